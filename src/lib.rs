@@ -1,0 +1,4 @@
+//! crosscheck: a claim cross-checker and contradiction detector for news text.
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod quantity;

@@ -1,0 +1,644 @@
+//! The expression reader and the regex fragments rule placeholders expand to.
+
+use super::{Interval, Precision, Quantity, ReadOptions, RoundNumbers, Unit};
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// How a hedge bends the number it stands before.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Hedge {
+    /// "more than 30": (30, inf)
+    Above,
+    /// "at least 30", "30+": [30, inf)
+    AtLeast,
+    /// "up to 30": [0, 30]
+    AtMost,
+    /// "fewer than 30": [0, 30)
+    Below,
+    /// "about 30": 30 ± tolerance
+    About,
+    /// "nearly 30": [30 − tolerance, 30)
+    Nearly,
+    /// "just over 30": (30, 30 + tolerance]
+    JustOver,
+}
+
+/// Hedge phrases, matched longest first so "just over" wins over "over".
+const HEDGES: &[(&str, Hedge)] = &[
+    ("more than", Hedge::Above),
+    ("over", Hedge::Above),
+    ("above", Hedge::Above),
+    ("in excess of", Hedge::Above),
+    ("upwards of", Hedge::Above),
+    ("greater than", Hedge::Above),
+    ("at least", Hedge::AtLeast),
+    ("no fewer than", Hedge::AtLeast),
+    ("no less than", Hedge::AtLeast),
+    ("not less than", Hedge::AtLeast),
+    ("a minimum of", Hedge::AtLeast),
+    ("up to", Hedge::AtMost),
+    ("as many as", Hedge::AtMost),
+    ("as much as", Hedge::AtMost),
+    ("no more than", Hedge::AtMost),
+    ("not more than", Hedge::AtMost),
+    ("at most", Hedge::AtMost),
+    ("a maximum of", Hedge::AtMost),
+    ("fewer than", Hedge::Below),
+    ("less than", Hedge::Below),
+    ("under", Hedge::Below),
+    ("below", Hedge::Below),
+    ("about", Hedge::About),
+    ("around", Hedge::About),
+    ("roughly", Hedge::About),
+    ("some", Hedge::About),
+    ("approximately", Hedge::About),
+    ("an estimated", Hedge::About),
+    ("estimated", Hedge::About),
+    ("circa", Hedge::About),
+    ("nearly", Hedge::Nearly),
+    ("almost", Hedge::Nearly),
+    ("close to", Hedge::Nearly),
+    ("just under", Hedge::Nearly),
+    ("just shy of", Hedge::Nearly),
+    ("just over", Hedge::JustOver),
+    ("just above", Hedge::JustOver),
+    ("slightly more than", Hedge::JustOver),
+];
+
+/// Number words and their values; "hundred" and larger multiply.
+const UNITS: &[(&str, u64)] = &[
+    ("zero", 0),
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
+    ("nineteen", 19),
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
+    ("dozen", 12),
+];
+
+const MULTIPLIERS: &[(&str, u32)] = &[("hundred", 2), ("thousand", 3), ("million", 6), ("billion", 9), ("trillion", 12)];
+
+/// Scale words after a number ("1.5 million", "€800bn", "100k").
+const SCALES: &[(&str, u32)] = &[
+    ("thousand", 3),
+    ("million", 6),
+    ("billion", 9),
+    ("trillion", 12),
+    ("bn", 9),
+    ("mn", 6),
+    ("tn", 12),
+    ("k", 3),
+    ("m", 6),
+];
+
+/// Vague magnitudes: the interval a reader may take them for.
+const VAGUE: &[(&str, f64, f64)] = &[
+    ("tens of thousands", 20_000.0, 99_999.0),
+    ("hundreds of thousands", 200_000.0, 999_999.0),
+    ("tens of millions", 20_000_000.0, 99_999_999.0),
+    ("hundreds of millions", 200_000_000.0, 999_999_999.0),
+    ("dozens", 24.0, 99.0),
+    ("scores", 40.0, 199.0),
+    ("hundreds", 200.0, 999.0),
+    ("thousands", 2_000.0, 9_999.0),
+    ("millions", 2_000_000.0, 999_999_999.0),
+];
+
+const CURRENCY_PREFIXES: &[(&str, &str)] = &[("us$", "USD"), ("€", "EUR"), ("$", "USD"), ("£", "GBP")];
+const CURRENCY_CODES: &[(&str, &str)] = &[("eur", "EUR"), ("usd", "USD"), ("gbp", "GBP")];
+const CURRENCY_WORDS: &[(&str, &str)] = &[
+    ("euros", "EUR"),
+    ("euro", "EUR"),
+    ("dollars", "USD"),
+    ("pounds", "GBP"),
+    ("eur", "EUR"),
+    ("usd", "USD"),
+    ("gbp", "GBP"),
+];
+const PERCENT_WORDS: &[&str] = &["%", "per cent", "percent"];
+
+/// A number as written, before any hedge.
+#[derive(Debug, Clone, PartialEq)]
+struct Amount {
+    value: f64,
+    /// Place value of the last significant digit ("100,000" → 100000).
+    place: f64,
+    unit: Option<Unit>,
+    /// The power of ten of a written scale word ("bn" → 9), 0 without one.
+    scale_exp: u32,
+    /// A vague magnitude's own interval ("dozens").
+    vague: Option<Interval>,
+}
+
+/// Lower-case, fold typographic dashes, quotes and spaces, collapse runs of
+/// white space: the reader works on this form.
+fn normalise(expr: &str) -> String {
+    let mut out = String::with_capacity(expr.len());
+    let mut space = false;
+    for ch in expr.trim().chars() {
+        let ch = match ch {
+            '\u{2013}' | '\u{2014}' | '\u{2212}' => '-',
+            '\u{2019}' => '\'',
+            c if c.is_whitespace() => ' ',
+            c => c,
+        };
+        if ch == ' ' {
+            space = true;
+            continue;
+        }
+        if space && !out.is_empty() {
+            out.push(' ');
+        }
+        space = false;
+        out.extend(ch.to_lowercase());
+    }
+    out
+}
+
+/// A cursor over the normalised expression.
+struct Cursor<'a> {
+    s: &'a str,
+    pos: usize,
+}
+
+impl<'a> Cursor<'a> {
+    fn rest(&self) -> &'a str {
+        &self.s[self.pos..]
+    }
+
+    fn at_end(&self) -> bool {
+        self.pos >= self.s.len()
+    }
+
+    /// Consume `lit` if it is next and, when it ends in a letter, not
+    /// followed by another letter or digit.
+    fn eat(&mut self, lit: &str) -> bool {
+        let rest = self.rest();
+        if !rest.starts_with(lit) {
+            return false;
+        }
+        let ends_in_word = lit.chars().last().is_some_and(|c| c.is_alphanumeric());
+        let next = rest[lit.len()..].chars().next();
+        if ends_in_word && next.is_some_and(|c| c.is_alphanumeric()) {
+            return false;
+        }
+        self.pos += lit.len();
+        true
+    }
+
+    fn eat_space(&mut self) -> bool {
+        self.eat(" ")
+    }
+
+    /// Try `f`; on failure leave the cursor where it was.
+    fn attempt<T>(&mut self, f: impl FnOnce(&mut Self) -> Option<T>) -> Option<T> {
+        let saved = self.pos;
+        let r = f(self);
+        if r.is_none() {
+            self.pos = saved;
+        }
+        r
+    }
+
+    fn eat_any<T: Copy>(&mut self, table: &[(&str, T)]) -> Option<T> {
+        // Longest first, so "just over" beats "over" and "bn" beats "b".
+        let mut best: Option<(&str, T)> = None;
+        for &(lit, v) in table {
+            let rest = self.rest();
+            if rest.starts_with(lit) && best.is_none_or(|(b, _)| lit.len() > b.len()) {
+                let saved = self.pos;
+                if self.eat(lit) {
+                    best = Some((lit, v));
+                }
+                self.pos = saved;
+            }
+        }
+        let (lit, v) = best?;
+        self.pos += lit.len();
+        Some(v)
+    }
+
+    fn digits(&mut self) -> Option<(u128, u32)> {
+        // Digits with optional thousands commas in groups of three, then
+        // optional decimals. Returns the mantissa and the decimal count.
+        let bytes = self.rest().as_bytes();
+        let mut i = 0;
+        let mut mantissa: u128 = 0;
+        let push = |d: u8, m: &mut u128| -> Option<()> {
+            *m = m.checked_mul(10)?.checked_add(u128::from(d - b'0'))?;
+            Some(())
+        };
+        let mut first_group = 0;
+        while i < bytes.len() && bytes[i].is_ascii_digit() {
+            push(bytes[i], &mut mantissa)?;
+            i += 1;
+            first_group += 1;
+        }
+        if first_group == 0 {
+            return None;
+        }
+        while i + 3 < bytes.len() && bytes[i] == b',' && bytes[i + 1..i + 4].iter().all(u8::is_ascii_digit) {
+            if first_group > 3 {
+                return None;
+            }
+            if bytes.get(i + 4).is_some_and(u8::is_ascii_digit) {
+                return None;
+            }
+            for &d in &bytes[i + 1..i + 4] {
+                push(d, &mut mantissa)?;
+            }
+            i += 4;
+        }
+        let mut decimals = 0u32;
+        if i + 1 < bytes.len() && bytes[i] == b'.' && bytes[i + 1].is_ascii_digit() {
+            i += 1;
+            while i < bytes.len() && bytes[i].is_ascii_digit() {
+                push(bytes[i], &mut mantissa)?;
+                decimals += 1;
+                i += 1;
+            }
+        }
+        if bytes.get(i).is_some_and(|b| b.is_ascii_alphabetic() && !matches!(b, b'k' | b'm' | b'b' | b't')) {
+            return None;
+        }
+        self.pos += i;
+        Some((mantissa, decimals))
+    }
+
+    /// Number words: "thirty-four", "a dozen", "two hundred", "a million".
+    fn words(&mut self) -> Option<u64> {
+        let mut total: u64 = 0;
+        let mut current: u64 = 0;
+        let mut any = false;
+        let mut article = false;
+        if self.eat("a ") || self.eat("an ") {
+            article = true;
+        }
+        loop {
+            let saved = self.pos;
+            if any && !(self.eat(" ") || self.eat("-")) {
+                break;
+            }
+            if let Some(v) = self.eat_any(UNITS) {
+                // "twenty-four": a unit after a ten adds; "two dozen" multiplies.
+                if v == 12 && self.s[saved..self.pos].trim_start_matches([' ', '-']) == "dozen" {
+                    current = current.max(1) * 12;
+                } else {
+                    current += v;
+                }
+                any = true;
+                continue;
+            }
+            if let Some(exp) = self.eat_any(MULTIPLIERS) {
+                if !any && !article {
+                    self.pos = saved;
+                    break;
+                }
+                let m = 10u64.pow(exp);
+                if exp == 2 {
+                    current = current.max(1) * m;
+                } else {
+                    total += current.max(1) * m;
+                    current = 0;
+                }
+                any = true;
+                continue;
+            }
+            self.pos = saved;
+            break;
+        }
+        if article && !any {
+            return None;
+        }
+        any.then_some(total + current)
+    }
+
+    fn amount(&mut self) -> Option<Amount> {
+        self.attempt(|c| {
+            for &(phrase, lo, hi) in VAGUE {
+                if c.eat(phrase) {
+                    let vague = Interval::closed(lo, hi);
+                    return Some(Amount { value: lo, place: lo, unit: None, scale_exp: 0, vague: Some(vague) });
+                }
+            }
+            let mut unit = None;
+            if let Some(code) = c.eat_any(CURRENCY_PREFIXES) {
+                unit = Some(Unit::Money(code));
+                c.eat_space();
+            } else if let Some(code) = c.attempt(|c| {
+                let code = c.eat_any(CURRENCY_CODES)?;
+                c.eat_space().then_some(code)
+            }) {
+                unit = Some(Unit::Money(code));
+            }
+            let (mantissa, decimals, words) = if let Some((m, d)) = c.digits() {
+                (m, d, false)
+            } else {
+                (u128::from(c.words()?), 0, true)
+            };
+            let mut exp: i32 = -(decimals as i32);
+            let scale_exp = c
+                .attempt(|c| {
+                    c.eat_space();
+                    let e = c.eat_any(SCALES)?;
+                    // "m" alone is metres as often as millions: only with money.
+                    let lit_m = c.s[..c.pos].ends_with('m') && !c.s[..c.pos].ends_with("mn");
+                    (!(lit_m && unit.is_none()) && !(words && e < 6)).then_some(e)
+                })
+                .unwrap_or(0);
+            exp += scale_exp as i32;
+            if unit.is_none() {
+                if c.attempt(|c| {
+                    c.eat_space();
+                    PERCENT_WORDS.iter().any(|w| c.eat(w)).then_some(())
+                })
+                .is_some()
+                {
+                    unit = Some(Unit::Percent);
+                } else if let Some(code) = c.attempt(|c| {
+                    c.eat_space().then_some(())?;
+                    c.eat_any(CURRENCY_WORDS)
+                }) {
+                    unit = Some(Unit::Money(code));
+                }
+            }
+            let value = scale(mantissa, exp)?;
+            let trailing_zeros = if decimals > 0 { 0 } else { trailing_zeros(mantissa) };
+            let place = 10f64.powi(exp + trailing_zeros as i32);
+            Some(Amount { value, place, unit, scale_exp, vague: None })
+        })
+    }
+}
+
+fn scale(mantissa: u128, exp: i32) -> Option<f64> {
+    let m = mantissa as f64;
+    let v = if exp >= 0 { m * 10f64.powi(exp) } else { m / 10f64.powi(-exp) };
+    v.is_finite().then_some(v)
+}
+
+fn trailing_zeros(mut m: u128) -> u32 {
+    if m == 0 {
+        return 0;
+    }
+    let mut n = 0;
+    while m % 10 == 0 {
+        m /= 10;
+        n += 1;
+    }
+    n
+}
+
+/// The design's default tolerance: 10% of the number, widened to half the
+/// place value of its last significant digit, never more than 25%.
+fn tolerance(a: &Amount, opts: &ReadOptions) -> f64 {
+    let v = a.value.abs();
+    match opts.tolerance {
+        Some(f) => f * v,
+        None => (0.1 * v).max(a.place / 2.0).min(0.25 * v),
+    }
+}
+
+fn hedged(a: &Amount, hedge: Option<Hedge>, opts: &ReadOptions) -> (Interval, Precision) {
+    let v = a.value;
+    let (lo_v, hi_v) = match a.vague {
+        Some(i) => (i.lo, i.hi),
+        None => (v, v),
+    };
+    let t = tolerance(a, opts);
+    let Some(hedge) = hedge else {
+        return match a.vague {
+            Some(i) => (i, Precision::Rounded),
+            None if opts.round_numbers == RoundNumbers::Approximate && a.place >= 10.0 => {
+                (Interval::closed(v - a.place / 2.0, v + a.place / 2.0), Precision::Rounded)
+            }
+            None => (Interval::exact(v), Precision::Exact),
+        };
+    };
+    let i = match hedge {
+        Hedge::Above => Interval::new(lo_v, true, f64::INFINITY, true),
+        Hedge::AtLeast => Interval::new(lo_v, false, f64::INFINITY, true),
+        Hedge::AtMost => Interval::closed(0.0, hi_v),
+        Hedge::Below => Interval::new(0.0, false, lo_v, true),
+        Hedge::About if a.vague.is_some() => Interval::closed(lo_v, hi_v),
+        Hedge::About => Interval::closed(v - t, v + t),
+        Hedge::Nearly => Interval::new(v - t, false, v, true),
+        Hedge::JustOver => Interval::new(v, true, v + t, false),
+    };
+    (i, Precision::Hedged)
+}
+
+/// Read a whole expression ("more than 30", "€800bn", "between 2% and 3%")
+/// as a quantity; `None` when it is not one, or when anything is left over.
+pub fn read(expr: &str, opts: &ReadOptions) -> Option<Quantity> {
+    let s = normalise(expr);
+    let mut c = Cursor { s: &s, pos: 0 };
+    let q = c.attempt(|c| range(c)).or_else(|| c.attempt(|c| single(c, opts)))?;
+    c.at_end().then_some(q)
+}
+
+fn range(c: &mut Cursor) -> Option<Quantity> {
+    let (mut a, b) = if c.eat("between ") {
+        let a = c.amount()?;
+        c.eat(" and ").then_some(())?;
+        (a, c.amount()?)
+    } else if c.eat("from ") {
+        let a = c.amount()?;
+        c.eat(" to ").then_some(())?;
+        (a, c.amount()?)
+    } else {
+        let a = c.amount()?;
+        let sep = c.eat("-") || c.eat(" - ") || c.eat(" to ");
+        sep.then_some(())?;
+        c.eat_space();
+        (a, c.amount()?)
+    };
+    if a.vague.is_some() || b.vague.is_some() {
+        return None;
+    }
+    // "2-3%", "€2-3bn": the second number's unit and scale apply to both.
+    if a.unit.is_none() {
+        a.unit = b.unit.clone();
+    }
+    if a.scale_exp == 0 && b.scale_exp > 0 {
+        a.value *= 10f64.powi(b.scale_exp as i32);
+    }
+    if a.unit != b.unit || a.value >= b.value {
+        return None;
+    }
+    Some(Quantity {
+        interval: Interval::closed(a.value, b.value),
+        unit: b.unit.unwrap_or(Unit::Count),
+        precision: Precision::Hedged,
+    })
+}
+
+fn single(c: &mut Cursor, opts: &ReadOptions) -> Option<Quantity> {
+    let hedge = c.attempt(|c| {
+        let h = c.eat_any(HEDGES)?;
+        c.eat_space().then_some(h)
+    });
+    let a = c.amount()?;
+    let suffix = if c.eat("+") || c.eat("-plus") || c.eat(" plus") || c.eat(" or more") {
+        Some(Hedge::AtLeast)
+    } else if c.eat(" or fewer") || c.eat(" or less") {
+        Some(Hedge::AtMost)
+    } else if c.eat(" or so") {
+        Some(Hedge::About)
+    } else {
+        None
+    };
+    let hedge = match (hedge, suffix) {
+        (Some(_), Some(_)) => return None,
+        (h, s) => h.or(s),
+    };
+    let (interval, precision) = hedged(&a, hedge, opts);
+    Some(Quantity { interval, unit: a.unit.unwrap_or(Unit::Count), precision })
+}
+
+/// The first quantity in a longer phrase, with its byte range in `text`.
+pub fn find_first(text: &str, opts: &ReadOptions) -> Option<(std::ops::Range<usize>, Quantity)> {
+    static ANY: OnceLock<Regex> = OnceLock::new();
+    let re = ANY.get_or_init(|| Regex::new(&format!("(?i){}", pattern(Placeholder::Quantity))).expect("quantity regex"));
+    re.find_iter(text).find_map(|m| read(m.as_str(), opts).map(|q| (m.range(), q)))
+}
+
+/// The value placeholders a rule pattern may use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Placeholder {
+    /// Any count, share or amount: `{quantity}`.
+    Quantity,
+    /// A percentage: `{percent}`.
+    Percent,
+    /// An amount of money: `{money}`.
+    Money,
+}
+
+fn alternation<'a>(words: impl IntoIterator<Item = &'a str>) -> String {
+    let mut words: Vec<&str> = words.into_iter().collect();
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    words.iter().map(|w| regex::escape(w).replace(' ', r"\s+")).collect::<Vec<_>>().join("|")
+}
+
+/// The regex fragment a placeholder expands to, without capture groups;
+/// it matches a superset of what [`read`] accepts and is compiled
+/// case-insensitively inside a rule pattern.
+pub fn pattern(p: Placeholder) -> String {
+    let hedge = format!(r"(?:(?:{})\s+)?", alternation(HEDGES.iter().map(|h| h.0)));
+    let word = alternation(UNITS.iter().map(|u| u.0).chain(MULTIPLIERS.iter().map(|m| m.0)));
+    let words = format!(r"(?:an?\s+)?\b(?:{word})(?:(?:\s+|-)(?:{word}))*\b");
+    let digits = r"\b(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?";
+    let cur_pre = format!(r"(?:(?:{})\s?|\b(?:eur|usd|gbp)\s)", alternation(CURRENCY_PREFIXES.iter().map(|c| c.0)));
+    let scale = format!(r"(?:\s?(?:{})\b)?", alternation(SCALES.iter().map(|s| s.0)));
+    let pct = r"\s?(?:%|per\s?cent\b|percent\b)";
+    let cur_word = format!(r"\s(?:{})\b", alternation(CURRENCY_WORDS.iter().map(|c| c.0)));
+    let vague = format!(r"\b(?:{})\b", alternation(VAGUE.iter().map(|v| v.0)));
+    let number = format!("(?:{digits}|{words})");
+    let suffix = r"(?:\+|-?\s?plus\b|\s+or\s+(?:more|fewer|less|so)\b)?";
+    let (amount, first) = match p {
+        Placeholder::Quantity => {
+            let a = format!(r"(?:{vague}|(?:{cur_pre})?{number}{scale}(?:{pct}|{cur_word})?)");
+            (a.clone(), a)
+        }
+        Placeholder::Percent => (format!("{number}{pct}"), format!("{number}(?:{pct})?")),
+        Placeholder::Money => {
+            let a = format!(r"(?:{cur_pre}{number}{scale}|{number}{scale}{cur_word})");
+            (a.clone(), format!(r"(?:{a}|{number}{scale})"))
+        }
+    };
+    format!(
+        r"(?:between\s+{first}\s+and\s+{amount}|from\s+{first}\s+to\s+{amount}|{first}\s?(?:-|–|\s+to\s+)\s?{amount}|{hedge}{amount}{suffix})"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn r(expr: &str) -> String {
+        match read(expr, &ReadOptions::default()) {
+            Some(q) => format!("{} {} {}", q.interval, q.unit, q.precision),
+            None => "not a quantity".into(),
+        }
+    }
+
+    #[test]
+    fn reads_the_pipeline_forms() {
+        let table = [
+            ("34", "[34, 34] count exact"),
+            ("100,000", "[100000, 100000] count exact"),
+            ("4.47%", "[4.47, 4.47] % exact"),
+            ("more than 30", "(30, inf) count hedged"),
+            ("More than 30", "(30, inf) count hedged"),
+            ("over 30", "(30, inf) count hedged"),
+            ("at least 100,000", "[100000, inf) count hedged"),
+            ("30+", "[30, inf) count hedged"),
+            ("up to 30,000", "[0, 30000] count hedged"),
+            ("about 30", "[25, 35] count hedged"),
+            ("about 100,000", "[75000, 125000] count hedged"),
+            ("nearly 50%", "[45, 50) % hedged"),
+            ("fewer than 20", "[0, 20) count hedged"),
+            ("between 25,000 and 30,000", "[25000, 30000] count hedged"),
+            ("2-3%", "[2, 3] % hedged"),
+            ("€800 billion", "[800000000000, 800000000000] EUR exact"),
+            ("$1.5bn", "[1500000000, 1500000000] USD exact"),
+            ("£2.2 bn", "[2200000000, 2200000000] GBP exact"),
+            ("100k", "[100000, 100000] count exact"),
+            ("3 per cent", "[3, 3] % exact"),
+            ("thirty-four", "[34, 34] count exact"),
+            ("a dozen", "[12, 12] count exact"),
+            ("two dozen", "[24, 24] count exact"),
+            ("1.5 million", "[1500000, 1500000] count exact"),
+            ("dozens", "[24, 99] count rounded"),
+            ("tens of thousands", "[20000, 99999] count rounded"),
+            ("G7", "not a quantity"),
+            ("1,00", "not a quantity"),
+            ("", "not a quantity"),
+            ("more than", "not a quantity"),
+        ];
+        for (expr, want) in table {
+            assert_eq!(r(expr), want, "{expr:?}");
+        }
+    }
+
+    #[test]
+    fn bare_round_numbers_follow_the_rule() {
+        let approx = ReadOptions { round_numbers: RoundNumbers::Approximate, ..Default::default() };
+        assert_eq!(read("30", &approx).unwrap().interval.to_string(), "[25, 35]");
+        assert_eq!(read("34", &approx).unwrap().interval.to_string(), "[34, 34]");
+        let wide = ReadOptions { tolerance: Some(0.2), ..Default::default() };
+        assert_eq!(read("about 30", &wide).unwrap().interval.to_string(), "[24, 36]");
+    }
+
+    #[test]
+    fn pattern_matches_what_read_accepts() {
+        let re = Regex::new(&format!("(?i)^{}$", pattern(Placeholder::Quantity))).unwrap();
+        for e in ["more than 30", "€800 billion", "2-3%", "between 25,000 and 30,000", "thirty-four", "30+", "dozens"] {
+            assert!(re.is_match(e), "{e}");
+        }
+        let pct = Regex::new(&format!("(?i)^{}$", pattern(Placeholder::Percent))).unwrap();
+        assert!(pct.is_match("4.47%") && pct.is_match("nearly 50%") && !pct.is_match("34"));
+        assert_eq!(find_first("some 200,000 troops would be needed", &ReadOptions::default()).unwrap().0, 0..12);
+    }
+}
