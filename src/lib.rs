@@ -1,4 +1,6 @@
 //! crosscheck: a claim cross-checker and contradiction detector for news text.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod corpus;
+pub mod date;
 pub mod quantity;
