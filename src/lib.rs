@@ -1,6 +1,10 @@
 //! crosscheck: a claim cross-checker and contradiction detector for news text.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod claim;
 pub mod corpus;
 pub mod date;
+pub mod entity;
+pub mod event;
 pub mod quantity;
+pub mod rules;

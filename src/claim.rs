@@ -1,0 +1,74 @@
+//! The core types every stage after extraction shares: claims and where
+//! they come from.
+
+use crate::quantity::Quantity;
+use std::fmt;
+
+/// What a sentence does with a value. A target is never compared with an
+/// outcome, nor an estimate with a fact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Modality {
+    /// Stated as fact: "34 military chiefs attended".
+    Fact,
+    /// A target, plan or pledge: "targeting 4.47% of GDP by 2025".
+    Target,
+    /// An estimate or projection: "he estimates at least 100,000".
+    Estimate,
+    /// An opinion reported as such.
+    Opinion,
+}
+
+impl fmt::Display for Modality {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Modality::Fact => "fact",
+            Modality::Target => "target",
+            Modality::Estimate => "estimate",
+            Modality::Opinion => "opinion",
+        })
+    }
+}
+
+/// A place in a document: byte range, and the 1-based line and column
+/// (in characters) of its start.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub col: usize,
+}
+
+/// How a claim came to be about an event.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Binding {
+    /// The sentence itself names the event (one of its triggers matched).
+    Sentence,
+    /// The event most of the document's sentences name.
+    Document,
+}
+
+/// One claim found in one sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Claim {
+    /// Index of the document in the corpus.
+    pub doc: usize,
+    /// Id of the rule that found it.
+    pub rule: String,
+    /// Comparison key; `None` when a part of it (usually the event) could
+    /// not be resolved, and then the claim is compared with nothing.
+    pub key: Option<String>,
+    /// The key as far as it resolved, `?` for the missing parts.
+    pub key_display: String,
+    pub event: Option<(String, Binding)>,
+    pub modality: Modality,
+    pub quantity: Quantity,
+    /// The value in the design's notation with its unit: `[34, 34] chiefs`.
+    pub value: String,
+    /// The value as written: "more than 30".
+    pub text: String,
+    pub span: Span,
+    /// The whole sentence, as evidence.
+    pub sentence: Span,
+}

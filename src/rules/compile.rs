@@ -1,0 +1,540 @@
+//! From raw rule files to a compiled [`RulePack`]: placeholders expanded,
+//! regexes built once, key templates checked against the patterns, every
+//! error located at its file, line and rule.
+
+use super::schema::{RawEntity, RawEvent, RawExample, RawFile, RawRule};
+use super::{build_regex, build_set, RuleError, RuleErrors, RulePack};
+use crate::claim::Modality;
+use crate::date::Date;
+use crate::entity::{Entity, Gazetteer, GazetteerError};
+use crate::event::Event;
+use crate::quantity::{self, Interval, Placeholder, ReadOptions};
+use regex::Regex;
+use std::collections::BTreeSet;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+/// A compiled rule.
+#[derive(Debug, Clone)]
+pub struct Rule {
+    pub id: String,
+    pub describe: String,
+    pub file: PathBuf,
+    pub line: usize,
+    pub patterns: Vec<Pattern>,
+    pub key: KeyTemplate,
+    /// What a count counts ("chiefs"); empty for shares and money.
+    pub unit: String,
+    pub read: ReadOptions,
+    pub modality: Option<Modality>,
+    pub examples: Vec<Example>,
+}
+
+/// One compiled pattern of a rule.
+#[derive(Debug, Clone)]
+pub struct Pattern {
+    pub regex: Regex,
+    /// Which value placeholder the `value` group holds.
+    pub value: Placeholder,
+    /// Capture groups holding an entity, with the entity kind.
+    pub entities: Vec<(String, String)>,
+}
+
+/// A claim key with `{name}` and `{name|default}` parts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyTemplate {
+    pub source: String,
+    pub parts: Vec<KeyPart>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KeyPart {
+    Literal(String),
+    Var { name: String, default: Option<String> },
+}
+
+impl KeyTemplate {
+    pub fn uses_event(&self) -> bool {
+        self.parts.iter().any(|p| matches!(p, KeyPart::Var { name, .. } if name == "event"))
+    }
+}
+
+/// A rule example: text and what the rule must make of it.
+#[derive(Debug, Clone)]
+pub struct Example {
+    pub text: String,
+    pub line: usize,
+    pub expect: Expect,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Expect {
+    /// No claim at all.
+    Nothing,
+    /// A claim with this value; `value` is the interval, optionally
+    /// followed by the unit (`(30, inf) chiefs`).
+    Claim { value: String, key: Option<String>, modality: Option<Modality> },
+}
+
+/// Names the key template may use besides capture groups.
+const EVENT_VAR: &str = "event";
+
+/// Where a byte offset of a file falls: 1-based line and column.
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}
+
+/// The id of the `[[rule]]` table a byte offset lies in, when it can be
+/// found; for parse errors, where serde does not know the rule yet.
+fn rule_id_near(text: &str, offset: usize) -> Option<String> {
+    let head = text[..offset.min(text.len())].rfind("[[rule]]")?;
+    text[head..].lines().skip(1).take_while(|l| !l.trim_start().starts_with('[')).find_map(|l| {
+        let (k, v) = l.split_once('=')?;
+        (k.trim() == "id").then(|| v.trim().trim_matches(['"', '\'']).to_string())
+    })
+}
+
+/// Collects errors for one file.
+struct FileCtx<'a> {
+    path: &'a Path,
+    text: &'a str,
+    errors: Vec<RuleError>,
+}
+
+impl FileCtx<'_> {
+    fn error(&mut self, span: Option<Range<usize>>, rule: Option<&str>, message: impl Into<String>) {
+        let (line, col) = match span {
+            Some(s) => {
+                let (l, c) = line_col(self.text, s.start);
+                (Some(l), Some(c))
+            }
+            None => (None, None),
+        };
+        self.errors.push(RuleError {
+            path: self.path.to_path_buf(),
+            line,
+            col,
+            rule: rule.map(str::to_string),
+            message: message.into(),
+        });
+    }
+
+    fn line(&self, span: Range<usize>) -> usize {
+        line_col(self.text, span.start).0
+    }
+}
+
+fn rule_files(dir: &Path) -> Result<Vec<PathBuf>, RuleError> {
+    let io_err = |path: &Path, e: std::io::Error| RuleError {
+        path: path.to_path_buf(),
+        line: None,
+        col: None,
+        rule: None,
+        message: format!("cannot read: {e}"),
+    };
+    let meta = std::fs::metadata(dir).map_err(|e| io_err(dir, e))?;
+    if meta.is_file() {
+        return Ok(vec![dir.to_path_buf()]);
+    }
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).map_err(|e| io_err(&d, e))? {
+            let entry = entry.map_err(|e| io_err(&d, e))?;
+            let path = entry.path();
+            if entry.file_name().to_string_lossy().starts_with('.') {
+                continue;
+            }
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "toml") {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    if out.is_empty() {
+        return Err(RuleError {
+            path: dir.to_path_buf(),
+            line: None,
+            col: None,
+            rule: None,
+            message: "no rule files (*.toml) found".into(),
+        });
+    }
+    Ok(out)
+}
+
+pub(super) fn load(dir: &Path) -> Result<RulePack, RuleErrors> {
+    let files = rule_files(dir).map_err(|e| RuleErrors(vec![e]))?;
+    let mut errors = Vec::new();
+    let mut parsed = Vec::new();
+    for path in &files {
+        let text = match std::fs::read_to_string(path) {
+            Ok(t) => t,
+            Err(e) => {
+                errors.push(RuleError {
+                    path: path.clone(),
+                    line: None,
+                    col: None,
+                    rule: None,
+                    message: format!("cannot read: {e}"),
+                });
+                continue;
+            }
+        };
+        match toml::from_str::<RawFile>(&text) {
+            Ok(raw) => parsed.push((path.clone(), text, raw)),
+            Err(e) => {
+                let span = e.span();
+                let (line, col) = span.clone().map(|s| line_col(&text, s.start)).unzip();
+                errors.push(RuleError {
+                    path: path.clone(),
+                    line,
+                    col,
+                    rule: span.and_then(|s| rule_id_near(&text, s.start)),
+                    message: e.message().trim().to_string(),
+                });
+            }
+        }
+    }
+
+    // Entities first: patterns expand `{entity:KIND}` from the gazetteer.
+    let mut gazetteer = Gazetteer::default();
+    for (path, text, raw) in &parsed {
+        let mut ctx = FileCtx { path, text, errors: Vec::new() };
+        for e in &raw.entity {
+            add_entity(&mut ctx, &mut gazetteer, e);
+        }
+        errors.append(&mut ctx.errors);
+    }
+
+    let mut rules: Vec<Rule> = Vec::new();
+    let mut events = Vec::new();
+    for (path, text, raw) in &parsed {
+        let mut ctx = FileCtx { path, text, errors: Vec::new() };
+        for r in &raw.rule {
+            if let Some(prev) = rules.iter().find(|p| p.id == *r.id.get_ref()) {
+                let msg = format!("duplicate rule id (first defined in {}:{})", prev.file.display(), prev.line);
+                ctx.error(Some(r.id.span()), Some(r.id.get_ref()), msg);
+                continue;
+            }
+            if let Some(rule) = compile_rule(&mut ctx, &gazetteer, r) {
+                rules.push(rule);
+            }
+        }
+        for e in &raw.event {
+            if events.iter().any(|p: &Event| p.id == *e.id.get_ref()) {
+                ctx.error(Some(e.id.span()), None, format!("duplicate event id `{}`", e.id.get_ref()));
+            } else if let Some(event) = compile_event(&mut ctx, e) {
+                events.push(event);
+            }
+        }
+        errors.append(&mut ctx.errors);
+    }
+    if rules.is_empty() && errors.is_empty() {
+        errors.push(RuleError {
+            path: dir.to_path_buf(),
+            line: None,
+            col: None,
+            rule: None,
+            message: "the rule pack defines no [[rule]]".into(),
+        });
+    }
+    if !errors.is_empty() {
+        return Err(RuleErrors(errors));
+    }
+    let (set, set_map) = build_set(&rules).map_err(|e| {
+        RuleErrors(vec![RuleError {
+            path: dir.to_path_buf(),
+            line: None,
+            col: None,
+            rule: None,
+            message: format!("the patterns together are too large to compile: {e}"),
+        }])
+    })?;
+    Ok(RulePack { rules, events, gazetteer, files, set, set_map })
+}
+
+fn add_entity(ctx: &mut FileCtx, gazetteer: &mut Gazetteer, raw: &RawEntity) {
+    let id = raw.id.get_ref();
+    if id.is_empty() || !id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
+        ctx.error(Some(raw.id.span()), None, format!("entity id {id:?} must be lower-case letters, digits and '-'"));
+        return;
+    }
+    let entity =
+        Entity { id: id.clone(), name: raw.name.clone(), kind: raw.kind.clone(), aliases: raw.aliases.clone() };
+    match gazetteer.add(entity) {
+        Ok(()) => {}
+        Err(GazetteerError::DuplicateId(id)) => ctx.error(Some(raw.id.span()), None, format!("duplicate entity id `{id}`")),
+        Err(GazetteerError::DuplicateAlias(alias, first, second)) => ctx.error(
+            Some(raw.id.span()),
+            None,
+            format!("the name {alias:?} of entity `{second}` already names entity `{first}`"),
+        ),
+    }
+}
+
+fn compile_event(ctx: &mut FileCtx, raw: &RawEvent) -> Option<Event> {
+    let id = raw.id.get_ref();
+    let Some(date) = Date::parse(raw.date.get_ref()) else {
+        ctx.error(Some(raw.date.span()), None, format!("event `{id}`: date {:?} is not YYYY-MM-DD", raw.date.get_ref()));
+        return None;
+    };
+    let mut triggers = Vec::new();
+    for t in &raw.triggers {
+        match build_regex(&format!("(?i){}", t.get_ref())) {
+            Ok(re) => triggers.push(re),
+            Err(e) => ctx.error(Some(t.span()), None, format!("event `{id}`: invalid trigger regex: {e}")),
+        }
+    }
+    if raw.triggers.is_empty() {
+        ctx.error(Some(raw.id.span()), None, format!("event `{id}` has no triggers"));
+    }
+    (triggers.len() == raw.triggers.len() && !triggers.is_empty()).then(|| Event {
+        id: id.clone(),
+        title: raw.title.clone(),
+        date,
+        place: raw.place.clone(),
+        triggers,
+        window_days: raw.window_days.unwrap_or(7),
+    })
+}
+
+fn compile_rule(ctx: &mut FileCtx, gazetteer: &Gazetteer, raw: &RawRule) -> Option<Rule> {
+    let id = raw.id.get_ref().as_str();
+    let errors_before = ctx.errors.len();
+    if id.is_empty() || id.contains(char::is_whitespace) {
+        ctx.error(Some(raw.id.span()), Some(id), "rule id must be non-empty and without spaces");
+    }
+    if let Some(kind) = &raw.kind {
+        if kind.get_ref() != "quantity" {
+            let msg = format!("unknown kind {:?} (known: \"quantity\")", kind.get_ref());
+            ctx.error(Some(kind.span()), Some(id), msg);
+        }
+    }
+    if raw.patterns.is_empty() {
+        ctx.error(Some(raw.id.span()), Some(id), "the rule has no patterns");
+    }
+    if let Some(t) = &raw.tolerance {
+        if !(0.0..=1.0).contains(t.get_ref()) {
+            ctx.error(Some(t.span()), Some(id), "tolerance is a fraction of the number, from 0 to 1 (0.1 = 10%)");
+        }
+    }
+    let mut patterns = Vec::new();
+    for p in &raw.patterns {
+        match expand(p.get_ref(), gazetteer, !raw.case_sensitive) {
+            Ok((src, value, entities)) => match build_regex(&src) {
+                Ok(regex) => patterns.push(Pattern { regex, value, entities }),
+                Err(e) => ctx.error(Some(p.span()), Some(id), format!("invalid regex in pattern: {}", one_line(&e))),
+            },
+            Err(message) => ctx.error(Some(p.span()), Some(id), message),
+        }
+    }
+    let key = parse_key(raw.key.get_ref()).map_err(|m| ctx.error(Some(raw.key.span()), Some(id), m)).ok();
+    if let Some(key) = &key {
+        for (pattern, raw_p) in patterns.iter().zip(&raw.patterns) {
+            for part in &key.parts {
+                if let KeyPart::Var { name, default: None } = part {
+                    if name != EVENT_VAR && !pattern.regex.capture_names().flatten().any(|g| g == name) {
+                        let msg = format!(
+                            "key uses {{{name}}} but this pattern has no {{{name}}} placeholder or (?P<{name}>…) group; \
+                             add one, or give a default: {{{name}|…}}"
+                        );
+                        ctx.error(Some(raw_p.span()), Some(id), msg);
+                    }
+                }
+            }
+        }
+    }
+    let read = ReadOptions { tolerance: raw.tolerance.as_ref().map(|t| *t.get_ref()), round_numbers: raw.round_numbers };
+    let examples: Vec<Example> = raw.example.iter().filter_map(|e| compile_example(ctx, id, e)).collect();
+    if raw.example.is_empty() {
+        ctx.error(Some(raw.id.span()), Some(id), "the rule has no [[rule.example]]: examples are its tests");
+    }
+    if ctx.errors.len() != errors_before {
+        return None;
+    }
+    Some(Rule {
+        id: id.to_string(),
+        describe: raw.describe.clone(),
+        file: ctx.path.to_path_buf(),
+        line: ctx.line(raw.id.span()),
+        patterns,
+        key: key?,
+        unit: raw.unit.clone(),
+        read,
+        modality: raw.modality,
+        examples,
+    })
+}
+
+fn one_line(e: &regex::Error) -> String {
+    e.to_string().lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ")
+}
+
+fn compile_example(ctx: &mut FileCtx, rule: &str, raw: &RawExample) -> Option<Example> {
+    let line = ctx.line(raw.text.span());
+    let expect = match (&raw.value, raw.none) {
+        (Some(_), true) | (None, false) => {
+            ctx.error(Some(raw.text.span()), Some(rule), "an example gives either `value = \"…\"` or `none = true`");
+            return None;
+        }
+        (None, true) => Expect::Nothing,
+        (Some(v), false) => {
+            let interval_part = v.get_ref().rsplit_once([']', ')']).map(|(a, _)| &v.get_ref()[..a.len() + 1]);
+            if interval_part.and_then(Interval::parse).is_none() {
+                let msg = format!("example value {:?} is not an interval such as \"[34, 34]\" or \"(30, inf)\"", v.get_ref());
+                ctx.error(Some(v.span()), Some(rule), msg);
+                return None;
+            }
+            Expect::Claim { value: v.get_ref().trim().to_string(), key: raw.key.clone(), modality: raw.modality }
+        }
+    };
+    Some(Example { text: raw.text.get_ref().clone(), line, expect })
+}
+
+/// Parse `{country}/defence-spending/{year|undated}`.
+fn parse_key(src: &str) -> Result<KeyTemplate, String> {
+    let mut parts = Vec::new();
+    let mut rest = src;
+    while let Some(open) = rest.find('{') {
+        if open > 0 {
+            parts.push(KeyPart::Literal(rest[..open].to_string()));
+        }
+        let close = rest[open..].find('}').ok_or_else(|| format!("key {src:?}: `{{` without `}}`"))? + open;
+        let inner = &rest[open + 1..close];
+        let (name, default) = match inner.split_once('|') {
+            Some((n, d)) => (n, Some(d.to_string())),
+            None => (inner, None),
+        };
+        if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+            return Err(format!("key {src:?}: {{{inner}}} is not a variable name"));
+        }
+        parts.push(KeyPart::Var { name: name.to_string(), default });
+        rest = &rest[close + 1..];
+    }
+    if rest.contains('}') {
+        return Err(format!("key {src:?}: `}}` without `{{`"));
+    }
+    if !rest.is_empty() {
+        parts.push(KeyPart::Literal(rest.to_string()));
+    }
+    if parts.is_empty() {
+        return Err("key is empty".into());
+    }
+    Ok(KeyTemplate { source: src.to_string(), parts })
+}
+
+const PLACEHOLDERS: &str = "{quantity}, {percent}, {money}, {entity:KIND}, {year}";
+
+/// Expand placeholders in a rule pattern into regex syntax. Returns the
+/// regex source, the value placeholder and the entity groups.
+fn expand(
+    pattern: &str,
+    gazetteer: &Gazetteer,
+    case_insensitive: bool,
+) -> Result<(String, Placeholder, Vec<(String, String)>), String> {
+    let mut out = String::with_capacity(pattern.len() * 4);
+    if case_insensitive {
+        out.push_str("(?i)");
+    }
+    let mut value = None;
+    let mut entities: Vec<(String, String)> = Vec::new();
+    let mut seen = BTreeSet::new();
+    let mut chars = pattern.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c == '\\' {
+            out.push(c);
+            if let Some((_, n)) = chars.next() {
+                out.push(n);
+            }
+            continue;
+        }
+        let starts_name = pattern[i + 1..].starts_with(|n: char| n.is_ascii_alphabetic());
+        if c != '{' || !starts_name {
+            out.push(c);
+            continue;
+        }
+        let close = pattern[i..].find('}').ok_or_else(|| format!("placeholder at column {} is not closed with `}}`", i + 1))?;
+        let inner = &pattern[i + 1..i + close];
+        for _ in 0..inner.chars().count() + 1 {
+            chars.next();
+        }
+        let (name, arg) = match inner.split_once(':') {
+            Some((n, a)) => (n, Some(a)),
+            None => (inner, None),
+        };
+        if !seen.insert(inner.to_string()) {
+            return Err(format!("placeholder {{{inner}}} is used twice in one pattern"));
+        }
+        let mut set_value = |p: Placeholder| {
+            if value.replace(p).is_some() {
+                return Err("a pattern holds one value placeholder ({quantity}, {percent} or {money})".to_string());
+            }
+            Ok(format!("(?P<value>{})", quantity::pattern(p)))
+        };
+        let piece = match (name, arg) {
+            ("quantity", None) => set_value(Placeholder::Quantity)?,
+            ("percent", None) => set_value(Placeholder::Percent)?,
+            ("money", None) => set_value(Placeholder::Money)?,
+            ("year", None) => r"(?P<year>\b(?:1[89]|20)\d{2}\b)".to_string(),
+            ("entity", Some(kind)) => {
+                if !gazetteer.has_kind(kind) {
+                    let known = gazetteer.kinds().join(", ");
+                    return Err(format!("{{entity:{kind}}}: the gazetteer has no entity of kind `{kind}` (kinds: {known})"));
+                }
+                let group = kind.replace(|c: char| !c.is_ascii_alphanumeric(), "_");
+                entities.push((group.clone(), kind.to_string()));
+                format!("(?P<{group}>{})", gazetteer.pattern(kind))
+            }
+            _ => return Err(format!("unknown placeholder {{{inner}}} (known: {PLACEHOLDERS})")),
+        };
+        out.push_str(&piece);
+    }
+    let value = value.ok_or_else(|| format!("the pattern has no value placeholder (one of {PLACEHOLDERS})"))?;
+    Ok((out, value, entities))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_parse_with_defaults() {
+        let k = parse_key("{country}/defence-spending/{year|undated}").unwrap();
+        assert_eq!(
+            k.parts,
+            vec![
+                KeyPart::Var { name: "country".into(), default: None },
+                KeyPart::Literal("/defence-spending/".into()),
+                KeyPart::Var { name: "year".into(), default: Some("undated".into()) },
+            ]
+        );
+        assert!(parse_key("{event/x").is_err());
+        assert!(parse_key("a}b").is_err());
+        assert!(parse_key("{a b}").is_err());
+    }
+
+    #[test]
+    fn placeholders_expand_and_regex_repetition_survives() {
+        let (src, value, _) = expand(r"{quantity} \d{2} chiefs \{literal\}", &Gazetteer::default(), true).unwrap();
+        assert_eq!(value, Placeholder::Quantity);
+        assert!(src.contains(r"\d{2}") && src.contains(r"\{literal\}") && src.starts_with("(?i)(?P<value>"));
+        assert!(expand("{nope} x", &Gazetteer::default(), true).unwrap_err().contains("unknown placeholder"));
+        assert!(expand("{entity:planet} {quantity}", &Gazetteer::default(), true).unwrap_err().contains("planet"));
+        assert!(expand("no value here", &Gazetteer::default(), true).unwrap_err().contains("no value"));
+        assert!(expand("{quantity} {percent}", &Gazetteer::default(), true).unwrap_err().contains("one value"));
+    }
+
+    #[test]
+    fn rule_id_is_found_for_parse_errors() {
+        let text = "[[rule]]\nid = \"a.b\"\ndescribe = \"x\"\nbogus = 1\n";
+        assert_eq!(rule_id_near(text, text.find("bogus").unwrap()).as_deref(), Some("a.b"));
+        assert_eq!(line_col(text, text.find("bogus").unwrap()), (4, 1));
+    }
+}

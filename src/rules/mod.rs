@@ -1,0 +1,119 @@
+//! The rule pack: TOML files read, validated and compiled once, then shared
+//! read-only by every worker.
+
+mod compile;
+mod schema;
+
+pub use compile::{Expect, Example, KeyPart, KeyTemplate, Pattern, Rule};
+
+use crate::entity::Gazetteer;
+use crate::event::Event;
+use regex::{Regex, RegexSet};
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// A rule file problem, located at the file, line and column, with the
+/// rule it belongs to when there is one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleError {
+    pub path: PathBuf,
+    pub line: Option<usize>,
+    pub col: Option<usize>,
+    pub rule: Option<String>,
+    pub message: String,
+}
+
+impl fmt::Display for RuleError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.path.display())?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+            if let Some(col) = self.col {
+                write!(f, ":{col}")?;
+            }
+        }
+        f.write_str(": ")?;
+        if let Some(rule) = &self.rule {
+            write!(f, "rule `{rule}`: ")?;
+        }
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for RuleError {}
+
+/// Every problem found in a rule pack (all are reported, not just the
+/// first, so a rule author fixes them in one go).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleErrors(pub Vec<RuleError>);
+
+impl fmt::Display for RuleErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, e) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str("\n")?;
+            }
+            write!(f, "{e}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for RuleErrors {}
+
+/// The compiled rule pack.
+#[derive(Debug)]
+pub struct RulePack {
+    pub rules: Vec<Rule>,
+    pub events: Vec<Event>,
+    pub gazetteer: Gazetteer,
+    pub files: Vec<PathBuf>,
+    /// Every pattern of every rule in one set: one pass over a sentence
+    /// says which patterns can match, the prefilter for the full matchers.
+    set: RegexSet,
+    /// For each pattern of `set`: (rule index, pattern index).
+    set_map: Vec<(usize, usize)>,
+}
+
+impl RulePack {
+    /// Load every `*.toml` file under `dir` (or `dir` itself when it is a file).
+    pub fn load(dir: &Path) -> Result<RulePack, RuleErrors> {
+        compile::load(dir)
+    }
+
+    /// The patterns that match somewhere in `sentence`, as
+    /// (rule index, rule, regex), in rule order.
+    pub fn candidates<'a>(&'a self, sentence: &str) -> impl Iterator<Item = (usize, &'a Rule, &'a Pattern)> + 'a {
+        let matched = self.set.matches(sentence);
+        matched.into_iter().map(move |i| {
+            let (r, p) = self.set_map[i];
+            (r, &self.rules[r], &self.rules[r].patterns[p])
+        })
+    }
+
+    pub fn rule(&self, id: &str) -> Option<&Rule> {
+        self.rules.iter().find(|r| r.id == id)
+    }
+
+    pub fn pattern_count(&self) -> usize {
+        self.set_map.len()
+    }
+}
+
+pub(crate) fn build_set(rules: &[Rule]) -> Result<(RegexSet, Vec<(usize, usize)>), regex::Error> {
+    let mut sources = Vec::new();
+    let mut map = Vec::new();
+    for (r, rule) in rules.iter().enumerate() {
+        for (p, pat) in rule.patterns.iter().enumerate() {
+            sources.push(pat.regex.as_str().to_string());
+            map.push((r, p));
+        }
+    }
+    let set = regex::RegexSetBuilder::new(&sources).size_limit(256 << 20).dfa_size_limit(64 << 20).build()?;
+    Ok((set, map))
+}
+
+/// Compile a user regex the way every rule regex is compiled.
+pub(crate) fn build_regex(src: &str) -> Result<Regex, regex::Error> {
+    regex::RegexBuilder::new(src).size_limit(64 << 20).build()
+}

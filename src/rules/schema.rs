@@ -1,0 +1,80 @@
+//! The rule files as written: serde structs that refuse unknown keys.
+//! Validation and compilation happen in `compile.rs`.
+
+use crate::claim::Modality;
+use crate::quantity::RoundNumbers;
+use serde::Deserialize;
+use toml::Spanned;
+
+/// One `.toml` file of a rule pack. Any file may hold rules, events and
+/// entities.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawFile {
+    #[serde(default)]
+    pub rule: Vec<RawRule>,
+    #[serde(default)]
+    pub event: Vec<RawEvent>,
+    #[serde(default)]
+    pub entity: Vec<RawEntity>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRule {
+    pub id: Spanned<String>,
+    /// What the rule extracts; `quantity` (counts, shares, money) for now.
+    pub kind: Option<Spanned<String>>,
+    pub describe: String,
+    pub patterns: Vec<Spanned<String>>,
+    pub key: Spanned<String>,
+    /// What a count counts ("chiefs", "troops"); shares and money carry
+    /// their own unit.
+    #[serde(default)]
+    pub unit: String,
+    #[serde(default)]
+    pub round_numbers: RoundNumbers,
+    /// Tolerance of "about" and "nearly", as a fraction of the number.
+    pub tolerance: Option<Spanned<f64>>,
+    /// Fixes the modality of every claim of this rule instead of reading
+    /// it from the sentence.
+    pub modality: Option<Modality>,
+    #[serde(default)]
+    pub case_sensitive: bool,
+    #[serde(default)]
+    pub example: Vec<RawExample>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawExample {
+    pub text: Spanned<String>,
+    /// The value the rule must extract, in the design's notation.
+    pub value: Option<Spanned<String>>,
+    pub key: Option<String>,
+    pub modality: Option<Modality>,
+    /// `true`: the rule must extract nothing from `text`.
+    #[serde(default)]
+    pub none: bool,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawEvent {
+    pub id: Spanned<String>,
+    pub title: String,
+    pub date: Spanned<String>,
+    pub place: Option<String>,
+    pub triggers: Vec<Spanned<String>>,
+    pub window_days: Option<u32>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawEntity {
+    pub id: Spanned<String>,
+    pub name: String,
+    pub kind: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
