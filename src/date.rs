@@ -91,7 +91,14 @@ mod tests {
     fn parses_and_prints() {
         assert_eq!(Date::parse("2025-03-12").unwrap().to_string(), "2025-03-12");
         assert_eq!(Date::parse("2025-03-12T08:00:00Z").unwrap().to_string(), "2025-03-12");
-        for bad in ["2025-02-30", "2025-13-01", "12/03/2025", "2025-3-12", "", "2025-03-12-01"] {
+        for bad in [
+            "2025-02-30",
+            "2025-13-01",
+            "12/03/2025",
+            "2025-3-12",
+            "",
+            "2025-03-12-01",
+        ] {
             assert_eq!(Date::parse(bad), None, "{bad}");
         }
     }

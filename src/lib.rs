@@ -1,10 +1,14 @@
 //! crosscheck: a claim cross-checker and contradiction detector for news text.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod align;
+pub mod check;
 pub mod claim;
 pub mod corpus;
 pub mod date;
 pub mod entity;
 pub mod event;
+pub mod extract;
 pub mod quantity;
+pub mod report;
 pub mod rules;

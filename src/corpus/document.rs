@@ -69,7 +69,10 @@ pub struct Corpus {
 /// is a file), in sorted path order. Hidden files and folders are passed
 /// over. A document that cannot be read is recorded in `skipped`.
 pub fn load_corpus(root: &Path) -> Result<Corpus, CorpusError> {
-    let meta = std::fs::metadata(root).map_err(|source| CorpusError::Io { path: root.into(), source })?;
+    let meta = std::fs::metadata(root).map_err(|source| CorpusError::Io {
+        path: root.into(),
+        source,
+    })?;
     let mut files = Vec::new();
     if meta.is_file() {
         files.push(root.to_path_buf());
@@ -77,12 +80,20 @@ pub fn load_corpus(root: &Path) -> Result<Corpus, CorpusError> {
         walk(root, &mut files)?;
     }
     files.sort();
-    let base = if meta.is_file() { root.parent().unwrap_or(Path::new("")) } else { root };
+    let base = if meta.is_file() {
+        root.parent().unwrap_or(Path::new(""))
+    } else {
+        root
+    };
     let mut corpus = Corpus::default();
     for path in files {
         let id = relative_id(base, &path);
         let loaded = std::fs::read(&path)
-            .map_err(|e| DocumentError { path: id.clone(), line: None, message: format!("cannot read: {e}") })
+            .map_err(|e| DocumentError {
+                path: id.clone(),
+                line: None,
+                message: format!("cannot read: {e}"),
+            })
             .and_then(|bytes| parse_document(&id, &path, &bytes));
         match loaded {
             Ok(doc) => corpus.documents.push(doc),
@@ -93,14 +104,23 @@ pub fn load_corpus(root: &Path) -> Result<Corpus, CorpusError> {
 }
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), CorpusError> {
-    let entries = std::fs::read_dir(dir).map_err(|source| CorpusError::Io { path: dir.into(), source })?;
+    let entries = std::fs::read_dir(dir).map_err(|source| CorpusError::Io {
+        path: dir.into(),
+        source,
+    })?;
     for entry in entries {
-        let entry = entry.map_err(|source| CorpusError::Io { path: dir.into(), source })?;
+        let entry = entry.map_err(|source| CorpusError::Io {
+            path: dir.into(),
+            source,
+        })?;
         let path = entry.path();
         if entry.file_name().to_string_lossy().starts_with('.') {
             continue;
         }
-        let ft = entry.file_type().map_err(|source| CorpusError::Io { path: path.clone(), source })?;
+        let ft = entry.file_type().map_err(|source| CorpusError::Io {
+            path: path.clone(),
+            source,
+        })?;
         if ft.is_dir() {
             walk(&path, out)?;
         } else if is_article(&path) {
@@ -117,7 +137,10 @@ fn is_article(path: &Path) -> bool {
 
 fn relative_id(base: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(base).unwrap_or(path);
-    rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 fn line_of(text: &[u8], byte: usize) -> usize {
@@ -126,24 +149,40 @@ fn line_of(text: &[u8], byte: usize) -> usize {
 
 /// Parse one document from its bytes. `id` names it in errors.
 pub fn parse_document(id: &str, path: &Path, bytes: &[u8]) -> Result<Document, DocumentError> {
-    let err = |line: Option<usize>, message: String| DocumentError { path: id.to_string(), line, message };
+    let err = |line: Option<usize>, message: String| DocumentError {
+        path: id.to_string(),
+        line,
+        message,
+    };
     if bytes.len() > MAX_DOCUMENT_BYTES {
-        return Err(err(None, format!("too large ({} bytes; the limit is {MAX_DOCUMENT_BYTES})", bytes.len())));
+        return Err(err(
+            None,
+            format!("too large ({} bytes; the limit is {MAX_DOCUMENT_BYTES})", bytes.len()),
+        ));
     }
     if let Some(nul) = bytes.iter().take(8192).position(|&b| b == 0) {
-        return Err(err(Some(line_of(bytes, nul)), "binary file (NUL byte), not an article".into()));
+        return Err(err(
+            Some(line_of(bytes, nul)),
+            "binary file (NUL byte), not an article".into(),
+        ));
     }
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
             let at = e.valid_up_to();
-            return Err(err(Some(line_of(bytes, at)), format!("not valid UTF-8 (byte {at}); save the file as UTF-8")));
+            return Err(err(
+                Some(line_of(bytes, at)),
+                format!("not valid UTF-8 (byte {at}); save the file as UTF-8"),
+            ));
         }
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text).to_string();
     let mut line_starts = vec![0];
     line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-    let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| id.to_string());
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| id.to_string());
     let mut doc = Document {
         id: id.to_string(),
         path: path.to_path_buf(),
@@ -158,7 +197,11 @@ pub fn parse_document(id: &str, path: &Path, bytes: &[u8]) -> Result<Document, D
     };
     read_front_matter(&mut doc).map_err(|(line, m)| err(Some(line), m))?;
     if doc.body().trim().is_empty() {
-        let what = if doc.body_start > 0 { "no text after the front matter" } else { "empty document" };
+        let what = if doc.body_start > 0 {
+            "no text after the front matter"
+        } else {
+            "empty document"
+        };
         return Err(err(None, what.into()));
     }
     Ok(doc)
@@ -220,8 +263,7 @@ fn apply_fields(doc: &mut Document, fields: Vec<(usize, String, String)>) -> Res
             "published" if value.is_empty() => {}
             "published" => {
                 doc.published = Some(
-                    Date::parse(&value)
-                        .ok_or_else(|| (line, format!("published date {value:?} is not YYYY-MM-DD")))?,
+                    Date::parse(&value).ok_or_else(|| (line, format!("published date {value:?} is not YYYY-MM-DD")))?,
                 );
             }
             _ => {
@@ -267,7 +309,10 @@ mod tests {
         let e = parse("---\npublished: 12/03/2025\n---\ntext").unwrap_err();
         assert_eq!((e.line, e.to_string().contains("YYYY-MM-DD")), (Some(2), true));
         assert!(parse("  \n\n").unwrap_err().message.contains("empty"));
-        assert!(parse("---\nsource: X\n---\n\n").unwrap_err().message.contains("no text"));
+        assert!(parse("---\nsource: X\n---\n\n")
+            .unwrap_err()
+            .message
+            .contains("no text"));
         let e = parse_document("x.txt", Path::new("x.txt"), b"line one\nbad \xff byte").unwrap_err();
         assert_eq!((e.line, e.message.contains("UTF-8")), (Some(2), true));
         let e = parse_document("x.txt", Path::new("x.txt"), b"\x00\x01binary").unwrap_err();

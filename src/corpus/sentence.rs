@@ -48,10 +48,8 @@ fn opens_sentence(c: char) -> bool {
 /// Split `text[from..]` into sentences; offsets are into `text`.
 pub fn segment(text: &str, from: usize) -> Vec<Sentence> {
     let mut out = Vec::new();
-    let mut paragraph = 0;
-    for block in paragraphs(text, from) {
+    for (paragraph, block) in paragraphs(text, from).into_iter().enumerate() {
         split_block(text, block, paragraph, &mut out);
-        paragraph += 1;
     }
     out
 }
@@ -115,7 +113,9 @@ fn split_block(text: &str, block: Range<usize>, paragraph: usize, out: &mut Vec<
         let after = &s[end..];
         let next = after.trim_start();
         let spaced = after.len() > next.len();
-        let Some(n) = next.chars().next() else { continue };
+        let Some(n) = next.chars().next() else {
+            continue;
+        };
         if !spaced || !opens_sentence(n) || (c == '.' && is_abbreviation(&s[start..i], n)) {
             continue;
         }
@@ -128,7 +128,10 @@ fn split_block(text: &str, block: Range<usize>, paragraph: usize, out: &mut Vec<
 /// Does the word before a full stop make it an abbreviation rather than an
 /// end of sentence? `next` is the first character after the space.
 fn is_abbreviation(before: &str, next: char) -> bool {
-    let word = before.rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '“').next().unwrap_or("");
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '“')
+        .next()
+        .unwrap_or("");
     let lower = word.to_lowercase();
     if lower == "no" || lower == "nos" {
         // "No. 10" but "The answer was no. Then…"
@@ -139,17 +142,29 @@ fn is_abbreviation(before: &str, next: char) -> bool {
     }
     // Initials and dotted abbreviations: "J.", "U.S", "e.g", "a.m".
     let letters: Vec<&str> = word.split('.').collect();
-    letters.iter().all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic))
-        && word.chars().next().is_some_and(|c| c.is_uppercase() || letters.len() > 1)
+    letters
+        .iter()
+        .all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic))
+        && word
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || letters.len() > 1)
 }
 
 fn push(text: &str, r: Range<usize>, paragraph: usize, out: &mut Vec<Sentence>) {
     let raw = &text[r.clone()];
     // Trim white space and list bullets, keep offsets exact.
-    let lead = raw.len() - raw.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '*' | '•' | '–')).len();
+    let lead = raw.len()
+        - raw
+            .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '*' | '•' | '–'))
+            .len();
     let trimmed = raw[lead..].trim_end();
     if trimmed.chars().any(char::is_alphanumeric) {
-        out.push(Sentence { start: r.start + lead, end: r.start + lead + trimmed.len(), paragraph });
+        out.push(Sentence {
+            start: r.start + lead,
+            end: r.start + lead + trimmed.len(),
+            paragraph,
+        });
     }
 }
 
@@ -164,8 +179,14 @@ mod tests {
     #[test]
     fn abbreviations_and_decimals_do_not_split() {
         assert_eq!(
-            sentences("Gen. Burkhard met U.S. envoys at No. 10 Downing Street. Poland spends 4.47% of GDP. Mr. Tusk agreed."),
-            vec!["Gen. Burkhard met U.S. envoys at No. 10 Downing Street.", "Poland spends 4.47% of GDP.", "Mr. Tusk agreed."]
+            sentences(
+                "Gen. Burkhard met U.S. envoys at No. 10 Downing Street. Poland spends 4.47% of GDP. Mr. Tusk agreed."
+            ),
+            vec![
+                "Gen. Burkhard met U.S. envoys at No. 10 Downing Street.",
+                "Poland spends 4.47% of GDP.",
+                "Mr. Tusk agreed."
+            ]
         );
     }
 
@@ -173,17 +194,31 @@ mod tests {
     fn quotes_and_dashes() {
         assert_eq!(
             sentences("“We can act together,” said a diplomat. “But it is hard.” Troops—if any—would wait."),
-            vec!["“We can act together,” said a diplomat.", "“But it is hard.”", "Troops—if any—would wait."]
+            vec![
+                "“We can act together,” said a diplomat.",
+                "“But it is hard.”",
+                "Troops—if any—would wait."
+            ]
         );
-        assert_eq!(sentences("Is it over? Nobody knows! 34 chiefs came."), vec!["Is it over?", "Nobody knows!", "34 chiefs came."]);
+        assert_eq!(
+            sentences("Is it over? Nobody knows! 34 chiefs came."),
+            vec!["Is it over?", "Nobody knows!", "34 chiefs came."]
+        );
     }
 
     #[test]
     fn lines_are_paragraphs_unless_hard_wrapped() {
-        let text = "Headline Without Stop\nFirst line of a paragraph that\ncontinues here. Next one.\n- bullet item\n\nLast.";
+        let text =
+            "Headline Without Stop\nFirst line of a paragraph that\ncontinues here. Next one.\n- bullet item\n\nLast.";
         assert_eq!(
             sentences(text),
-            vec!["Headline Without Stop", "First line of a paragraph that\ncontinues here.", "Next one.", "bullet item", "Last."]
+            vec![
+                "Headline Without Stop",
+                "First line of a paragraph that\ncontinues here.",
+                "Next one.",
+                "bullet item",
+                "Last."
+            ]
         );
         let para: Vec<usize> = segment(text, 0).iter().map(|s| s.paragraph).collect();
         assert_eq!(para, vec![0, 1, 1, 2, 3]);
@@ -191,7 +226,13 @@ mod tests {
 
     #[test]
     fn the_answer_no_still_ends_a_sentence() {
-        assert_eq!(sentences("He said no. Then he left."), vec!["He said no.", "Then he left."]);
-        assert_eq!(sentences("It was held in the U.S. Japan came too."), vec!["It was held in the U.S. Japan came too."]);
+        assert_eq!(
+            sentences("He said no. Then he left."),
+            vec!["He said no.", "Then he left."]
+        );
+        assert_eq!(
+            sentences("It was held in the U.S. Japan came too."),
+            vec!["It was held in the U.S. Japan came too."]
+        );
     }
 }

@@ -48,7 +48,11 @@ impl Gazetteer {
             let key = normalise_name(name);
             match self.by_alias.get(&key) {
                 Some(&other) if other != index => {
-                    return Err(GazetteerError::DuplicateAlias(name.clone(), self.entities[other].id.clone(), entity.id));
+                    return Err(GazetteerError::DuplicateAlias(
+                        name.clone(),
+                        self.entities[other].id.clone(),
+                        entity.id,
+                    ));
                 }
                 _ => {
                     self.by_alias.insert(key, index);
@@ -99,8 +103,18 @@ impl Gazetteer {
             .map(|n| {
                 // Names may end in a full stop ("U.K."): no word edge after it.
                 let body = regex::escape(n).replace(' ', r"\s+").replace('\'', "['’]");
-                let end = if n.ends_with(|c: char| c.is_alphanumeric()) { r"\b" } else { "" };
-                format!("{body}{end}")
+                let end = if n.ends_with(|c: char| c.is_alphanumeric()) {
+                    r"\b"
+                } else {
+                    ""
+                };
+                // Acronyms match only as written: "US" but not the pronoun "us".
+                let acronym = n.chars().filter(|c| c.is_uppercase()).count() >= 2 && !n.chars().any(char::is_lowercase);
+                if acronym {
+                    format!("(?-i:{body}){end}")
+                } else {
+                    format!("{body}{end}")
+                }
             })
             .collect();
         format!(r"\b(?:{})", alts.join("|"))
@@ -119,8 +133,14 @@ mod tests {
             kind: "country".into(),
             aliases: aliases.iter().map(|s| s.to_string()).collect(),
         };
-        g.add(e("united-kingdom", "United Kingdom", &["UK", "U.K.", "Britain", "British"])).unwrap();
-        g.add(e("united-states", "United States", &["US", "U.S.", "America"])).unwrap();
+        g.add(e(
+            "united-kingdom",
+            "United Kingdom",
+            &["UK", "U.K.", "Britain", "British"],
+        ))
+        .unwrap();
+        g.add(e("united-states", "United States", &["US", "U.S.", "America"]))
+            .unwrap();
         g
     }
 
@@ -136,10 +156,19 @@ mod tests {
     #[test]
     fn duplicate_aliases_are_refused() {
         let mut g = gaz();
-        let clash = Entity { id: "usa".into(), name: "USA".into(), kind: "country".into(), aliases: vec!["US".into()] };
+        let clash = Entity {
+            id: "usa".into(),
+            name: "USA".into(),
+            kind: "country".into(),
+            aliases: vec!["US".into()],
+        };
         assert_eq!(
             g.add(clash),
-            Err(GazetteerError::DuplicateAlias("US".into(), "united-states".into(), "usa".into()))
+            Err(GazetteerError::DuplicateAlias(
+                "US".into(),
+                "united-states".into(),
+                "usa".into()
+            ))
         );
     }
 
@@ -150,5 +179,7 @@ mod tests {
         assert_eq!(m.as_str(), "United Kingdom");
         assert_eq!(re.find("in the U.K. today").unwrap().as_str(), "U.K.");
         assert!(re.find("USAID and Ukraine").is_none());
+        assert!(re.find("tell us about it").is_none(), "the pronoun is not the country");
+        assert_eq!(re.find("the US and").unwrap().as_str(), "US");
     }
 }

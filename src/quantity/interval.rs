@@ -36,12 +36,22 @@ impl Interval {
     }
 
     pub fn closed(lo: f64, hi: f64) -> Self {
-        Interval { lo, hi, lo_open: false, hi_open: false }
+        Interval {
+            lo,
+            hi,
+            lo_open: false,
+            hi_open: false,
+        }
     }
 
     pub fn new(lo: f64, lo_open: bool, hi: f64, hi_open: bool) -> Self {
         // An infinite end is always open.
-        Interval { lo, hi, lo_open: lo_open || lo.is_infinite(), hi_open: hi_open || hi.is_infinite() }
+        Interval {
+            lo,
+            hi,
+            lo_open: lo_open || lo.is_infinite(),
+            hi_open: hi_open || hi.is_infinite(),
+        }
     }
 
     pub fn is_point(&self) -> bool {
@@ -71,7 +81,12 @@ impl Interval {
             std::cmp::Ordering::Greater => (other.hi, other.hi_open),
             std::cmp::Ordering::Equal => (self.hi, self.hi_open || other.hi_open),
         };
-        let i = Interval { lo, hi, lo_open, hi_open };
+        let i = Interval {
+            lo,
+            hi,
+            lo_open,
+            hi_open,
+        };
         (!i.is_empty()).then_some(i)
     }
 
@@ -172,7 +187,13 @@ mod tests {
 
     #[test]
     fn notation_round_trips() {
-        for s in ["[34, 34]", "(30, inf)", "[0, 20)", "[4.47, 4.47]", "[800000000000, 800000000000]"] {
+        for s in [
+            "[34, 34]",
+            "(30, inf)",
+            "[0, 20)",
+            "[4.47, 4.47]",
+            "[800000000000, 800000000000]",
+        ] {
             assert_eq!(iv(s).to_string(), s);
         }
     }

@@ -98,7 +98,13 @@ const UNITS: &[(&str, u64)] = &[
     ("dozen", 12),
 ];
 
-const MULTIPLIERS: &[(&str, u32)] = &[("hundred", 2), ("thousand", 3), ("million", 6), ("billion", 9), ("trillion", 12)];
+const MULTIPLIERS: &[(&str, u32)] = &[
+    ("hundred", 2),
+    ("thousand", 3),
+    ("million", 6),
+    ("billion", 9),
+    ("trillion", 12),
+];
 
 /// Scale words after a number ("1.5 million", "€800bn", "100k").
 const SCALES: &[(&str, u32)] = &[
@@ -280,7 +286,10 @@ impl<'a> Cursor<'a> {
                 i += 1;
             }
         }
-        if bytes.get(i).is_some_and(|b| b.is_ascii_alphabetic() && !matches!(b, b'k' | b'm' | b'b' | b't')) {
+        if bytes
+            .get(i)
+            .is_some_and(|b| b.is_ascii_alphabetic() && !matches!(b, b'k' | b'm' | b'b' | b't'))
+        {
             return None;
         }
         self.pos += i;
@@ -340,7 +349,13 @@ impl<'a> Cursor<'a> {
             for &(phrase, lo, hi) in VAGUE {
                 if c.eat(phrase) {
                     let vague = Interval::closed(lo, hi);
-                    return Some(Amount { value: lo, place: lo, unit: None, scale_exp: 0, vague: Some(vague) });
+                    return Some(Amount {
+                        value: lo,
+                        place: lo,
+                        unit: None,
+                        scale_exp: 0,
+                        vague: Some(vague),
+                    });
                 }
             }
             let mut unit = None;
@@ -365,7 +380,8 @@ impl<'a> Cursor<'a> {
                     let e = c.eat_any(SCALES)?;
                     // "m" alone is metres as often as millions: only with money.
                     let lit_m = c.s[..c.pos].ends_with('m') && !c.s[..c.pos].ends_with("mn");
-                    (!(lit_m && unit.is_none()) && !(words && e < 6)).then_some(e)
+                    let refused = (lit_m && unit.is_none()) || (words && e < 6);
+                    (!refused).then_some(e)
                 })
                 .unwrap_or(0);
             exp += scale_exp as i32;
@@ -387,14 +403,24 @@ impl<'a> Cursor<'a> {
             let value = scale(mantissa, exp)?;
             let trailing_zeros = if decimals > 0 { 0 } else { trailing_zeros(mantissa) };
             let place = 10f64.powi(exp + trailing_zeros as i32);
-            Some(Amount { value, place, unit, scale_exp, vague: None })
+            Some(Amount {
+                value,
+                place,
+                unit,
+                scale_exp,
+                vague: None,
+            })
         })
     }
 }
 
 fn scale(mantissa: u128, exp: i32) -> Option<f64> {
     let m = mantissa as f64;
-    let v = if exp >= 0 { m * 10f64.powi(exp) } else { m / 10f64.powi(-exp) };
+    let v = if exp >= 0 {
+        m * 10f64.powi(exp)
+    } else {
+        m / 10f64.powi(-exp)
+    };
     v.is_finite().then_some(v)
 }
 
@@ -403,7 +429,7 @@ fn trailing_zeros(mut m: u128) -> u32 {
         return 0;
     }
     let mut n = 0;
-    while m % 10 == 0 {
+    while m.is_multiple_of(10) {
         m /= 10;
         n += 1;
     }
@@ -430,9 +456,10 @@ fn hedged(a: &Amount, hedge: Option<Hedge>, opts: &ReadOptions) -> (Interval, Pr
     let Some(hedge) = hedge else {
         return match a.vague {
             Some(i) => (i, Precision::Rounded),
-            None if opts.round_numbers == RoundNumbers::Approximate && a.place >= 10.0 => {
-                (Interval::closed(v - a.place / 2.0, v + a.place / 2.0), Precision::Rounded)
-            }
+            None if opts.round_numbers == RoundNumbers::Approximate && a.place >= 10.0 => (
+                Interval::closed(v - a.place / 2.0, v + a.place / 2.0),
+                Precision::Rounded,
+            ),
             None => (Interval::exact(v), Precision::Exact),
         };
     };
@@ -514,14 +541,20 @@ fn single(c: &mut Cursor, opts: &ReadOptions) -> Option<Quantity> {
         (h, s) => h.or(s),
     };
     let (interval, precision) = hedged(&a, hedge, opts);
-    Some(Quantity { interval, unit: a.unit.unwrap_or(Unit::Count), precision })
+    Some(Quantity {
+        interval,
+        unit: a.unit.unwrap_or(Unit::Count),
+        precision,
+    })
 }
 
 /// The first quantity in a longer phrase, with its byte range in `text`.
 pub fn find_first(text: &str, opts: &ReadOptions) -> Option<(std::ops::Range<usize>, Quantity)> {
     static ANY: OnceLock<Regex> = OnceLock::new();
-    let re = ANY.get_or_init(|| Regex::new(&format!("(?i){}", pattern(Placeholder::Quantity))).expect("quantity regex"));
-    re.find_iter(text).find_map(|m| read(m.as_str(), opts).map(|q| (m.range(), q)))
+    let re =
+        ANY.get_or_init(|| Regex::new(&format!("(?i){}", pattern(Placeholder::Quantity))).expect("quantity regex"));
+    re.find_iter(text)
+        .find_map(|m| read(m.as_str(), opts).map(|q| (m.range(), q)))
 }
 
 /// The value placeholders a rule pattern may use.
@@ -538,7 +571,11 @@ pub enum Placeholder {
 fn alternation<'a>(words: impl IntoIterator<Item = &'a str>) -> String {
     let mut words: Vec<&str> = words.into_iter().collect();
     words.sort_by_key(|w| std::cmp::Reverse(w.len()));
-    words.iter().map(|w| regex::escape(w).replace(' ', r"\s+")).collect::<Vec<_>>().join("|")
+    words
+        .iter()
+        .map(|w| regex::escape(w).replace(' ', r"\s+"))
+        .collect::<Vec<_>>()
+        .join("|")
 }
 
 /// The regex fragment a placeholder expands to, without capture groups;
@@ -549,7 +586,10 @@ pub fn pattern(p: Placeholder) -> String {
     let word = alternation(UNITS.iter().map(|u| u.0).chain(MULTIPLIERS.iter().map(|m| m.0)));
     let words = format!(r"(?:an?\s+)?\b(?:{word})(?:(?:\s+|-)(?:{word}))*\b");
     let digits = r"\b(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?";
-    let cur_pre = format!(r"(?:(?:{})\s?|\b(?:eur|usd|gbp)\s)", alternation(CURRENCY_PREFIXES.iter().map(|c| c.0)));
+    let cur_pre = format!(
+        r"(?:(?:{})\s?|\b(?:eur|usd|gbp)\s)",
+        alternation(CURRENCY_PREFIXES.iter().map(|c| c.0))
+    );
     let scale = format!(r"(?:\s?(?:{})\b)?", alternation(SCALES.iter().map(|s| s.0)));
     let pct = r"\s?(?:%|per\s?cent\b|percent\b)";
     let cur_word = format!(r"\s(?:{})\b", alternation(CURRENCY_WORDS.iter().map(|c| c.0)));
@@ -624,21 +664,40 @@ mod tests {
 
     #[test]
     fn bare_round_numbers_follow_the_rule() {
-        let approx = ReadOptions { round_numbers: RoundNumbers::Approximate, ..Default::default() };
+        let approx = ReadOptions {
+            round_numbers: RoundNumbers::Approximate,
+            ..Default::default()
+        };
         assert_eq!(read("30", &approx).unwrap().interval.to_string(), "[25, 35]");
         assert_eq!(read("34", &approx).unwrap().interval.to_string(), "[34, 34]");
-        let wide = ReadOptions { tolerance: Some(0.2), ..Default::default() };
+        let wide = ReadOptions {
+            tolerance: Some(0.2),
+            ..Default::default()
+        };
         assert_eq!(read("about 30", &wide).unwrap().interval.to_string(), "[24, 36]");
     }
 
     #[test]
     fn pattern_matches_what_read_accepts() {
         let re = Regex::new(&format!("(?i)^{}$", pattern(Placeholder::Quantity))).unwrap();
-        for e in ["more than 30", "€800 billion", "2-3%", "between 25,000 and 30,000", "thirty-four", "30+", "dozens"] {
+        for e in [
+            "more than 30",
+            "€800 billion",
+            "2-3%",
+            "between 25,000 and 30,000",
+            "thirty-four",
+            "30+",
+            "dozens",
+        ] {
             assert!(re.is_match(e), "{e}");
         }
         let pct = Regex::new(&format!("(?i)^{}$", pattern(Placeholder::Percent))).unwrap();
         assert!(pct.is_match("4.47%") && pct.is_match("nearly 50%") && !pct.is_match("34"));
-        assert_eq!(find_first("some 200,000 troops would be needed", &ReadOptions::default()).unwrap().0, 0..12);
+        assert_eq!(
+            find_first("some 200,000 troops would be needed", &ReadOptions::default())
+                .unwrap()
+                .0,
+            0..12
+        );
     }
 }

@@ -27,8 +27,20 @@ pub struct Rule {
     pub unit: String,
     pub read: ReadOptions,
     pub modality: Option<Modality>,
+    pub context: Option<Context>,
     pub examples: Vec<Example>,
 }
+
+/// A topic the sentence or the sentences just before it must mention.
+#[derive(Debug, Clone)]
+pub struct Context {
+    pub regex: Regex,
+    /// How many sentences before the claim's own may carry it.
+    pub before: usize,
+}
+
+/// How far back a context may be found unless the rule says otherwise.
+pub const DEFAULT_CONTEXT_SENTENCES: usize = 2;
 
 /// One compiled pattern of a rule.
 #[derive(Debug, Clone)]
@@ -55,7 +67,9 @@ pub enum KeyPart {
 
 impl KeyTemplate {
     pub fn uses_event(&self) -> bool {
-        self.parts.iter().any(|p| matches!(p, KeyPart::Var { name, .. } if name == "event"))
+        self.parts
+            .iter()
+            .any(|p| matches!(p, KeyPart::Var { name, .. } if name == "event"))
     }
 }
 
@@ -73,7 +87,11 @@ pub enum Expect {
     Nothing,
     /// A claim with this value; `value` is the interval, optionally
     /// followed by the unit (`(30, inf) chiefs`).
-    Claim { value: String, key: Option<String>, modality: Option<Modality> },
+    Claim {
+        value: String,
+        key: Option<String>,
+        modality: Option<Modality>,
+    },
 }
 
 /// Names the key template may use besides capture groups.
@@ -92,10 +110,14 @@ fn line_col(text: &str, offset: usize) -> (usize, usize) {
 /// found; for parse errors, where serde does not know the rule yet.
 fn rule_id_near(text: &str, offset: usize) -> Option<String> {
     let head = text[..offset.min(text.len())].rfind("[[rule]]")?;
-    text[head..].lines().skip(1).take_while(|l| !l.trim_start().starts_with('[')).find_map(|l| {
-        let (k, v) = l.split_once('=')?;
-        (k.trim() == "id").then(|| v.trim().trim_matches(['"', '\'']).to_string())
-    })
+    text[head..]
+        .lines()
+        .skip(1)
+        .take_while(|l| !l.trim_start().starts_with('['))
+        .find_map(|l| {
+            let (k, v) = l.split_once('=')?;
+            (k.trim() == "id").then(|| v.trim().trim_matches(['"', '\'']).to_string())
+        })
 }
 
 /// Collects errors for one file.
@@ -197,7 +219,13 @@ pub(super) fn load(dir: &Path) -> Result<RulePack, RuleErrors> {
                     line,
                     col,
                     rule: span.and_then(|s| rule_id_near(&text, s.start)),
-                    message: e.message().trim().to_string(),
+                    message: e
+                        .message()
+                        .lines()
+                        .map(str::trim)
+                        .filter(|l| !l.is_empty())
+                        .collect::<Vec<_>>()
+                        .join(": "),
                 });
             }
         }
@@ -206,7 +234,11 @@ pub(super) fn load(dir: &Path) -> Result<RulePack, RuleErrors> {
     // Entities first: patterns expand `{entity:KIND}` from the gazetteer.
     let mut gazetteer = Gazetteer::default();
     for (path, text, raw) in &parsed {
-        let mut ctx = FileCtx { path, text, errors: Vec::new() };
+        let mut ctx = FileCtx {
+            path,
+            text,
+            errors: Vec::new(),
+        };
         for e in &raw.entity {
             add_entity(&mut ctx, &mut gazetteer, e);
         }
@@ -216,10 +248,18 @@ pub(super) fn load(dir: &Path) -> Result<RulePack, RuleErrors> {
     let mut rules: Vec<Rule> = Vec::new();
     let mut events = Vec::new();
     for (path, text, raw) in &parsed {
-        let mut ctx = FileCtx { path, text, errors: Vec::new() };
+        let mut ctx = FileCtx {
+            path,
+            text,
+            errors: Vec::new(),
+        };
         for r in &raw.rule {
             if let Some(prev) = rules.iter().find(|p| p.id == *r.id.get_ref()) {
-                let msg = format!("duplicate rule id (first defined in {}:{})", prev.file.display(), prev.line);
+                let msg = format!(
+                    "duplicate rule id (first defined in {}:{})",
+                    prev.file.display(),
+                    prev.line
+                );
                 ctx.error(Some(r.id.span()), Some(r.id.get_ref()), msg);
                 continue;
             }
@@ -229,7 +269,11 @@ pub(super) fn load(dir: &Path) -> Result<RulePack, RuleErrors> {
         }
         for e in &raw.event {
             if events.iter().any(|p: &Event| p.id == *e.id.get_ref()) {
-                ctx.error(Some(e.id.span()), None, format!("duplicate event id `{}`", e.id.get_ref()));
+                ctx.error(
+                    Some(e.id.span()),
+                    None,
+                    format!("duplicate event id `{}`", e.id.get_ref()),
+                );
             } else if let Some(event) = compile_event(&mut ctx, e) {
                 events.push(event);
             }
@@ -257,20 +301,41 @@ pub(super) fn load(dir: &Path) -> Result<RulePack, RuleErrors> {
             message: format!("the patterns together are too large to compile: {e}"),
         }])
     })?;
-    Ok(RulePack { rules, events, gazetteer, files, set, set_map })
+    Ok(RulePack {
+        rules,
+        events,
+        gazetteer,
+        files,
+        set,
+        set_map,
+    })
 }
 
 fn add_entity(ctx: &mut FileCtx, gazetteer: &mut Gazetteer, raw: &RawEntity) {
     let id = raw.id.get_ref();
-    if id.is_empty() || !id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
-        ctx.error(Some(raw.id.span()), None, format!("entity id {id:?} must be lower-case letters, digits and '-'"));
+    if id.is_empty()
+        || !id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    {
+        ctx.error(
+            Some(raw.id.span()),
+            None,
+            format!("entity id {id:?} must be lower-case letters, digits and '-'"),
+        );
         return;
     }
-    let entity =
-        Entity { id: id.clone(), name: raw.name.clone(), kind: raw.kind.clone(), aliases: raw.aliases.clone() };
+    let entity = Entity {
+        id: id.clone(),
+        name: raw.name.clone(),
+        kind: raw.kind.clone(),
+        aliases: raw.aliases.clone(),
+    };
     match gazetteer.add(entity) {
         Ok(()) => {}
-        Err(GazetteerError::DuplicateId(id)) => ctx.error(Some(raw.id.span()), None, format!("duplicate entity id `{id}`")),
+        Err(GazetteerError::DuplicateId(id)) => {
+            ctx.error(Some(raw.id.span()), None, format!("duplicate entity id `{id}`"))
+        }
         Err(GazetteerError::DuplicateAlias(alias, first, second)) => ctx.error(
             Some(raw.id.span()),
             None,
@@ -282,14 +347,22 @@ fn add_entity(ctx: &mut FileCtx, gazetteer: &mut Gazetteer, raw: &RawEntity) {
 fn compile_event(ctx: &mut FileCtx, raw: &RawEvent) -> Option<Event> {
     let id = raw.id.get_ref();
     let Some(date) = Date::parse(raw.date.get_ref()) else {
-        ctx.error(Some(raw.date.span()), None, format!("event `{id}`: date {:?} is not YYYY-MM-DD", raw.date.get_ref()));
+        ctx.error(
+            Some(raw.date.span()),
+            None,
+            format!("event `{id}`: date {:?} is not YYYY-MM-DD", raw.date.get_ref()),
+        );
         return None;
     };
     let mut triggers = Vec::new();
     for t in &raw.triggers {
         match build_regex(&format!("(?i){}", t.get_ref())) {
             Ok(re) => triggers.push(re),
-            Err(e) => ctx.error(Some(t.span()), None, format!("event `{id}`: invalid trigger regex: {e}")),
+            Err(e) => ctx.error(
+                Some(t.span()),
+                None,
+                format!("event `{id}`: invalid trigger regex: {e}"),
+            ),
         }
     }
     if raw.triggers.is_empty() {
@@ -309,7 +382,11 @@ fn compile_rule(ctx: &mut FileCtx, gazetteer: &Gazetteer, raw: &RawRule) -> Opti
     let id = raw.id.get_ref().as_str();
     let errors_before = ctx.errors.len();
     if id.is_empty() || id.contains(char::is_whitespace) {
-        ctx.error(Some(raw.id.span()), Some(id), "rule id must be non-empty and without spaces");
+        ctx.error(
+            Some(raw.id.span()),
+            Some(id),
+            "rule id must be non-empty and without spaces",
+        );
     }
     if let Some(kind) = &raw.kind {
         if kind.get_ref() != "quantity" {
@@ -322,7 +399,11 @@ fn compile_rule(ctx: &mut FileCtx, gazetteer: &Gazetteer, raw: &RawRule) -> Opti
     }
     if let Some(t) = &raw.tolerance {
         if !(0.0..=1.0).contains(t.get_ref()) {
-            ctx.error(Some(t.span()), Some(id), "tolerance is a fraction of the number, from 0 to 1 (0.1 = 10%)");
+            ctx.error(
+                Some(t.span()),
+                Some(id),
+                "tolerance is a fraction of the number, from 0 to 1 (0.1 = 10%)",
+            );
         }
     }
     let mut patterns = Vec::new();
@@ -330,12 +411,18 @@ fn compile_rule(ctx: &mut FileCtx, gazetteer: &Gazetteer, raw: &RawRule) -> Opti
         match expand(p.get_ref(), gazetteer, !raw.case_sensitive) {
             Ok((src, value, entities)) => match build_regex(&src) {
                 Ok(regex) => patterns.push(Pattern { regex, value, entities }),
-                Err(e) => ctx.error(Some(p.span()), Some(id), format!("invalid regex in pattern: {}", one_line(&e))),
+                Err(e) => ctx.error(
+                    Some(p.span()),
+                    Some(id),
+                    format!("invalid regex in pattern: {}", one_line(&e)),
+                ),
             },
             Err(message) => ctx.error(Some(p.span()), Some(id), message),
         }
     }
-    let key = parse_key(raw.key.get_ref()).map_err(|m| ctx.error(Some(raw.key.span()), Some(id), m)).ok();
+    let key = parse_key(raw.key.get_ref())
+        .map_err(|m| ctx.error(Some(raw.key.span()), Some(id), m))
+        .ok();
     if let Some(key) = &key {
         for (pattern, raw_p) in patterns.iter().zip(&raw.patterns) {
             for part in &key.parts {
@@ -351,10 +438,38 @@ fn compile_rule(ctx: &mut FileCtx, gazetteer: &Gazetteer, raw: &RawRule) -> Opti
             }
         }
     }
-    let read = ReadOptions { tolerance: raw.tolerance.as_ref().map(|t| *t.get_ref()), round_numbers: raw.round_numbers };
+    let context = raw.context.as_ref().and_then(|c| {
+        let src = if raw.case_sensitive {
+            c.get_ref().clone()
+        } else {
+            format!("(?i){}", c.get_ref())
+        };
+        match build_regex(&src) {
+            Ok(regex) => Some(Context {
+                regex,
+                before: raw.context_sentences.unwrap_or(DEFAULT_CONTEXT_SENTENCES),
+            }),
+            Err(e) => {
+                ctx.error(
+                    Some(c.span()),
+                    Some(id),
+                    format!("invalid context regex: {}", one_line(&e)),
+                );
+                None
+            }
+        }
+    });
+    let read = ReadOptions {
+        tolerance: raw.tolerance.as_ref().map(|t| *t.get_ref()),
+        round_numbers: raw.round_numbers,
+    };
     let examples: Vec<Example> = raw.example.iter().filter_map(|e| compile_example(ctx, id, e)).collect();
     if raw.example.is_empty() {
-        ctx.error(Some(raw.id.span()), Some(id), "the rule has no [[rule.example]]: examples are its tests");
+        ctx.error(
+            Some(raw.id.span()),
+            Some(id),
+            "the rule has no [[rule.example]]: examples are its tests",
+        );
     }
     if ctx.errors.len() != errors_before {
         return None;
@@ -369,33 +484,57 @@ fn compile_rule(ctx: &mut FileCtx, gazetteer: &Gazetteer, raw: &RawRule) -> Opti
         unit: raw.unit.clone(),
         read,
         modality: raw.modality,
+        context,
         examples,
     })
 }
 
 fn one_line(e: &regex::Error) -> String {
-    e.to_string().lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ")
+    e.to_string()
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn compile_example(ctx: &mut FileCtx, rule: &str, raw: &RawExample) -> Option<Example> {
     let line = ctx.line(raw.text.span());
     let expect = match (&raw.value, raw.none) {
         (Some(_), true) | (None, false) => {
-            ctx.error(Some(raw.text.span()), Some(rule), "an example gives either `value = \"…\"` or `none = true`");
+            ctx.error(
+                Some(raw.text.span()),
+                Some(rule),
+                "an example gives either `value = \"…\"` or `none = true`",
+            );
             return None;
         }
         (None, true) => Expect::Nothing,
         (Some(v), false) => {
-            let interval_part = v.get_ref().rsplit_once([']', ')']).map(|(a, _)| &v.get_ref()[..a.len() + 1]);
+            let interval_part = v
+                .get_ref()
+                .rsplit_once([']', ')'])
+                .map(|(a, _)| &v.get_ref()[..a.len() + 1]);
             if interval_part.and_then(Interval::parse).is_none() {
-                let msg = format!("example value {:?} is not an interval such as \"[34, 34]\" or \"(30, inf)\"", v.get_ref());
+                let msg = format!(
+                    "example value {:?} is not an interval such as \"[34, 34]\" or \"(30, inf)\"",
+                    v.get_ref()
+                );
                 ctx.error(Some(v.span()), Some(rule), msg);
                 return None;
             }
-            Expect::Claim { value: v.get_ref().trim().to_string(), key: raw.key.clone(), modality: raw.modality }
+            Expect::Claim {
+                value: v.get_ref().trim().to_string(),
+                key: raw.key.clone(),
+                modality: raw.modality,
+            }
         }
     };
-    Some(Example { text: raw.text.get_ref().clone(), line, expect })
+    Some(Example {
+        text: raw.text.get_ref().clone(),
+        line,
+        expect,
+    })
 }
 
 /// Parse `{country}/defence-spending/{year|undated}`.
@@ -406,7 +545,10 @@ fn parse_key(src: &str) -> Result<KeyTemplate, String> {
         if open > 0 {
             parts.push(KeyPart::Literal(rest[..open].to_string()));
         }
-        let close = rest[open..].find('}').ok_or_else(|| format!("key {src:?}: `{{` without `}}`"))? + open;
+        let close = rest[open..]
+            .find('}')
+            .ok_or_else(|| format!("key {src:?}: `{{` without `}}`"))?
+            + open;
         let inner = &rest[open + 1..close];
         let (name, default) = match inner.split_once('|') {
             Some((n, d)) => (n, Some(d.to_string())),
@@ -415,7 +557,10 @@ fn parse_key(src: &str) -> Result<KeyTemplate, String> {
         if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
             return Err(format!("key {src:?}: {{{inner}}} is not a variable name"));
         }
-        parts.push(KeyPart::Var { name: name.to_string(), default });
+        parts.push(KeyPart::Var {
+            name: name.to_string(),
+            default,
+        });
         rest = &rest[close + 1..];
     }
     if rest.contains('}') {
@@ -427,18 +572,20 @@ fn parse_key(src: &str) -> Result<KeyTemplate, String> {
     if parts.is_empty() {
         return Err("key is empty".into());
     }
-    Ok(KeyTemplate { source: src.to_string(), parts })
+    Ok(KeyTemplate {
+        source: src.to_string(),
+        parts,
+    })
 }
 
 const PLACEHOLDERS: &str = "{quantity}, {percent}, {money}, {entity:KIND}, {year}";
 
-/// Expand placeholders in a rule pattern into regex syntax. Returns the
-/// regex source, the value placeholder and the entity groups.
-fn expand(
-    pattern: &str,
-    gazetteer: &Gazetteer,
-    case_insensitive: bool,
-) -> Result<(String, Placeholder, Vec<(String, String)>), String> {
+/// A pattern with its placeholders expanded: regex source, the value
+/// placeholder, and the entity groups (group name, entity kind).
+type Expanded = (String, Placeholder, Vec<(String, String)>);
+
+/// Expand placeholders in a rule pattern into regex syntax.
+fn expand(pattern: &str, gazetteer: &Gazetteer, case_insensitive: bool) -> Result<Expanded, String> {
     let mut out = String::with_capacity(pattern.len() * 4);
     if case_insensitive {
         out.push_str("(?i)");
@@ -455,12 +602,14 @@ fn expand(
             }
             continue;
         }
-        let starts_name = pattern[i + 1..].starts_with(|n: char| n.is_ascii_alphabetic());
+        let starts_name = c == '{' && pattern[i + 1..].starts_with(|n: char| n.is_ascii_alphabetic());
         if c != '{' || !starts_name {
             out.push(c);
             continue;
         }
-        let close = pattern[i..].find('}').ok_or_else(|| format!("placeholder at column {} is not closed with `}}`", i + 1))?;
+        let close = pattern[i..]
+            .find('}')
+            .ok_or_else(|| format!("placeholder at column {} is not closed with `}}`", i + 1))?;
         let inner = &pattern[i + 1..i + close];
         for _ in 0..inner.chars().count() + 1 {
             chars.next();
@@ -486,7 +635,9 @@ fn expand(
             ("entity", Some(kind)) => {
                 if !gazetteer.has_kind(kind) {
                     let known = gazetteer.kinds().join(", ");
-                    return Err(format!("{{entity:{kind}}}: the gazetteer has no entity of kind `{kind}` (kinds: {known})"));
+                    return Err(format!(
+                        "{{entity:{kind}}}: the gazetteer has no entity of kind `{kind}` (kinds: {known})"
+                    ));
                 }
                 let group = kind.replace(|c: char| !c.is_ascii_alphanumeric(), "_");
                 entities.push((group.clone(), kind.to_string()));
@@ -510,9 +661,15 @@ mod tests {
         assert_eq!(
             k.parts,
             vec![
-                KeyPart::Var { name: "country".into(), default: None },
+                KeyPart::Var {
+                    name: "country".into(),
+                    default: None
+                },
                 KeyPart::Literal("/defence-spending/".into()),
-                KeyPart::Var { name: "year".into(), default: Some("undated".into()) },
+                KeyPart::Var {
+                    name: "year".into(),
+                    default: Some("undated".into())
+                },
             ]
         );
         assert!(parse_key("{event/x").is_err());
@@ -525,10 +682,18 @@ mod tests {
         let (src, value, _) = expand(r"{quantity} \d{2} chiefs \{literal\}", &Gazetteer::default(), true).unwrap();
         assert_eq!(value, Placeholder::Quantity);
         assert!(src.contains(r"\d{2}") && src.contains(r"\{literal\}") && src.starts_with("(?i)(?P<value>"));
-        assert!(expand("{nope} x", &Gazetteer::default(), true).unwrap_err().contains("unknown placeholder"));
-        assert!(expand("{entity:planet} {quantity}", &Gazetteer::default(), true).unwrap_err().contains("planet"));
-        assert!(expand("no value here", &Gazetteer::default(), true).unwrap_err().contains("no value"));
-        assert!(expand("{quantity} {percent}", &Gazetteer::default(), true).unwrap_err().contains("one value"));
+        assert!(expand("{nope} x", &Gazetteer::default(), true)
+            .unwrap_err()
+            .contains("unknown placeholder"));
+        assert!(expand("{entity:planet} {quantity}", &Gazetteer::default(), true)
+            .unwrap_err()
+            .contains("planet"));
+        assert!(expand("no value here", &Gazetteer::default(), true)
+            .unwrap_err()
+            .contains("no value"));
+        assert!(expand("{quantity} {percent}", &Gazetteer::default(), true)
+            .unwrap_err()
+            .contains("one value"));
     }
 
     #[test]

@@ -4,7 +4,7 @@
 mod compile;
 mod schema;
 
-pub use compile::{Expect, Example, KeyPart, KeyTemplate, Pattern, Rule};
+pub use compile::{Context, Example, Expect, KeyPart, KeyTemplate, Pattern, Rule, DEFAULT_CONTEXT_SENTENCES};
 
 use crate::entity::Gazetteer;
 use crate::event::Event;
@@ -109,7 +109,10 @@ pub(crate) fn build_set(rules: &[Rule]) -> Result<(RegexSet, Vec<(usize, usize)>
             map.push((r, p));
         }
     }
-    let set = regex::RegexSetBuilder::new(&sources).size_limit(256 << 20).dfa_size_limit(64 << 20).build()?;
+    let set = regex::RegexSetBuilder::new(&sources)
+        .size_limit(256 << 20)
+        .dfa_size_limit(64 << 20)
+        .build()?;
     Ok((set, map))
 }
 

@@ -41,6 +41,11 @@ pub struct RawRule {
     pub modality: Option<Modality>,
     #[serde(default)]
     pub case_sensitive: bool,
+    /// A regex the sentence or one of the `context_sentences` before it
+    /// must match: the topic the claim is about ("defence", "military")
+    /// when the sentence itself does not say it.
+    pub context: Option<Spanned<String>>,
+    pub context_sentences: Option<usize>,
     #[serde(default)]
     pub example: Vec<RawExample>,
 }

@@ -1,0 +1,233 @@
+//! Claims → groups by key → findings with a relation.
+//!
+//! Two claims are compared only when they come from the same rule, have the
+//! same resolved key, the same modality (a target is never set against an
+//! outcome) and the same unit (a share is never compared with a count, nor
+//! euros with dollars). Within a group, equal values form one side; each
+//! pair of sides is one finding.
+
+mod interval;
+
+use crate::claim::{Claim, Modality};
+use crate::corpus::Document;
+use crate::quantity::Interval;
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// How two sides relate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Relation {
+    /// Several sources state the same value.
+    Agree,
+    /// Both can be true: different precision or overlapping ranges.
+    Compatible,
+    /// Both cannot be true.
+    Conflict,
+    /// Rosters that differ only by omission.
+    Partial,
+    /// The same entity or quote spelled differently.
+    Variant,
+    /// A later article revises a figure that can change over time.
+    Update,
+}
+
+impl Relation {
+    pub const ALL: [Relation; 6] = [
+        Relation::Conflict,
+        Relation::Partial,
+        Relation::Update,
+        Relation::Compatible,
+        Relation::Variant,
+        Relation::Agree,
+    ];
+
+    pub fn severity(self) -> Severity {
+        match self {
+            Relation::Conflict => Severity::High,
+            Relation::Partial | Relation::Update => Severity::Medium,
+            Relation::Compatible | Relation::Variant => Severity::Low,
+            Relation::Agree => Severity::Info,
+        }
+    }
+}
+
+impl fmt::Display for Relation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Relation::Agree => "agree",
+            Relation::Compatible => "compatible",
+            Relation::Conflict => "conflict",
+            Relation::Partial => "partial",
+            Relation::Variant => "variant",
+            Relation::Update => "update",
+        })
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    High,
+    Medium,
+    Low,
+    Info,
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::High => "high",
+            Severity::Medium => "medium",
+            Severity::Low => "low",
+            Severity::Info => "info",
+        })
+    }
+}
+
+/// One distinct value and every claim that states it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Side {
+    /// `[34, 34] chiefs`
+    pub value: String,
+    pub interval: Interval,
+    /// Indices into the claim list, in corpus order.
+    pub claims: Vec<usize>,
+}
+
+impl Side {
+    /// The documents behind this side, each once, in corpus order.
+    pub fn documents(&self, claims: &[Claim]) -> Vec<usize> {
+        let mut docs: Vec<usize> = self.claims.iter().map(|&c| claims[c].doc).collect();
+        docs.dedup();
+        docs
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    /// Stable while the rule, key and the two values are unchanged.
+    pub id: String,
+    pub relation: Relation,
+    pub rule: String,
+    pub key: String,
+    pub modality: Modality,
+    pub a: Side,
+    /// Empty for `agree`.
+    pub b: Option<Side>,
+    pub explanation: String,
+}
+
+impl Finding {
+    pub fn severity(&self) -> Severity {
+        self.relation.severity()
+    }
+
+    /// Every document behind the finding.
+    pub fn documents(&self, claims: &[Claim]) -> Vec<usize> {
+        let mut docs = self.a.documents(claims);
+        if let Some(b) = &self.b {
+            docs.extend(b.documents(claims));
+        }
+        docs.sort_unstable();
+        docs.dedup();
+        docs
+    }
+}
+
+/// Group key: claims are compared only within one group.
+#[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct GroupKey<'c> {
+    rule: &'c str,
+    key: &'c str,
+    modality: Modality,
+    unit: String,
+}
+
+/// Compare every group of claims; findings come out in a stable order
+/// (rule, key, then first appearance).
+pub fn align(claims: &[Claim], _docs: &[Document]) -> Vec<Finding> {
+    let mut groups: BTreeMap<GroupKey, Vec<usize>> = BTreeMap::new();
+    for (i, c) in claims.iter().enumerate() {
+        let Some(key) = c.key.as_deref() else {
+            continue;
+        };
+        let gk = GroupKey {
+            rule: &c.rule,
+            key,
+            modality: c.modality,
+            unit: c.quantity.unit.to_string(),
+        };
+        groups.entry(gk).or_default().push(i);
+    }
+    let mut findings = Vec::new();
+    for (gk, members) in groups {
+        let sides = sides(claims, &members);
+        let finding = |relation, a: &Side, b: Option<&Side>, explanation| Finding {
+            id: finding_id(gk.rule, gk.key, gk.modality, &a.value, b.map(|b| b.value.as_str())),
+            relation,
+            rule: gk.rule.to_string(),
+            key: gk.key.to_string(),
+            modality: gk.modality,
+            a: a.clone(),
+            b: b.cloned(),
+            explanation,
+        };
+        if let [only] = sides.as_slice() {
+            let docs = only.documents(claims);
+            if docs.len() > 1 {
+                findings.push(finding(
+                    Relation::Agree,
+                    only,
+                    None,
+                    interval::explain_agree(claims, only, docs.len()),
+                ));
+            }
+            continue;
+        }
+        for (i, a) in sides.iter().enumerate() {
+            for b in &sides[i + 1..] {
+                let (relation, explanation) = interval::compare(claims, a, b);
+                findings.push(finding(relation, a, Some(b), explanation));
+            }
+        }
+    }
+    findings
+}
+
+/// Equal values (same interval and unit) form one side, in corpus order.
+fn sides(claims: &[Claim], members: &[usize]) -> Vec<Side> {
+    let mut sides: Vec<Side> = Vec::new();
+    for &i in members {
+        let c = &claims[i];
+        match sides.iter_mut().find(|s| s.value == c.value) {
+            Some(s) => s.claims.push(i),
+            None => sides.push(Side {
+                value: c.value.clone(),
+                interval: c.quantity.interval,
+                claims: vec![i],
+            }),
+        }
+    }
+    sides
+}
+
+/// FNV-1a, 64 bits: a fixed hash (std's is seeded per process), so ids
+/// survive across runs and machines.
+pub fn fnv1a(parts: &[&str]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in parts {
+        for b in part.bytes().chain(std::iter::once(0u8)) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    h
+}
+
+/// The finding id: rule, key, modality and the values of both sides, the
+/// values sorted so that the order sources were read in does not matter.
+fn finding_id(rule: &str, key: &str, modality: Modality, a: &str, b: Option<&str>) -> String {
+    let modality = modality.to_string();
+    let mut values = [a, b.unwrap_or("")];
+    values.sort_unstable();
+    format!("{:016x}", fnv1a(&[rule, key, &modality, values[0], values[1]]))
+}

@@ -1,0 +1,49 @@
+//! What a sentence does with a value: states it, targets it, estimates it.
+
+use crate::claim::Modality;
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// Cues read in the sentence up to the end of the match, so a later clause
+/// ("…, and will meet again") does not recolour the claim.
+fn cues() -> &'static [(Modality, Regex)] {
+    static CUES: OnceLock<Vec<(Modality, Regex)>> = OnceLock::new();
+    CUES.get_or_init(|| {
+        let target = r"(?i)\b(?:target(?:s|ing|ed)?|aim(?:s|ing|ed)?|goals?|pledg(?:e|es|ed|ing)|plans?(?:\s+to)?|planning|promis(?:e|es|ed|ing)|commit(?:s|ted|ting)?\s+to|intends?\s+to|will\s+(?:spend|send|reach|raise|increase|deploy|contribute|provide))\b";
+        let estimate = r"(?i)\b(?:estimat(?:e|es|ed|ing)|projected|projections?|forecasts?|predicts?|could|might|would\s+be\s+(?:needed|required))\b";
+        vec![
+            (Modality::Target, Regex::new(target).expect("target cues")),
+            (Modality::Estimate, Regex::new(estimate).expect("estimate cues")),
+        ]
+    })
+}
+
+/// The modality of a claim whose match ends where `text` ends.
+pub fn detect_modality(text: &str) -> Modality {
+    cues()
+        .iter()
+        .find(|(_, re)| re.is_match(text))
+        .map_or(Modality::Fact, |(m, _)| *m)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cues() {
+        assert_eq!(
+            detect_modality("Poland has ambitious plans (targeting 4.47% of GDP"),
+            Modality::Target
+        );
+        assert_eq!(
+            detect_modality("He estimates that at least 100,000 troops would be needed"),
+            Modality::Estimate
+        );
+        assert_eq!(
+            detect_modality("The meeting, attended by 34 military chiefs"),
+            Modality::Fact
+        );
+        assert_eq!(detect_modality("The UK is aiming for 2.5% of GDP"), Modality::Target);
+    }
+}

@@ -1,0 +1,76 @@
+//! Writers: one per output format, all over the same claims and findings.
+//! Files are written atomically: a temporary file in the same folder,
+//! flushed, then renamed over the target, so a reader never sees half a
+//! report and a crash never leaves a truncated one.
+
+mod csv_out;
+
+pub use csv_out::{write_claims_csv, write_findings_csv, CLAIMS_COLUMNS, FINDINGS_COLUMNS};
+
+use std::io::{self, Write};
+use std::path::Path;
+
+/// Write `path` through `fill`, atomically.
+pub fn write_atomic(path: &Path, fill: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "report".into());
+    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
+    let result = (|| {
+        let file = std::fs::File::create(&tmp)?;
+        let mut w = io::BufWriter::new(file);
+        fill(&mut w)?;
+        let file = w.into_inner().map_err(|e| e.into_error())?;
+        file.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// A cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab,
+/// carriage return first) gets a leading `'`, so a hostile quote cannot
+/// become a formula on an editor's machine.
+pub fn spreadsheet_safe(cell: &str) -> std::borrow::Cow<'_, str> {
+    match cell.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}").into(),
+        _ => cell.into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_cells_are_defused() {
+        assert_eq!(spreadsheet_safe("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(spreadsheet_safe("-5"), "'-5");
+        assert_eq!(spreadsheet_safe("(30, inf) chiefs"), "(30, inf) chiefs");
+    }
+
+    #[test]
+    fn atomic_write_replaces_whole_file_and_leaves_no_temp() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("out.csv");
+        std::fs::write(&p, "old").unwrap();
+        write_atomic(&p, |w| w.write_all(b"new")).unwrap();
+        assert_eq!(std::fs::read_to_string(&p).unwrap(), "new");
+        let err = write_atomic(&p, |_| Err(io::Error::other("boom")));
+        assert!(err.is_err());
+        assert_eq!(
+            std::fs::read_to_string(&p).unwrap(),
+            "new",
+            "a failed write keeps the old report"
+        );
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+}
