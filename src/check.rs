@@ -26,7 +26,8 @@ pub enum Error {
 #[derive(Debug, Clone)]
 pub struct CheckOptions {
     pub corpus: PathBuf,
-    pub rules: PathBuf,
+    /// Rule folders or files, loaded as one pack.
+    pub rules: Vec<PathBuf>,
     pub out: PathBuf,
 }
 
@@ -117,7 +118,7 @@ pub fn analyse(pack: &RulePack, corpus: Corpus) -> Analysis {
 /// `findings.csv` into the output folder. Returns the analysis and the
 /// files written.
 pub fn check(opts: &CheckOptions) -> Result<(Analysis, Vec<PathBuf>), Error> {
-    let pack = RulePack::load(&opts.rules)?;
+    let pack = RulePack::load_all(&opts.rules)?;
     let corpus = load_corpus(&opts.corpus)?;
     let analysis = analyse(&pack, corpus);
     let written = write_reports(&opts.out, &analysis)?;

@@ -32,17 +32,18 @@ enum Command {
         /// Folder (or single file) of articles, .txt and .md.
         #[arg(default_value = "corpus")]
         corpus: PathBuf,
-        /// Folder of rule files (*.toml).
+        /// Folder or file of rules (*.toml); repeat to combine packs.
         #[arg(long, default_value = "rules")]
-        rules: PathBuf,
+        rules: Vec<PathBuf>,
         /// Folder the reports are written to.
         #[arg(long, default_value = "reports")]
         out: PathBuf,
     },
     /// Run every rule's examples and name each failing rule.
     Test {
+        /// Folder or file of rules (*.toml); repeat to combine packs.
         #[arg(long, default_value = "rules")]
-        rules: PathBuf,
+        rules: Vec<PathBuf>,
     },
     /// Show how expressions read as intervals (arguments, or one per line on stdin).
     Quantity { expressions: Vec<String> },
@@ -117,7 +118,7 @@ fn run(cli: Cli) -> io::Result<u8> {
             })
         }
         Command::Test { rules } => {
-            let pack = match crosscheck::rules::RulePack::load(&rules) {
+            let pack = match crosscheck::rules::RulePack::load_all(&rules) {
                 Ok(p) => p,
                 Err(e) => {
                     eprintln!("{e}");

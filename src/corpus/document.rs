@@ -90,7 +90,7 @@ pub fn load_corpus(root: &Path) -> Result<Corpus, CorpusError> {
         let id = relative_id(base, &path);
         let loaded = std::fs::read(&path)
             .map_err(|e| DocumentError {
-                path: id.clone(),
+                path: path.display().to_string(),
                 line: None,
                 message: format!("cannot read: {e}"),
             })
@@ -147,10 +147,11 @@ fn line_of(text: &[u8], byte: usize) -> usize {
     text[..byte.min(text.len())].iter().filter(|&&b| b == b'\n').count() + 1
 }
 
-/// Parse one document from its bytes. `id` names it in errors.
+/// Parse one document from its bytes; errors name it by `path`.
 pub fn parse_document(id: &str, path: &Path, bytes: &[u8]) -> Result<Document, DocumentError> {
+    let shown = path.display().to_string();
     let err = |line: Option<usize>, message: String| DocumentError {
-        path: id.to_string(),
+        path: shown.clone(),
         line,
         message,
     };

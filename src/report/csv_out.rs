@@ -29,6 +29,13 @@ pub const FINDINGS_COLUMNS: [&str; 17] = [
     "explanation",
 ];
 
+/// A sentence as evidence: exact but for line breaks and runs of white
+/// space, folded to one space so every quote is one line (the location
+/// still points at the exact text).
+pub fn quote(sentence: &str) -> String {
+    sentence.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 fn to_io(e: csv::Error) -> io::Error {
     io::Error::other(e)
 }
@@ -53,7 +60,7 @@ pub fn write_claims_csv(out: &mut dyn Write, docs: &[Document], claims: &[Claim]
                 &c.key_display,
                 &c.value,
                 &c.text,
-                &doc.text[c.sentence.start..c.sentence.end],
+                &quote(&doc.text[c.sentence.start..c.sentence.end]),
             ],
         )?;
     }
@@ -77,7 +84,7 @@ fn side_cells(docs: &[Document], claims: &[Claim], side: Option<&Side>) -> [Stri
         first.text.clone(),
         sources.join(";"),
         format!("{}:{}:{}", doc.id, first.span.line, first.span.col),
-        doc.text[first.sentence.start..first.sentence.end].to_string(),
+        quote(&doc.text[first.sentence.start..first.sentence.end]),
     ]
 }
 

@@ -5,7 +5,7 @@
 
 mod csv_out;
 
-pub use csv_out::{write_claims_csv, write_findings_csv, CLAIMS_COLUMNS, FINDINGS_COLUMNS};
+pub use csv_out::{quote, write_claims_csv, write_findings_csv, CLAIMS_COLUMNS, FINDINGS_COLUMNS};
 
 use std::io::{self, Write};
 use std::path::Path;

@@ -191,8 +191,13 @@ fn rule_files(dir: &Path) -> Result<Vec<PathBuf>, RuleError> {
     Ok(out)
 }
 
-pub(super) fn load(dir: &Path) -> Result<RulePack, RuleErrors> {
-    let files = rule_files(dir).map_err(|e| RuleErrors(vec![e]))?;
+pub(super) fn load(dirs: &[PathBuf]) -> Result<RulePack, RuleErrors> {
+    let mut files = Vec::new();
+    for dir in dirs {
+        files.extend(rule_files(dir).map_err(|e| RuleErrors(vec![e]))?);
+    }
+    files.dedup();
+    let dir = dirs.first().map_or(Path::new("."), PathBuf::as_path);
     let mut errors = Vec::new();
     let mut parsed = Vec::new();
     for path in &files {
@@ -408,9 +413,24 @@ fn compile_rule(ctx: &mut FileCtx, gazetteer: &Gazetteer, raw: &RawRule) -> Opti
     }
     let mut patterns = Vec::new();
     for p in &raw.patterns {
+        // Check the author's own regex first, placeholders stubbed out, so a
+        // syntax error is shown against what they wrote, not the expansion.
+        if let Err(e) = build_regex(&stub_placeholders(p.get_ref())) {
+            ctx.error(
+                Some(p.span()),
+                Some(id),
+                format!("invalid regex in pattern: {}", one_line(&e)),
+            );
+            continue;
+        }
         match expand(p.get_ref(), gazetteer, !raw.case_sensitive) {
             Ok((src, value, entities)) => match build_regex(&src) {
                 Ok(regex) => patterns.push(Pattern { regex, value, entities }),
+                Err(regex::Error::CompiledTooBig(limit)) => ctx.error(
+                    Some(p.span()),
+                    Some(id),
+                    format!("pattern too large once placeholders are expanded (limit {limit} bytes)"),
+                ),
                 Err(e) => ctx.error(
                     Some(p.span()),
                     Some(id),
@@ -578,6 +598,29 @@ fn parse_key(src: &str) -> Result<KeyTemplate, String> {
     })
 }
 
+/// The pattern with every `{name}` placeholder replaced by `(?:_)`.
+fn stub_placeholders(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len());
+    let mut rest = pattern;
+    while let Some(i) = rest.find('{') {
+        let escaped = rest[..i].ends_with('\\') && !rest[..i].ends_with("\\\\");
+        let is_name = rest[i + 1..].starts_with(|c: char| c.is_ascii_alphabetic());
+        match rest[i..].find('}') {
+            Some(close) if is_name && !escaped => {
+                out.push_str(&rest[..i]);
+                out.push_str("(?:_)");
+                rest = &rest[i + close + 1..];
+            }
+            _ => {
+                out.push_str(&rest[..=i]);
+                rest = &rest[i + 1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 const PLACEHOLDERS: &str = "{quantity}, {percent}, {money}, {entity:KIND}, {year}";
 
 /// A pattern with its placeholders expanded: regex source, the value
@@ -694,6 +737,14 @@ mod tests {
         assert!(expand("{quantity} {percent}", &Gazetteer::default(), true)
             .unwrap_err()
             .contains("one value"));
+    }
+
+    #[test]
+    fn stubs_keep_the_authors_regex() {
+        assert_eq!(
+            stub_placeholders(r"{quantity} \d{2} (chiefs|{entity:country}) \{x}"),
+            r"(?:_) \d{2} (chiefs|(?:_)) \{x}"
+        );
     }
 
     #[test]

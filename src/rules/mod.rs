@@ -78,7 +78,13 @@ pub struct RulePack {
 impl RulePack {
     /// Load every `*.toml` file under `dir` (or `dir` itself when it is a file).
     pub fn load(dir: &Path) -> Result<RulePack, RuleErrors> {
-        compile::load(dir)
+        compile::load(&[dir.to_path_buf()])
+    }
+
+    /// Load several folders or files as one pack (a base pack and a
+    /// story's own rules); ids must be unique across all of them.
+    pub fn load_all(dirs: &[PathBuf]) -> Result<RulePack, RuleErrors> {
+        compile::load(dirs)
     }
 
     /// The patterns that match somewhere in `sentence`, as

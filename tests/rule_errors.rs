@@ -1,0 +1,145 @@
+//! A rule pack with a mistake stops the run with exit code 2 and a message
+//! naming the file, the line and the rule.
+
+mod common;
+use common::*;
+
+const GOOD_RULE: &str = r#"
+[[entity]]
+id = "poland"
+name = "Poland"
+kind = "country"
+
+[[rule]]
+id = "x.count"
+describe = "A count"
+patterns = ['{quantity} chiefs']
+key = "x/{country|none}"
+unit = "chiefs"
+
+[[rule.example]]
+text = "34 chiefs came."
+value = "[34, 34]"
+"#;
+
+fn run_pack(text: &str) -> Run {
+    let pack = rule_pack(&[("pack.toml", text)]);
+    let out = tempfile::tempdir().unwrap();
+    crosscheck(&[
+        "check",
+        "corpus",
+        "--rules",
+        pack.path().to_str().unwrap(),
+        "--out",
+        out.path().to_str().unwrap(),
+    ])
+}
+
+#[test]
+fn a_good_pack_runs() {
+    assert_eq!(run_pack(GOOD_RULE).code, 0);
+}
+
+#[test]
+fn malformed_toml_names_file_and_line() {
+    let text = GOOD_RULE.replace("unit = \"chiefs\"", "unit = \"chiefs");
+    let run = run_pack(&text);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("pack.toml:12:"), "{}", run.stderr);
+    assert!(run.stderr.contains("rule `x.count`"), "{}", run.stderr);
+}
+
+#[test]
+fn invalid_regex_names_file_line_and_rule() {
+    let run = run_pack(&GOOD_RULE.replace("'{quantity} chiefs'", "'{quantity} (chiefs'"));
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("pack.toml:10:13: rule `x.count`: invalid regex in pattern"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("(?:_) (chiefs") && run.stderr.len() < 600,
+        "short, in the author's terms: {}",
+        run.stderr
+    );
+}
+
+#[test]
+fn unknown_key_names_file_line_and_rule() {
+    let run = run_pack(&GOOD_RULE.replace("unit = \"chiefs\"", "unit = \"chiefs\"\npaterns = ['x']"));
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("pack.toml:13:1: rule `x.count`: unknown field `paterns`"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn unknown_placeholder_and_missing_key_group_are_errors() {
+    let run = run_pack(&GOOD_RULE.replace("'{quantity} chiefs'", "'{quantiy} chiefs'"));
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("unknown placeholder {quantiy}"), "{}", run.stderr);
+    let run = run_pack(&GOOD_RULE.replace("{country|none}", "{country}"));
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("key uses {country}"), "{}", run.stderr);
+}
+
+#[test]
+fn several_errors_are_reported_together() {
+    let text = GOOD_RULE
+        .replace("'{quantity} chiefs'", "'{quantity} (chiefs'")
+        .replace("[34, 34]", "34");
+    let run = run_pack(&text);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("invalid regex") && run.stderr.contains("not an interval"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_missing_rules_folder_is_a_rule_error() {
+    let run = crosscheck(&["check", "--rules", "no/such/rules"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("no/such/rules"), "{}", run.stderr);
+}
+
+#[test]
+fn crosscheck_test_names_failing_rules() {
+    let ok = crosscheck(&["test"]);
+    assert_eq!(ok.code, 0, "{}", ok.stdout);
+    assert!(ok.stdout.contains(" 0 failed"), "{}", ok.stdout);
+
+    let pack = rule_pack(&[("pack.toml", &GOOD_RULE.replace("[34, 34]", "[30, 30]"))]);
+    let run = crosscheck(&["test", "--rules", pack.path().to_str().unwrap()]);
+    assert_eq!(run.code, 1);
+    assert!(run.stdout.contains("FAIL x.count example 1"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("expected [30, 30], got [34, 34] chiefs"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(crosscheck(&["check", "--no-such-flag"]).code, 2);
+    assert_eq!(crosscheck(&[]).code, 2);
+}
+
+#[test]
+fn quantity_command_reads_arguments_and_stdin() {
+    let run = crosscheck(&["quantity", "more than 30", "G7"]);
+    assert_eq!(run.code, 0);
+    assert_eq!(run.stdout, "more than 30\t(30, inf)\thedged\nG7\tnot a quantity\n");
+    let run = crosscheck_stdin(&["quantity"], "some 200,000 troops would be needed\n4.47%\n");
+    assert_eq!(
+        run.stdout,
+        "some 200,000 troops would be needed\t[150000, 250000]\thedged\n4.47%\t[4.47, 4.47] %\texact\n"
+    );
+}
