@@ -552,7 +552,11 @@ fn single(c: &mut Cursor, opts: &ReadOptions) -> Option<Quantity> {
 pub fn find_first(text: &str, opts: &ReadOptions) -> Option<(std::ops::Range<usize>, Quantity)> {
     static ANY: OnceLock<Regex> = OnceLock::new();
     let re =
-        ANY.get_or_init(|| Regex::new(&format!("(?i){}", pattern(Placeholder::Quantity))).expect("quantity regex"));
+        // ASCII word boundaries keep the lazy DFA usable on non-ASCII text.
+        ANY.get_or_init(|| {
+            let src = format!("(?i){}", pattern(Placeholder::Quantity)).replace(r"\b", r"(?-u:\b)");
+            Regex::new(&src).expect("quantity regex")
+        });
     re.find_iter(text)
         .find_map(|m| read(m.as_str(), opts).map(|q| (m.range(), q)))
 }

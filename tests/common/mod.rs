@@ -40,7 +40,9 @@ pub fn crosscheck_stdin(args: &[&str], stdin: &str) -> Run {
 }
 
 /// A CSV report as rows of column → cell.
-pub fn read_csv(path: &Path) -> Vec<HashMap<String, String>> {
+pub type Rows = Vec<HashMap<String, String>>;
+
+pub fn read_csv(path: &Path) -> Rows {
     let mut r = csv::Reader::from_path(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let headers = r.headers().unwrap().clone();
     r.records()
@@ -61,14 +63,7 @@ pub fn header(path: &Path) -> Vec<String> {
 
 /// Run `check` into a fresh output folder; returns the run, the claims and
 /// the findings.
-pub fn check(
-    args: &[&str],
-) -> (
-    Run,
-    Vec<HashMap<String, String>>,
-    Vec<HashMap<String, String>>,
-    tempfile::TempDir,
-) {
+pub fn check(args: &[&str]) -> (Run, Rows, Rows, tempfile::TempDir) {
     let out = tempfile::tempdir().unwrap();
     let mut all: Vec<&str> = vec!["check"];
     all.extend(args);
