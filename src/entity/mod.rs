@@ -117,7 +117,7 @@ impl Gazetteer {
                 }
             })
             .collect();
-        format!(r"\b(?:{})", alts.join("|"))
+        crate::quantity::ascii_fragment(&format!(r"\b(?:{})", alts.join("|")))
     }
 }
 

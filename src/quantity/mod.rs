@@ -9,7 +9,7 @@ mod interval;
 mod reader;
 
 pub use interval::{format_number, Interval, Overlap};
-pub use reader::{find_first, pattern, read, Placeholder};
+pub use reader::{ascii_fragment, find_first, number_words, pattern, read, Placeholder};
 
 use std::fmt;
 

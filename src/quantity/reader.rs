@@ -561,6 +561,21 @@ pub fn find_first(text: &str, opts: &ReadOptions) -> Option<(std::ops::Range<usi
         .find_map(|m| read(m.as_str(), opts).map(|q| (m.range(), q)))
 }
 
+/// Every word that can start or make up a quantity written in words
+/// ("thirty", "dozen", "hundreds"); with the digits, what a literal
+/// prefilter needs to know that a sentence may hold a quantity.
+pub fn number_words() -> Vec<&'static str> {
+    let mut words: Vec<&'static str> = UNITS
+        .iter()
+        .map(|u| u.0)
+        .chain(MULTIPLIERS.iter().map(|m| m.0))
+        .collect();
+    words.extend(VAGUE.iter().map(|v| v.0.split(' ').next().unwrap_or(v.0)));
+    words.sort_unstable();
+    words.dedup();
+    words
+}
+
 /// The value placeholders a rule pattern may use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Placeholder {
@@ -611,9 +626,17 @@ pub fn pattern(p: Placeholder) -> String {
             (a.clone(), format!(r"(?:{a}|{number}{scale})"))
         }
     };
-    format!(
+    ascii_fragment(&format!(
         r"(?:between\s+{first}\s+and\s+{amount}|from\s+{first}\s+to\s+{amount}|{first}\s?(?:-|–|\s+to\s+)\s?{amount}|{hedge}{amount}{suffix})"
-    )
+    ))
+}
+
+/// Wrap a generated fragment so its case folding is ASCII-only (Unicode
+/// folding of every letter multiplies the automaton and its build time
+/// by three), keeping Unicode white space (no-break spaces are common in
+/// scraped text).
+pub fn ascii_fragment(src: &str) -> String {
+    format!("(?-u:{})", src.replace(r"\s", r"(?u:\s)"))
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 //! error located at its file, line and rule.
 
 use super::schema::{RawEntity, RawEvent, RawExample, RawFile, RawRule};
-use super::{build_regex, build_set, RuleError, RuleErrors, RulePack};
+use super::{build_regex, Prefilter, RuleError, RuleErrors, RulePack};
 use crate::claim::Modality;
 use crate::date::Date;
 use crate::entity::{Entity, Gazetteer, GazetteerError};
@@ -297,22 +297,12 @@ pub(super) fn load(dirs: &[PathBuf]) -> Result<RulePack, RuleErrors> {
     if !errors.is_empty() {
         return Err(RuleErrors(errors));
     }
-    let (set, set_map) = build_set(&rules).map_err(|e| {
-        RuleErrors(vec![RuleError {
-            path: dir.to_path_buf(),
-            line: None,
-            col: None,
-            rule: None,
-            message: format!("the patterns together are too large to compile: {e}"),
-        }])
-    })?;
     Ok(RulePack {
         rules,
         events,
         gazetteer,
         files,
-        set,
-        set_map,
+        prefilter: Prefilter::new(),
     })
 }
 
