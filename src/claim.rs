@@ -66,6 +66,8 @@ pub struct Claim {
     pub quantity: Quantity,
     /// The value in the design's notation with its unit: `[34, 34] chiefs`.
     pub value: String,
+    /// What a count counts, from the rule ("chiefs"); empty otherwise.
+    pub unit_label: String,
     /// The value as written: "more than 30".
     pub text: String,
     pub span: Span,

@@ -8,10 +8,10 @@ use super::{Relation, Side};
 use crate::claim::Claim;
 use crate::quantity::Overlap;
 
-/// `'more than 30' (30, inf) chiefs`
+/// `'more than 30' (more than 30 chiefs)`: as written, then in words.
 fn describe(claims: &[Claim], side: &Side) -> String {
     let c = &claims[side.claims[0]];
-    format!("'{}' {}", c.text, side.value)
+    format!("'{}' ({})", c.text, c.quantity.in_words(&c.unit_label))
 }
 
 pub fn compare(claims: &[Claim], a: &Side, b: &Side) -> (Relation, String) {

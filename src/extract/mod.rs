@@ -114,6 +114,10 @@ fn build_claim(
     event: Option<(&str, Binding)>,
 ) -> Option<Claim> {
     let value = caps.name("value")?;
+    let sentence_text = &doc.text[sentence.range()];
+    if quantity::not_a_quantity(sentence_text, value.range()) {
+        return None;
+    }
     let q = quantity::read(value.as_str(), &rule.read)?;
     let unit_fits = match pattern.value {
         Placeholder::Quantity => true,
@@ -124,7 +128,6 @@ fn build_claim(
         return None;
     }
     let (key, key_display) = resolve_key(pack, rule, pattern, caps, event.as_ref().map(|e| e.0));
-    let sentence_text = &doc.text[sentence.range()];
     let whole = caps.get(0)?;
     let modality = rule
         .modality
@@ -140,6 +143,7 @@ fn build_claim(
         event: event.map(|(e, b)| (e.to_string(), b)),
         modality,
         value: q.display_with(&rule.unit),
+        unit_label: rule.unit.clone(),
         quantity: q,
         text: value.as_str().to_string(),
         span: Span {

@@ -5,10 +5,34 @@
 //! ([`read`]) and the regex fragments that rule placeholders expand to
 //! ([`pattern`]), so what a rule can match is exactly what can be read.
 
+mod context;
 mod interval;
 mod reader;
 
+pub use context::not_a_quantity;
 pub use interval::{format_number, Interval, Overlap};
+
+#[cfg(test)]
+mod words_tests {
+    use super::*;
+
+    fn words(expr: &str, label: &str) -> String {
+        read(expr, &ReadOptions::default()).unwrap().in_words(label)
+    }
+
+    #[test]
+    fn intervals_in_words() {
+        assert_eq!(words("34", "chiefs"), "34 chiefs");
+        assert_eq!(words("more than 30", "chiefs"), "more than 30 chiefs");
+        assert_eq!(words("at least 100,000", "troops"), "at least 100,000 troops");
+        assert_eq!(words("nearly 50%", ""), "from 45% to just under 50%");
+        assert_eq!(words("up to 10,000", "troops"), "at most 10,000 troops");
+        assert_eq!(words("fewer than 20", ""), "fewer than 20");
+        assert_eq!(words("between 2.5 and 3%", ""), "from 2.5% to 3%");
+        assert_eq!(words("€800bn", ""), "800,000,000,000 EUR");
+        assert_eq!(number_in_words(-1234567.891), "-1,234,567.89");
+    }
+}
 pub use reader::{ascii_fragment, find_first, number_words, pattern, read, Placeholder};
 
 use std::fmt;
@@ -81,7 +105,57 @@ pub struct Quantity {
     pub precision: Precision,
 }
 
+/// A number for people: thousands separated, at most two decimals.
+pub fn number_in_words(v: f64) -> String {
+    if v.is_infinite() {
+        return format_number(v);
+    }
+    let s = format!("{v:.2}");
+    let s = if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.').to_string() } else { s };
+    let s = if s == "-0" { "0".to_string() } else { s };
+    let (int, frac) = s.split_once('.').map_or((s.as_str(), None), |(i, f)| (i, Some(f)));
+    let (sign, digits) = int.strip_prefix('-').map_or(("", int), |d| ("-", d));
+    let mut grouped = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(ch);
+    }
+    match frac {
+        Some(f) => format!("{sign}{grouped}.{f}"),
+        None => format!("{sign}{grouped}"),
+    }
+}
+
 impl Quantity {
+    /// The interval in words: "34 chiefs", "more than 30 chiefs", "from 45%
+    /// to just under 50%", "at most 10,000 troops".
+    pub fn in_words(&self, count_label: &str) -> String {
+        let with_unit = |v: f64| match &self.unit {
+            Unit::Percent => format!("{}%", number_in_words(v)),
+            Unit::Money(code) => format!("{} {code}", number_in_words(v)),
+            Unit::Count if count_label.is_empty() => number_in_words(v),
+            Unit::Count => format!("{} {count_label}", number_in_words(v)),
+        };
+        let i = &self.interval;
+        if i.is_point() {
+            return with_unit(i.lo);
+        }
+        let open_top = i.hi.is_infinite();
+        match (i.lo == 0.0 && !i.lo_open, open_top) {
+            (_, true) if i.lo_open => format!("more than {}", with_unit(i.lo)),
+            (_, true) => format!("at least {}", with_unit(i.lo)),
+            (true, false) if i.hi_open => format!("fewer than {}", with_unit(i.hi)),
+            (true, false) => format!("at most {}", with_unit(i.hi)),
+            _ => {
+                let lo = if i.lo_open { "more than" } else { "from" };
+                let hi = if i.hi_open { "to just under" } else { "to" };
+                format!("{lo} {} {hi} {}", with_unit(i.lo), with_unit(i.hi))
+            }
+        }
+    }
+
     /// The design's notation with a unit label: `[34, 34] chiefs`.
     pub fn display_with(&self, count_label: &str) -> String {
         match &self.unit {

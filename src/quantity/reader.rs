@@ -132,6 +132,39 @@ const VAGUE: &[(&str, f64, f64)] = &[
     ("millions", 2_000_000.0, 999_999_999.0),
 ];
 
+/// Fractions of a whole: "half", "a third", "two-thirds", "three-quarters".
+const FRACTIONS: &[(&str, u32)] = &[
+    ("half", 2),
+    ("halves", 2),
+    ("third", 3),
+    ("thirds", 3),
+    ("quarter", 4),
+    ("quarters", 4),
+    ("fifth", 5),
+    ("fifths", 5),
+    ("tenth", 10),
+    ("tenths", 10),
+];
+
+/// Numerators of fractions ("a third", "two-thirds").
+const NUMERATORS: &[(&str, u32)] = &[
+    ("a", 1),
+    ("an", 1),
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+];
+
+/// A share given as a fraction is a rounding: ± this fraction of it
+/// ("two-thirds" is [60, 73.3] %).
+const FRACTION_TOLERANCE: f64 = 0.1;
+
 const CURRENCY_PREFIXES: &[(&str, &str)] = &[("us$", "USD"), ("€", "EUR"), ("$", "USD"), ("£", "GBP")];
 const CURRENCY_CODES: &[(&str, &str)] = &[("eur", "EUR"), ("usd", "USD"), ("gbp", "GBP")];
 const CURRENCY_WORDS: &[(&str, &str)] = &[
@@ -262,7 +295,8 @@ impl<'a> Cursor<'a> {
             i += 1;
             first_group += 1;
         }
-        if first_group == 0 {
+        // "0100", "007": codes, not amounts ("0.5" is fine).
+        if first_group == 0 || (first_group > 1 && bytes[0] == b'0') {
             return None;
         }
         while i + 3 < bytes.len() && bytes[i] == b',' && bytes[i + 1..i + 4].iter().all(u8::is_ascii_digit) {
@@ -344,7 +378,42 @@ impl<'a> Cursor<'a> {
         any.then_some(total + current)
     }
 
+    /// "half", "a third", "two-thirds", "three quarters": a share of a
+    /// whole; "half a million": a count.
+    fn fraction(&mut self) -> Option<Amount> {
+        self.attempt(|c| {
+            let numerator = c
+                .attempt(|c| {
+                    let n = c.eat_any(NUMERATORS)?;
+                    (c.eat(" ") || c.eat("-")).then_some(n)
+                })
+                .unwrap_or(1);
+            let denominator = c.eat_any(FRACTIONS)?;
+            if numerator >= denominator {
+                return None;
+            }
+            let share = f64::from(numerator) / f64::from(denominator);
+            let count = c.attempt(|c| {
+                c.eat(" a ").then_some(())?;
+                let exp = c.eat_any(MULTIPLIERS)?;
+                (exp >= 3).then_some(exp)
+            });
+            if let Some(exp) = count {
+                let value = share * 10f64.powi(exp as i32);
+                let place = 10f64.powi(exp as i32 - 1);
+                return Some(Amount { value, place, unit: None, scale_exp: exp, vague: None });
+            }
+            let value = 100.0 * share;
+            let t = value * FRACTION_TOLERANCE;
+            let vague = Some(Interval::closed(value - t, value + t));
+            Some(Amount { value, place: 2.0 * t, unit: Some(Unit::Percent), scale_exp: 0, vague })
+        })
+    }
+
     fn amount(&mut self) -> Option<Amount> {
+        if let Some(f) = self.fraction() {
+            return Some(f);
+        }
         self.attempt(|c| {
             for &(phrase, lo, hi) in VAGUE {
                 if c.eat(phrase) {
@@ -480,7 +549,9 @@ fn hedged(a: &Amount, hedge: Option<Hedge>, opts: &ReadOptions) -> (Interval, Pr
 /// as a quantity; `None` when it is not one, or when anything is left over.
 pub fn read(expr: &str, opts: &ReadOptions) -> Option<Quantity> {
     let s = normalise(expr);
-    let mut c = Cursor { s: &s, pos: 0 };
+    // "a third of", "scores of", "dozens of": the "of" belongs to the noun.
+    let s = s.strip_suffix(" of").unwrap_or(&s);
+    let mut c = Cursor { s, pos: 0 };
     let q = c.attempt(|c| range(c)).or_else(|| c.attempt(|c| single(c, opts)))?;
     c.at_end().then_some(q)
 }
@@ -558,6 +629,7 @@ pub fn find_first(text: &str, opts: &ReadOptions) -> Option<(std::ops::Range<usi
             Regex::new(&src).expect("quantity regex")
         });
     re.find_iter(text)
+        .filter(|m| !super::context::not_a_quantity(text, m.range()))
         .find_map(|m| read(m.as_str(), opts).map(|q| (m.range(), q)))
 }
 
@@ -571,6 +643,7 @@ pub fn number_words() -> Vec<&'static str> {
         .chain(MULTIPLIERS.iter().map(|m| m.0))
         .collect();
     words.extend(VAGUE.iter().map(|v| v.0.split(' ').next().unwrap_or(v.0)));
+    words.extend(FRACTIONS.iter().map(|f| f.0));
     words.sort_unstable();
     words.dedup();
     words
@@ -609,21 +682,28 @@ pub fn pattern(p: Placeholder) -> String {
         r"(?:(?:{})\s?|\b(?:eur|usd|gbp)\s)",
         alternation(CURRENCY_PREFIXES.iter().map(|c| c.0))
     );
-    let scale = format!(r"(?:\s?(?:{})\b)?", alternation(SCALES.iter().map(|s| s.0)));
+    let scale_word = format!(r"\s?(?:{})\b", alternation(SCALES.iter().map(|s| s.0)));
     let pct = r"\s?(?:%|per\s?cent\b|percent\b)";
     let cur_word = format!(r"\s(?:{})\b", alternation(CURRENCY_WORDS.iter().map(|c| c.0)));
     let vague = format!(r"\b(?:{})\b", alternation(VAGUE.iter().map(|v| v.0)));
-    let number = format!("(?:{digits}|{words})");
+    let fraction = format!(
+        r"\b(?:(?:{})(?:\s+|-))?(?:{})\b(?:\s+an?\s+(?:thousand|million|billion)\b)?",
+        alternation(NUMERATORS.iter().map(|n| n.0)),
+        alternation(FRACTIONS.iter().map(|f| f.0))
+    );
+    // Digits end at a word edge unless a scale follows: "100k", "4.47%",
+    // but never the "2" of "2nd" or the "9" of "9pm".
+    let number = format!(r"(?:{digits}(?:{scale_word}|\b)|{words}(?:{scale_word})?)");
     let suffix = r"(?:\+|-?\s?plus\b|\s+or\s+(?:more|fewer|less|so)\b)?";
     let (amount, first) = match p {
         Placeholder::Quantity => {
-            let a = format!(r"(?:{vague}|(?:{cur_pre})?{number}{scale}(?:{pct}|{cur_word})?)");
+            let a = format!(r"(?:{vague}|{fraction}|(?:{cur_pre})?{number}(?:{pct}|{cur_word})?)");
             (a.clone(), a)
         }
-        Placeholder::Percent => (format!("{number}{pct}"), format!("{number}(?:{pct})?")),
+        Placeholder::Percent => (format!("(?:{number}{pct}|{fraction})"), format!("{number}(?:{pct})?")),
         Placeholder::Money => {
-            let a = format!(r"(?:{cur_pre}{number}{scale}|{number}{scale}{cur_word})");
-            (a.clone(), format!(r"(?:{a}|{number}{scale})"))
+            let a = format!(r"(?:{cur_pre}{number}|{number}{cur_word})");
+            (a.clone(), format!(r"(?:{a}|{number})"))
         }
     };
     ascii_fragment(&format!(

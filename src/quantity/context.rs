@@ -1,0 +1,174 @@
+//! Numbers that are not quantities: years, dates, times, ordinals, names
+//! with digits ("F-35", "Article 5", "No. 10"), phone numbers, page and
+//! footnote markers. Decided from the text around a candidate, so the same
+//! check serves `crosscheck quantity` and rule extraction.
+
+use std::ops::Range;
+
+/// Words after which a bare number is a label, not an amount.
+const LABELS: &[&str] = &[
+    "article", "articles", "section", "sections", "no", "nos", "number", "chapter", "clause", "resolution", "page",
+    "pages", "p", "pp", "paragraph", "para", "rule", "room", "flight", "route", "highway", "amendment", "title",
+    "footnote", "note", "notes", "fig", "figure", "table", "chart", "episode", "season", "version", "level", "phase",
+    "stage", "category", "grade", "line", "platform", "gate", "vol", "volume", "issue", "item", "annex", "protocol",
+    "apollo", "unit", "division", "brigade", "battalion", "regiment", "squadron", "corps", "model", "type", "mark",
+];
+
+/// Words after which a bare year-like number is a year.
+const YEAR_WORDS: &[&str] = &[
+    "in", "by", "since", "until", "till", "from", "to", "before", "after", "of", "during", "for", "between", "and",
+    "early", "late", "mid", "the", "a", "its", "their", "his", "her", "year", "through", "than", "fiscal", "budget",
+    "on", "at", "around", "circa", "spring", "summer", "autumn", "fall", "winter",
+];
+
+const MONTHS: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+];
+
+const TIME_WORDS: &[&str] = &["am", "pm", "a.m", "p.m", "gmt", "bst", "cet", "cest", "utc", "est", "edt", "et", "pt"];
+
+/// Pronoun uses of "one": "one of", "no one", "the one".
+const ONE_BEFORE: &[&str] = &["no", "every", "any", "some", "the", "this", "that", "each", "which", "anyone"];
+
+fn last_word(before: &str) -> String {
+    let trimmed = before.trim_end();
+    let word: String = trimmed
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphanumeric() || *c == '.')
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    word.trim_end_matches('.').to_lowercase()
+}
+
+fn first_word(after: &str) -> String {
+    after
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '.')
+        .collect::<String>()
+        .trim_end_matches('.')
+        .to_lowercase()
+}
+
+fn is_bare_integer(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Is the candidate at `range` of `text` something other than a quantity?
+pub fn not_a_quantity(text: &str, range: Range<usize>) -> bool {
+    let expr = &text[range.clone()];
+    let before = &text[..range.start];
+    let after = &text[range.end..];
+    let lower = expr.to_lowercase();
+    let bare = is_bare_integer(expr);
+    let prev = before.chars().next_back();
+    let next = after.chars().next();
+    let word_before = last_word(before);
+    let word_after = first_word(after);
+
+    if expr.starts_with(|c: char| c.is_ascii_digit()) {
+        // Names with digits: "F-35", "Su-57", "COVID-19", "#3", "+44".
+        let mut back = before.chars().rev();
+        match (back.next(), back.next()) {
+            (Some('-' | '‑'), Some(c)) if c.is_alphabetic() => return true,
+            (Some('#' | '+' | '^' | '/' | ':' | '§'), _) => return true,
+            (Some('-' | '.'), Some(c)) if c.is_ascii_digit() => return true,
+            _ => {}
+        }
+        // Footnote markers: "[3]".
+        if prev == Some('[') && next == Some(']') {
+            return true;
+        }
+        // Dates and times written with digits: "12/03/2025", "10:30".
+        let mut fwd = after.chars();
+        if let (Some('/' | ':'), Some(c)) = (fwd.next(), fwd.next()) {
+            if c.is_ascii_digit() {
+                return true;
+            }
+        }
+    }
+    if bare {
+        if LABELS.contains(&word_before.as_str()) {
+            return true;
+        }
+        let value: u64 = expr.parse().unwrap_or(u64::MAX);
+        // "March 12", "12 March", "12th of March".
+        if (1..=31).contains(&value) && (MONTHS.contains(&word_before.as_str()) || MONTHS.contains(&word_after.as_str()))
+        {
+            return true;
+        }
+        // "10 a.m.", "9pm", "14 GMT".
+        if value <= 24 && TIME_WORDS.contains(&word_after.as_str()) {
+            return true;
+        }
+        if expr.len() == 4 && (1800..=2100).contains(&value) {
+            let followed_by_word = after.trim_start().starts_with(|c: char| c.is_alphabetic())
+                && !after.starts_with(['-', '–'])
+                && !MONTHS.contains(&word_after.as_str());
+            if YEAR_WORDS.contains(&word_before.as_str())
+                || MONTHS.contains(&word_before.as_str())
+                || !followed_by_word
+            {
+                return true;
+            }
+        }
+        if looks_like_phone(text, range.clone()) {
+            return true;
+        }
+    }
+    // "one of the…", "no one", "the one who…": a pronoun, not a count.
+    if lower == "one" && (word_after == "of" || ONE_BEFORE.contains(&word_before.as_str()) || word_after.is_empty())
+    {
+        return true;
+    }
+    false
+}
+
+/// A run of digit groups separated by spaces, dashes, dots or brackets,
+/// with at least seven digits in three groups: "+44 20 7946 0958",
+/// "(202) 555-0100".
+fn looks_like_phone(text: &str, range: Range<usize>) -> bool {
+    let is_part = |c: char| c.is_ascii_digit() || matches!(c, ' ' | '-' | '.' | '(' | ')' | '+');
+    let start = text[..range.start].char_indices().rev().take_while(|(_, c)| is_part(*c)).last().map_or(range.start, |(i, _)| i);
+    let end = range.end + text[range.end..].chars().take_while(|c| is_part(*c)).map(char::len_utf8).sum::<usize>();
+    let run = &text[start..end];
+    let digits = run.chars().filter(char::is_ascii_digit).count();
+    let groups = run.split(|c: char| !c.is_ascii_digit()).filter(|g| !g.is_empty()).count();
+    digits >= 7 && groups >= 3
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rejects(text: &str, expr: &str) -> bool {
+        let start = text.find(expr).unwrap();
+        not_a_quantity(text, start..start + expr.len())
+    }
+
+    #[test]
+    fn labels_names_dates_times_phones() {
+        assert!(rejects("the F-35 jets", "35"));
+        assert!(rejects("under Article 5 of the treaty", "5"));
+        assert!(rejects("at No. 10 Downing Street", "10"));
+        assert!(rejects("on March 12 leaders met", "12"));
+        assert!(rejects("on 12 March leaders met", "12"));
+        assert!(rejects("at 10:30 on Monday", "10"));
+        assert!(rejects("at 10 a.m. on Monday", "10"));
+        assert!(rejects("call +44 20 7946 0958 now", "20"));
+        assert!(rejects("call (202) 555 0100 now", "202"));
+        assert!(rejects("as reported [3] earlier", "3"));
+        assert!(rejects("in 2025 the budget", "2025"));
+        assert!(rejects("by 2027", "2027"));
+        assert!(rejects("the 2022 invasion", "2022"));
+        assert!(rejects("one of the chiefs", "one"));
+        assert!(!rejects("34 military chiefs", "34"));
+        assert!(!rejects("2025 troops were sent", "2025"));
+        assert!(!rejects("sent 12 troops in March", "12"));
+        assert!(!rejects("one military chief", "one"));
+    }
+}
