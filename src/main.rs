@@ -3,7 +3,7 @@
 
 use clap::{Parser, Subcommand};
 use crosscheck::check::{check, run_examples, CheckOptions, Error};
-use crosscheck::quantity::{find_first, ReadOptions};
+use crosscheck::quantity::{describe_line, ReadOptions};
 use std::io::{self, BufRead, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -157,10 +157,7 @@ fn run(cli: Cli) -> io::Result<u8> {
             };
             let opts = ReadOptions::default();
             for expr in lines.iter().filter(|l| !l.trim().is_empty()) {
-                match find_first(expr, &opts) {
-                    Some((_, q)) => writeln!(out, "{expr}\t{}\t{}", q.display_with(""), q.precision)?,
-                    None => writeln!(out, "{expr}\tnot a quantity")?,
-                }
+                writeln!(out, "{}", describe_line(expr, &opts))?;
             }
             Ok(CLEAN)
         }

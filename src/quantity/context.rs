@@ -7,11 +7,64 @@ use std::ops::Range;
 
 /// Words after which a bare number is a label, not an amount.
 const LABELS: &[&str] = &[
-    "article", "articles", "section", "sections", "no", "nos", "number", "chapter", "clause", "resolution", "page",
-    "pages", "p", "pp", "paragraph", "para", "rule", "room", "flight", "route", "highway", "amendment", "title",
-    "footnote", "note", "notes", "fig", "figure", "table", "chart", "episode", "season", "version", "level", "phase",
-    "stage", "category", "grade", "line", "platform", "gate", "vol", "volume", "issue", "item", "annex", "protocol",
-    "apollo", "unit", "division", "brigade", "battalion", "regiment", "squadron", "corps", "model", "type", "mark",
+    "article",
+    "articles",
+    "section",
+    "sections",
+    "no",
+    "nos",
+    "number",
+    "chapter",
+    "clause",
+    "resolution",
+    "page",
+    "pages",
+    "p",
+    "pp",
+    "paragraph",
+    "para",
+    "rule",
+    "room",
+    "flight",
+    "route",
+    "highway",
+    "amendment",
+    "title",
+    "footnote",
+    "note",
+    "notes",
+    "fig",
+    "figure",
+    "table",
+    "chart",
+    "episode",
+    "season",
+    "version",
+    "level",
+    "phase",
+    "stage",
+    "category",
+    "grade",
+    "line",
+    "platform",
+    "gate",
+    "vol",
+    "volume",
+    "issue",
+    "item",
+    "annex",
+    "protocol",
+    "apollo",
+    "unit",
+    "division",
+    "brigade",
+    "battalion",
+    "regiment",
+    "squadron",
+    "corps",
+    "model",
+    "type",
+    "mark",
 ];
 
 /// Words after which a bare year-like number is a year.
@@ -22,14 +75,40 @@ const YEAR_WORDS: &[&str] = &[
 ];
 
 const MONTHS: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-    "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
 ];
 
-const TIME_WORDS: &[&str] = &["am", "pm", "a.m", "p.m", "gmt", "bst", "cet", "cest", "utc", "est", "edt", "et", "pt"];
+const TIME_WORDS: &[&str] = &[
+    "am", "pm", "a.m", "p.m", "gmt", "bst", "cet", "cest", "utc", "est", "edt", "et", "pt",
+];
 
 /// Pronoun uses of "one": "one of", "no one", "the one".
-const ONE_BEFORE: &[&str] = &["no", "every", "any", "some", "the", "this", "that", "each", "which", "anyone"];
+const ONE_BEFORE: &[&str] = &[
+    "no", "every", "any", "some", "the", "this", "that", "each", "which", "anyone",
+];
 
 fn last_word(before: &str) -> String {
     let trimmed = before.trim_end();
@@ -91,13 +170,15 @@ pub fn not_a_quantity(text: &str, range: Range<usize>) -> bool {
             }
         }
     }
+    // "Article 5", "pp. 12-14", "Section 230".
+    if expr.starts_with(|c: char| c.is_ascii_digit()) && LABELS.contains(&word_before.as_str()) {
+        return true;
+    }
     if bare {
-        if LABELS.contains(&word_before.as_str()) {
-            return true;
-        }
         let value: u64 = expr.parse().unwrap_or(u64::MAX);
         // "March 12", "12 March", "12th of March".
-        if (1..=31).contains(&value) && (MONTHS.contains(&word_before.as_str()) || MONTHS.contains(&word_after.as_str()))
+        if (1..=31).contains(&value)
+            && (MONTHS.contains(&word_before.as_str()) || MONTHS.contains(&word_after.as_str()))
         {
             return true;
         }
@@ -109,9 +190,7 @@ pub fn not_a_quantity(text: &str, range: Range<usize>) -> bool {
             let followed_by_word = after.trim_start().starts_with(|c: char| c.is_alphabetic())
                 && !after.starts_with(['-', '–'])
                 && !MONTHS.contains(&word_after.as_str());
-            if YEAR_WORDS.contains(&word_before.as_str())
-                || MONTHS.contains(&word_before.as_str())
-                || !followed_by_word
+            if YEAR_WORDS.contains(&word_before.as_str()) || MONTHS.contains(&word_before.as_str()) || !followed_by_word
             {
                 return true;
             }
@@ -121,8 +200,7 @@ pub fn not_a_quantity(text: &str, range: Range<usize>) -> bool {
         }
     }
     // "one of the…", "no one", "the one who…": a pronoun, not a count.
-    if lower == "one" && (word_after == "of" || ONE_BEFORE.contains(&word_before.as_str()) || word_after.is_empty())
-    {
+    if lower == "one" && (word_after == "of" || ONE_BEFORE.contains(&word_before.as_str()) || word_after.is_empty()) {
         return true;
     }
     false
@@ -133,11 +211,24 @@ pub fn not_a_quantity(text: &str, range: Range<usize>) -> bool {
 /// "(202) 555-0100".
 fn looks_like_phone(text: &str, range: Range<usize>) -> bool {
     let is_part = |c: char| c.is_ascii_digit() || matches!(c, ' ' | '-' | '.' | '(' | ')' | '+');
-    let start = text[..range.start].char_indices().rev().take_while(|(_, c)| is_part(*c)).last().map_or(range.start, |(i, _)| i);
-    let end = range.end + text[range.end..].chars().take_while(|c| is_part(*c)).map(char::len_utf8).sum::<usize>();
+    let start = text[..range.start]
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| is_part(*c))
+        .last()
+        .map_or(range.start, |(i, _)| i);
+    let end = range.end
+        + text[range.end..]
+            .chars()
+            .take_while(|c| is_part(*c))
+            .map(char::len_utf8)
+            .sum::<usize>();
     let run = &text[start..end];
     let digits = run.chars().filter(char::is_ascii_digit).count();
-    let groups = run.split(|c: char| !c.is_ascii_digit()).filter(|g| !g.is_empty()).count();
+    let groups = run
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|g| !g.is_empty())
+        .count();
     digits >= 7 && groups >= 3
 }
 

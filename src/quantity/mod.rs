@@ -33,7 +33,7 @@ mod words_tests {
         assert_eq!(number_in_words(-1234567.891), "-1,234,567.89");
     }
 }
-pub use reader::{ascii_fragment, find_first, number_words, pattern, read, Placeholder};
+pub use reader::{ascii_fragment, describe_line, find_first, number_words, pattern, read, Placeholder};
 
 use std::fmt;
 
@@ -111,7 +111,11 @@ pub fn number_in_words(v: f64) -> String {
         return format_number(v);
     }
     let s = format!("{v:.2}");
-    let s = if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.').to_string() } else { s };
+    let s = if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        s
+    };
     let s = if s == "-0" { "0".to_string() } else { s };
     let (int, frac) = s.split_once('.').map_or((s.as_str(), None), |(i, f)| (i, Some(f)));
     let (sign, digits) = int.strip_prefix('-').map_or(("", int), |d| ("-", d));

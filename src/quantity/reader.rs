@@ -189,6 +189,9 @@ struct Amount {
     scale_exp: u32,
     /// A vague magnitude's own interval ("dozens").
     vague: Option<Interval>,
+    /// The rounding a fraction stands for ("two-thirds": [60, 73.3] %);
+    /// a hedge applies to the fraction's value instead.
+    rounded: Option<Interval>,
 }
 
 /// Lower-case, fold typographic dashes, quotes and spaces, collapse runs of
@@ -339,11 +342,18 @@ impl<'a> Cursor<'a> {
         if self.eat("a ") || self.eat("an ") {
             article = true;
         }
+        let mut after_hundred = false;
         loop {
             let saved = self.pos;
             if any && !(self.eat(" ") || self.eat("-")) {
                 break;
             }
+            // "one hundred and fifty": "and" only right after "hundred"/"thousand".
+            if after_hundred && self.eat("and ") && !self.rest().starts_with(|c: char| c.is_alphabetic()) {
+                self.pos = saved;
+                break;
+            }
+            after_hundred = false;
             if let Some(v) = self.eat_any(UNITS) {
                 // "twenty-four": a unit after a ten adds; "two dozen" multiplies.
                 if v == 12 && self.s[saved..self.pos].trim_start_matches([' ', '-']) == "dozen" {
@@ -359,6 +369,7 @@ impl<'a> Cursor<'a> {
                     self.pos = saved;
                     break;
                 }
+                after_hundred = true;
                 let m = 10u64.pow(exp);
                 if exp == 2 {
                     current = current.max(1) * m;
@@ -401,12 +412,26 @@ impl<'a> Cursor<'a> {
             if let Some(exp) = count {
                 let value = share * 10f64.powi(exp as i32);
                 let place = 10f64.powi(exp as i32 - 1);
-                return Some(Amount { value, place, unit: None, scale_exp: exp, vague: None });
+                return Some(Amount {
+                    value,
+                    place,
+                    unit: None,
+                    scale_exp: exp,
+                    vague: None,
+                    rounded: None,
+                });
             }
             let value = 100.0 * share;
             let t = value * FRACTION_TOLERANCE;
-            let vague = Some(Interval::closed(value - t, value + t));
-            Some(Amount { value, place: 2.0 * t, unit: Some(Unit::Percent), scale_exp: 0, vague })
+            let rounded = Some(Interval::closed(value - t, value + t));
+            Some(Amount {
+                value,
+                place: 2.0 * t,
+                unit: Some(Unit::Percent),
+                scale_exp: 0,
+                vague: None,
+                rounded,
+            })
         })
     }
 
@@ -424,6 +449,7 @@ impl<'a> Cursor<'a> {
                         unit: None,
                         scale_exp: 0,
                         vague: Some(vague),
+                        rounded: None,
                     });
                 }
             }
@@ -478,6 +504,7 @@ impl<'a> Cursor<'a> {
                 unit,
                 scale_exp,
                 vague: None,
+                rounded: None,
             })
         })
     }
@@ -523,7 +550,7 @@ fn hedged(a: &Amount, hedge: Option<Hedge>, opts: &ReadOptions) -> (Interval, Pr
     };
     let t = tolerance(a, opts);
     let Some(hedge) = hedge else {
-        return match a.vague {
+        return match a.vague.or(a.rounded) {
             Some(i) => (i, Precision::Rounded),
             None if opts.round_numbers == RoundNumbers::Approximate && a.place >= 10.0 => (
                 Interval::closed(v - a.place / 2.0, v + a.place / 2.0),
@@ -557,7 +584,7 @@ pub fn read(expr: &str, opts: &ReadOptions) -> Option<Quantity> {
 }
 
 fn range(c: &mut Cursor) -> Option<Quantity> {
-    let (mut a, b) = if c.eat("between ") {
+    let (mut a, mut b) = if c.eat("between ") {
         let a = c.amount()?;
         c.eat(" and ").then_some(())?;
         (a, c.amount()?)
@@ -572,12 +599,16 @@ fn range(c: &mut Cursor) -> Option<Quantity> {
         c.eat_space();
         (a, c.amount()?)
     };
-    if a.vague.is_some() || b.vague.is_some() {
+    if a.vague.is_some() || b.vague.is_some() || a.rounded.is_some() || b.rounded.is_some() {
         return None;
     }
     // "2-3%", "€2-3bn": the second number's unit and scale apply to both.
     if a.unit.is_none() {
         a.unit = b.unit.clone();
+    }
+    // "€2-3bn": the first number's currency applies to the second.
+    if b.unit.is_none() {
+        b.unit = a.unit.clone();
     }
     if a.scale_exp == 0 && b.scale_exp > 0 {
         a.value *= 10f64.powi(b.scale_exp as i32);
@@ -633,6 +664,16 @@ pub fn find_first(text: &str, opts: &ReadOptions) -> Option<(std::ops::Range<usi
         .find_map(|m| read(m.as_str(), opts).map(|q| (m.range(), q)))
 }
 
+/// One line of `crosscheck quantity`: the expression, a tab, then the
+/// first quantity in it (interval in the design's notation with its unit,
+/// a tab, the precision), or `not a quantity`.
+pub fn describe_line(expr: &str, opts: &ReadOptions) -> String {
+    match find_first(expr, opts) {
+        Some((_, q)) => format!("{expr}\t{}\t{}", q.display_with(""), q.precision),
+        None => format!("{expr}\tnot a quantity"),
+    }
+}
+
 /// Every word that can start or make up a quantity written in words
 /// ("thirty", "dozen", "hundreds"); with the digits, what a literal
 /// prefilter needs to know that a sentence may hold a quantity.
@@ -676,7 +717,7 @@ fn alternation<'a>(words: impl IntoIterator<Item = &'a str>) -> String {
 pub fn pattern(p: Placeholder) -> String {
     let hedge = format!(r"(?:(?:{})\s+)?", alternation(HEDGES.iter().map(|h| h.0)));
     let word = alternation(UNITS.iter().map(|u| u.0).chain(MULTIPLIERS.iter().map(|m| m.0)));
-    let words = format!(r"(?:an?\s+)?\b(?:{word})(?:(?:\s+|-)(?:{word}))*\b");
+    let words = format!(r"(?:an?\s+)?\b(?:{word})(?:(?:\s+|-|\s+and\s+)(?:{word}))*\b");
     let digits = r"\b(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?";
     let cur_pre = format!(
         r"(?:(?:{})\s?|\b(?:eur|usd|gbp)\s)",
