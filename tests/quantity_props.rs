@@ -12,15 +12,19 @@ fn bound() -> impl Strategy<Value = f64> {
 }
 
 fn interval() -> impl Strategy<Value = Interval> {
-    (bound(), bound(), any::<bool>(), any::<bool>(), prop::bool::weighted(0.2)).prop_filter_map(
-        "non-empty",
-        |(a, b, lo_open, hi_open, unbounded)| {
+    (
+        bound(),
+        bound(),
+        any::<bool>(),
+        any::<bool>(),
+        prop::bool::weighted(0.2),
+    )
+        .prop_filter_map("non-empty", |(a, b, lo_open, hi_open, unbounded)| {
             let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
             let hi = if unbounded { f64::INFINITY } else { hi };
             let i = Interval::new(lo, lo_open, hi, hi_open);
             (!i.is_empty()).then_some(i)
-        },
-    )
+        })
 }
 
 fn mirrored(o: Overlap) -> Overlap {

@@ -650,18 +650,25 @@ fn single(c: &mut Cursor, opts: &ReadOptions) -> Option<Quantity> {
     })
 }
 
-/// The first quantity in a longer phrase, with its byte range in `text`.
-pub fn find_first(text: &str, opts: &ReadOptions) -> Option<(std::ops::Range<usize>, Quantity)> {
+/// Every quantity in a text, in order, with its byte range.
+pub fn find_iter<'t>(
+    text: &'t str,
+    opts: &'t ReadOptions,
+) -> impl Iterator<Item = (std::ops::Range<usize>, Quantity)> + 't {
     static ANY: OnceLock<Regex> = OnceLock::new();
-    let re =
-        // ASCII word boundaries keep the lazy DFA usable on non-ASCII text.
-        ANY.get_or_init(|| {
-            let src = format!("(?i){}", pattern(Placeholder::Quantity)).replace(r"\b", r"(?-u:\b)");
-            Regex::new(&src).expect("quantity regex")
-        });
+    // ASCII word boundaries keep the lazy DFA usable on non-ASCII text.
+    let re = ANY.get_or_init(|| {
+        let src = format!("(?i){}", pattern(Placeholder::Quantity)).replace(r"\b", r"(?-u:\b)");
+        Regex::new(&src).expect("quantity regex")
+    });
     re.find_iter(text)
         .filter(|m| !super::context::not_a_quantity(text, m.range()))
-        .find_map(|m| read(m.as_str(), opts).map(|q| (m.range(), q)))
+        .filter_map(|m| read(m.as_str(), opts).map(|q| (m.range(), q)))
+}
+
+/// The first quantity in a longer phrase, with its byte range in `text`.
+pub fn find_first(text: &str, opts: &ReadOptions) -> Option<(std::ops::Range<usize>, Quantity)> {
+    find_iter(text, opts).next()
 }
 
 /// One line of `crosscheck quantity`: the expression, a tab, then the
