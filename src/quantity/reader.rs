@@ -548,7 +548,10 @@ fn hedged(a: &Amount, hedge: Option<Hedge>, opts: &ReadOptions) -> (Interval, Pr
         Some(i) => (i.lo, i.hi),
         None => (v, v),
     };
-    let t = tolerance(a, opts);
+    // Around zero a tolerance in proportion is none at all: use half the
+    // place value ("nearly 0" is [0, 0.5]); and never exactly 0, which
+    // would make "nearly 30" the empty [30, 30).
+    let t = if v == 0.0 { a.place / 2.0 } else { tolerance(a, opts) }.max(1e-9);
     let Some(hedge) = hedge else {
         return match a.vague.or(a.rounded) {
             Some(i) => (i, Precision::Rounded),
@@ -565,8 +568,9 @@ fn hedged(a: &Amount, hedge: Option<Hedge>, opts: &ReadOptions) -> (Interval, Pr
         Hedge::AtMost => Interval::closed(0.0, hi_v),
         Hedge::Below => Interval::new(0.0, false, lo_v, true),
         Hedge::About if a.vague.is_some() => Interval::closed(lo_v, hi_v),
-        Hedge::About => Interval::closed(v - t, v + t),
-        Hedge::Nearly => Interval::new(v - t, false, v, true),
+        Hedge::About => Interval::closed((v - t).max(0.0), v + t),
+        Hedge::Nearly if v == 0.0 => Interval::closed(0.0, t),
+        Hedge::Nearly => Interval::new((v - t).max(0.0), false, v, true),
         Hedge::JustOver => Interval::new(v, true, v + t, false),
     };
     (i, Precision::Hedged)

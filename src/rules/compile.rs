@@ -393,11 +393,11 @@ fn compile_rule(ctx: &mut FileCtx, gazetteer: &Gazetteer, raw: &RawRule) -> Opti
         ctx.error(Some(raw.id.span()), Some(id), "the rule has no patterns");
     }
     if let Some(t) = &raw.tolerance {
-        if !(0.0..=1.0).contains(t.get_ref()) {
+        if !(*t.get_ref() > 0.0 && *t.get_ref() <= 1.0) {
             ctx.error(
                 Some(t.span()),
                 Some(id),
-                "tolerance is a fraction of the number, from 0 to 1 (0.1 = 10%)",
+                "tolerance is a fraction of the number, above 0 and at most 1 (0.1 = 10%)",
             );
         }
     }
