@@ -2,7 +2,7 @@
 //! and findings out, reports written. Also the rule examples runner.
 
 use crate::align::{align, Finding, Relation};
-use crate::claim::Claim;
+use crate::claim::{Claim, Value};
 use crate::corpus::{load_corpus, parse_document, Corpus, CorpusError, DocumentError};
 use crate::extract::{extract_corpus, extract_document};
 use crate::quantity::Interval;
@@ -106,7 +106,7 @@ impl fmt::Display for Summary {
 /// Extract and align: the pure part of a run.
 pub fn analyse(pack: &RulePack, corpus: Corpus) -> Analysis {
     let claims = extract_corpus(pack, &corpus.documents);
-    let findings = align(&claims, &corpus.documents);
+    let findings = align(pack, &claims, &corpus.documents);
     Analysis {
         corpus,
         claims,
@@ -224,7 +224,10 @@ fn value_matches(expected: &str, c: &Claim) -> bool {
     if expected == c.value {
         return true;
     }
-    Interval::parse(expected).is_some_and(|i| i == c.quantity.interval)
+    match &c.reading {
+        Value::Quantity(q) => Interval::parse(expected).is_some_and(|i| i == q.interval),
+        Value::Date(_) | Value::UnresolvedDate => false,
+    }
 }
 
 fn describe(claims: &[&Claim]) -> String {

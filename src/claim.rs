@@ -1,6 +1,8 @@
 //! The core types every stage after extraction shares: claims and where
 //! they come from.
 
+use crate::event::when::DateSpan;
+use crate::event::Binding;
 use crate::quantity::Quantity;
 use std::fmt;
 
@@ -40,13 +42,25 @@ pub struct Span {
     pub col: usize,
 }
 
-/// How a claim came to be about an event.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Binding {
-    /// The sentence itself names the event (one of its triggers matched).
-    Sentence,
-    /// The event most of the document's sentences name.
-    Document,
+/// What a claim states.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    /// A count, share or amount of money, as an interval.
+    Quantity(Quantity),
+    /// When something happened, as a span of days.
+    Date(DateSpan),
+    /// A relative date with nothing to resolve it against.
+    UnresolvedDate,
+}
+
+impl Value {
+    /// The unit claims must share to be compared: `count`, `%`, `EUR`, `date`.
+    pub fn unit(&self) -> String {
+        match self {
+            Value::Quantity(q) => q.unit.to_string(),
+            Value::Date(_) | Value::UnresolvedDate => "date".to_string(),
+        }
+    }
 }
 
 /// One claim found in one sentence.
@@ -62,8 +76,10 @@ pub struct Claim {
     /// The key as far as it resolved, `?` for the missing parts.
     pub key_display: String,
     pub event: Option<(String, Binding)>,
+    /// Why the key did not resolve, when it did not.
+    pub unbound: Option<String>,
     pub modality: Modality,
-    pub quantity: Quantity,
+    pub reading: Value,
     /// The value in the design's notation with its unit: `[34, 34] chiefs`.
     pub value: String,
     /// What a count counts, from the rule ("chiefs"); empty otherwise.

@@ -91,18 +91,35 @@ fn a_missing_corpus_is_a_runtime_error() {
 
 #[test]
 fn different_currencies_and_shares_against_counts_are_never_compared() {
-    let (run, claims, findings, _out) = check(&["tests/fixtures/units/corpus", "--rules", "tests/fixtures/units/rules"]);
+    let (run, claims, findings, _out) =
+        check(&["tests/fixtures/units/corpus", "--rules", "tests/fixtures/units/rules"]);
     assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
-    let keys = |k: &str| claims.iter().filter(|c| c["key"] == k).map(|c| c["value"].clone()).collect::<Vec<_>>();
-    assert_eq!(keys("germany/aid-pledged"), ["[2000000000, 2000000000] USD", "[2000000000, 2000000000] EUR"]);
+    let keys = |k: &str| {
+        claims
+            .iter()
+            .filter(|c| c["key"] == k)
+            .map(|c| c["value"].clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        keys("germany/aid-pledged"),
+        ["[2000000000, 2000000000] USD", "[2000000000, 2000000000] EUR"]
+    );
     let deployed = keys("germany/troops-deployed");
     assert_eq!(deployed, ["[4500, 5500] troops", "[5, 5] %", "[5350, 5450] troops"]);
     // €2bn and $2bn: no finding; 5% and 5,000 troops: no finding. The two
     // counts (5,000 read as a rounding, 5,400) are compatible.
     assert_eq!(findings.len(), 1, "{findings:#?}");
     assert_eq!(findings[0]["relation"], "compatible");
-    assert_eq!((findings[0]["a_text"].as_str(), findings[0]["b_text"].as_str()), ("5,000", "5,400"));
-    assert!(findings[0]["explanation"].contains("from 5,350 troops to 5,450 troops"), "{}", findings[0]["explanation"]);
+    assert_eq!(
+        (findings[0]["a_text"].as_str(), findings[0]["b_text"].as_str()),
+        ("5,000", "5,400")
+    );
+    assert!(
+        findings[0]["explanation"].contains("from 5,350 troops to 5,450 troops"),
+        "{}",
+        findings[0]["explanation"]
+    );
 }
 
 #[test]

@@ -4,22 +4,15 @@
 //! compatible ("34" lies inside "more than 30"); equal ones agree. The
 //! explanation names both intervals in words.
 
-use super::{Relation, Side};
-use crate::claim::Claim;
-use crate::quantity::Overlap;
+use super::Relation;
+use crate::quantity::{Overlap, Quantity};
 
-/// `'more than 30' (more than 30 chiefs)`: as written, then in words.
-fn describe(claims: &[Claim], side: &Side) -> String {
-    let c = &claims[side.claims[0]];
-    format!("'{}' ({})", c.text, c.quantity.in_words(&c.unit_label))
-}
-
-pub fn compare(claims: &[Claim], a: &Side, b: &Side) -> (Relation, String) {
-    let (da, db) = (describe(claims, a), describe(claims, b));
+/// `da` and `db` describe the two sides ("'34' (34 chiefs)").
+pub fn compare(a: &Quantity, b: &Quantity, da: &str, db: &str) -> (Relation, String) {
     match a.interval.overlap(&b.interval) {
         Overlap::Disjoint => (
             Relation::Conflict,
-            format!("{da} and {db} cannot both be true: the intervals do not overlap"),
+            format!("{da} and {db} cannot both be true: no value lies in both"),
         ),
         Overlap::Within => (
             Relation::Compatible,
@@ -37,15 +30,32 @@ pub fn compare(claims: &[Claim], a: &Side, b: &Side) -> (Relation, String) {
                 .unwrap_or_default();
             (
                 Relation::Compatible,
-                format!("{da} and {db} overlap on {common}: both can be true"),
+                format!("{da} and {db} overlap on {common}: both can be true, at different precision"),
             )
         }
-        // Sides are distinct values, so equal intervals only differ in unit
-        // spelling; treat as agreement.
+        // Sides are distinct values, so equal intervals only differ in how
+        // the unit is written: agreement.
         Overlap::Equal => (Relation::Agree, format!("{da} and {db} state the same interval")),
     }
 }
 
-pub fn explain_agree(claims: &[Claim], side: &Side, sources: usize) -> String {
-    format!("{sources} sources state the same value: {}", describe(claims, side))
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quantity::{read, ReadOptions};
+
+    fn relation(a: &str, b: &str) -> Relation {
+        let o = ReadOptions::default();
+        compare(&read(a, &o).unwrap(), &read(b, &o).unwrap(), a, b).0
+    }
+
+    #[test]
+    fn relations() {
+        assert_eq!(relation("34", "more than 30"), Relation::Compatible);
+        assert_eq!(relation("30", "34"), Relation::Conflict);
+        assert_eq!(relation("nearly 50%", "48%"), Relation::Compatible);
+        assert_eq!(relation("nearly 50%", "50%"), Relation::Conflict);
+        assert_eq!(relation("about 30", "34"), Relation::Compatible);
+        assert_eq!(relation("100k", "100,000"), Relation::Agree);
+    }
 }

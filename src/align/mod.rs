@@ -4,13 +4,15 @@
 //! same resolved key, the same modality (a target is never set against an
 //! outcome) and the same unit (a share is never compared with a count, nor
 //! euros with dollars). Within a group, equal values form one side; each
-//! pair of sides is one finding.
+//! pair of sides is one finding. Each kind of value has its comparator, one
+//! file each: [`interval`] for quantities, [`date`] for dates.
 
-mod interval;
+pub mod date;
+pub mod interval;
 
-use crate::claim::{Claim, Modality};
+use crate::claim::{Claim, Modality, Value};
 use crate::corpus::Document;
-use crate::quantity::Interval;
+use crate::rules::RulePack;
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -86,9 +88,9 @@ impl fmt::Display for Severity {
 /// One distinct value and every claim that states it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Side {
-    /// `[34, 34] chiefs`
+    /// `[34, 34] chiefs`, `2025-03-11`
     pub value: String,
-    pub interval: Interval,
+    pub reading: Value,
     /// Indices into the claim list, in corpus order.
     pub claims: Vec<usize>,
 }
@@ -99,6 +101,17 @@ impl Side {
         let mut docs: Vec<usize> = self.claims.iter().map(|&c| claims[c].doc).collect();
         docs.dedup();
         docs
+    }
+
+    /// `'more than 30' (more than 30 chiefs)`: as first written, then in words.
+    pub fn describe(&self, claims: &[Claim]) -> String {
+        let c = &claims[self.claims[0]];
+        let words = match &self.reading {
+            Value::Quantity(q) => q.in_words(&c.unit_label),
+            Value::Date(span) => date::in_words(span),
+            Value::UnresolvedDate => "unresolved".into(),
+        };
+        format!("'{}' ({words})", c.text)
     }
 }
 
@@ -144,22 +157,21 @@ struct GroupKey<'c> {
 
 /// Compare every group of claims; findings come out in a stable order
 /// (rule, key, then first appearance).
-pub fn align(claims: &[Claim], _docs: &[Document]) -> Vec<Finding> {
+pub fn align(pack: &RulePack, claims: &[Claim], docs: &[Document]) -> Vec<Finding> {
     let mut groups: BTreeMap<GroupKey, Vec<usize>> = BTreeMap::new();
     for (i, c) in claims.iter().enumerate() {
-        let Some(key) = c.key.as_deref() else {
-            continue;
-        };
+        let Some(key) = c.key.as_deref() else { continue };
         let gk = GroupKey {
             rule: &c.rule,
             key,
             modality: c.modality,
-            unit: c.quantity.unit.to_string(),
+            unit: c.reading.unit(),
         };
         groups.entry(gk).or_default().push(i);
     }
     let mut findings = Vec::new();
     for (gk, members) in groups {
+        let changes = pack.rule(gk.rule).is_some_and(|r| r.changes_over_time);
         let sides = sides(claims, &members);
         let finding = |relation, a: &Side, b: Option<&Side>, explanation| Finding {
             id: finding_id(gk.rule, gk.key, gk.modality, &a.value, b.map(|b| b.value.as_str())),
@@ -172,20 +184,28 @@ pub fn align(claims: &[Claim], _docs: &[Document]) -> Vec<Finding> {
             explanation,
         };
         if let [only] = sides.as_slice() {
-            let docs = only.documents(claims);
-            if docs.len() > 1 {
-                findings.push(finding(
-                    Relation::Agree,
-                    only,
-                    None,
-                    interval::explain_agree(claims, only, docs.len()),
-                ));
+            let n = only.documents(claims).len();
+            if n > 1 {
+                let explanation = format!("{n} sources state the same value: {}", only.describe(claims));
+                findings.push(finding(Relation::Agree, only, None, explanation));
             }
             continue;
         }
         for (i, a) in sides.iter().enumerate() {
             for b in &sides[i + 1..] {
-                let (relation, explanation) = interval::compare(claims, a, b);
+                let (mut relation, mut explanation) = compare(claims, a, b);
+                if relation == Relation::Conflict && changes {
+                    if let Some((earlier, later)) = revision(claims, docs, a, b) {
+                        relation = Relation::Update;
+                        explanation = format!(
+                            "{} (published {}) was revised to {} (published {}): the figure changes over time",
+                            earlier.describe(claims),
+                            latest(claims, docs, earlier),
+                            later.describe(claims),
+                            earliest(claims, docs, later),
+                        );
+                    }
+                }
                 findings.push(finding(relation, a, Some(b), explanation));
             }
         }
@@ -193,7 +213,47 @@ pub fn align(claims: &[Claim], _docs: &[Document]) -> Vec<Finding> {
     findings
 }
 
-/// Equal values (same interval and unit) form one side, in corpus order.
+/// The comparator registry: one per kind of value.
+fn compare(claims: &[Claim], a: &Side, b: &Side) -> (Relation, String) {
+    match (&a.reading, &b.reading) {
+        (Value::Quantity(x), Value::Quantity(y)) => interval::compare(x, y, &a.describe(claims), &b.describe(claims)),
+        (Value::Date(x), Value::Date(y)) => date::compare(x, y, &a.describe(claims), &b.describe(claims)),
+        // Groups share a unit, so kinds never mix; say so rather than guess.
+        _ => (
+            Relation::Compatible,
+            "values of different kinds are not compared".into(),
+        ),
+    }
+}
+
+fn publication(claims: &[Claim], docs: &[Document], side: &Side) -> Option<(crate::date::Date, crate::date::Date)> {
+    let dates: Option<Vec<_>> = side.documents(claims).iter().map(|&d| docs[d].published).collect();
+    let dates = dates?;
+    Some((*dates.iter().min()?, *dates.iter().max()?))
+}
+
+fn latest(claims: &[Claim], docs: &[Document], side: &Side) -> String {
+    publication(claims, docs, side).map_or("undated".into(), |p| p.1.to_string())
+}
+
+fn earliest(claims: &[Claim], docs: &[Document], side: &Side) -> String {
+    publication(claims, docs, side).map_or("undated".into(), |p| p.0.to_string())
+}
+
+/// When every source of one side was published before every source of the
+/// other, the (earlier, later) pair; otherwise the two disagree at once.
+fn revision<'s>(claims: &[Claim], docs: &[Document], a: &'s Side, b: &'s Side) -> Option<(&'s Side, &'s Side)> {
+    let (pa, pb) = (publication(claims, docs, a)?, publication(claims, docs, b)?);
+    if pa.1 < pb.0 {
+        Some((a, b))
+    } else if pb.1 < pa.0 {
+        Some((b, a))
+    } else {
+        None
+    }
+}
+
+/// Equal values form one side, in corpus order.
 fn sides(claims: &[Claim], members: &[usize]) -> Vec<Side> {
     let mut sides: Vec<Side> = Vec::new();
     for &i in members {
@@ -202,7 +262,7 @@ fn sides(claims: &[Claim], members: &[usize]) -> Vec<Side> {
             Some(s) => s.claims.push(i),
             None => sides.push(Side {
                 value: c.value.clone(),
-                interval: c.quantity.interval,
+                reading: c.reading.clone(),
                 claims: vec![i],
             }),
         }

@@ -1,6 +1,7 @@
 //! Reading documents: files, front matter, positions.
 
 use crate::date::Date;
+use crate::event::when::DateOrder;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -19,6 +20,9 @@ pub struct Document {
     pub url: Option<String>,
     pub published: Option<Date>,
     pub title: Option<String>,
+    /// How numeric dates (`03/12/2025`) are read: front matter
+    /// `date_order: dmy` (the default) or `mdy`.
+    pub date_order: DateOrder,
     /// Other front matter fields, kept as written.
     pub extra: BTreeMap<String, String>,
     /// The whole file as UTF-8 (BOM removed); offsets point into it.
@@ -191,6 +195,7 @@ pub fn parse_document(id: &str, path: &Path, bytes: &[u8]) -> Result<Document, D
         url: None,
         published: None,
         title: None,
+        date_order: DateOrder::default(),
         extra: BTreeMap::new(),
         text,
         body_start: 0,
@@ -266,6 +271,13 @@ fn apply_fields(doc: &mut Document, fields: Vec<(usize, String, String)>) -> Res
                 doc.published = Some(
                     Date::parse(&value).ok_or_else(|| (line, format!("published date {value:?} is not YYYY-MM-DD")))?,
                 );
+            }
+            "date_order" => {
+                doc.date_order = match value.as_str() {
+                    "dmy" | "" => DateOrder::DayMonth,
+                    "mdy" => DateOrder::MonthDay,
+                    _ => return Err((line, format!("date_order {value:?} is not `dmy` or `mdy`"))),
+                }
             }
             _ => {
                 doc.extra.insert(key, value);

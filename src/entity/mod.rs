@@ -30,6 +30,19 @@ pub enum GazetteerError {
     DuplicateAlias(String, String, String),
 }
 
+/// Lower-case words joined by `-`: "Sending Weapons" → `sending-weapons`;
+/// the form of every name in a claim key.
+pub fn slug(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push('-');
+        }
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    out
+}
+
 /// The lookup form of a name: lower case, typographic apostrophes folded,
 /// white space collapsed, a possessive `'s` dropped.
 pub fn normalise_name(s: &str) -> String {
@@ -142,6 +155,15 @@ mod tests {
         g.add(e("united-states", "United States", &["US", "U.S.", "America"]))
             .unwrap();
         g
+    }
+
+    #[test]
+    fn slugs_are_stable() {
+        assert_eq!(
+            slug("Sending  Weapons to Ukraine’s army"),
+            "sending-weapons-to-ukraine-s-army"
+        );
+        assert_eq!(slug("2025"), "2025");
     }
 
     #[test]

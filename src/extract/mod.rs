@@ -4,10 +4,13 @@
 
 mod modality;
 
-use crate::claim::{Binding, Claim, Span};
+use crate::claim::{Claim, Span, Value};
 use crate::corpus::{segment, Document, Sentence};
+use crate::entity::slug;
+use crate::event::when::{read_when, When};
+use crate::event::{Binding, SentenceEvent};
 use crate::quantity::{self, Placeholder, Unit};
-use crate::rules::{KeyPart, Pattern, Rule, RulePack};
+use crate::rules::{KeyPart, Pattern, Rule, RuleKind, RulePack, ValueSlot};
 use rayon::prelude::*;
 use regex::Captures;
 
@@ -24,59 +27,26 @@ pub fn extract_corpus(pack: &RulePack, docs: &[Document]) -> Vec<Claim> {
     claims
 }
 
-/// The events each sentence names, and the document's dominant event.
-struct EventContext<'p> {
-    per_sentence: Vec<Option<&'p str>>,
-    dominant: Option<&'p str>,
-}
-
-fn bind_events<'p>(pack: &'p RulePack, doc: &Document, sentences: &[Sentence]) -> EventContext<'p> {
-    let candidates: Vec<_> = pack.events.iter().filter(|e| e.in_window(doc.published)).collect();
-    let mut counts = vec![0usize; candidates.len()];
-    let per_sentence = sentences
-        .iter()
-        .map(|s| {
-            let text = &doc.text[s.range()];
-            let hits: Vec<usize> = (0..candidates.len())
-                .filter(|&i| candidates[i].triggered_by(text))
-                .collect();
-            for &i in &hits {
-                counts[i] += 1;
-            }
-            // A sentence naming two events binds to neither.
-            match hits.as_slice() {
-                [one] => Some(candidates[*one].id.as_str()),
-                _ => None,
-            }
-        })
-        .collect();
-    let max = counts.iter().copied().max().unwrap_or(0);
-    let leaders: Vec<usize> = (0..counts.len()).filter(|&i| counts[i] == max && max > 0).collect();
-    let dominant = match leaders.as_slice() {
-        [one] => Some(candidates[*one].id.as_str()),
-        _ => None,
-    };
-    EventContext { per_sentence, dominant }
-}
-
 /// The claims of one document, in text order.
 pub fn extract_document(pack: &RulePack, doc_index: usize, doc: &Document) -> Vec<Claim> {
     let sentences = segment(&doc.text, doc.body_start);
-    let events = bind_events(pack, doc, &sentences);
+    let events = pack.events.bind(&pack.gazetteer, doc, &sentences);
     let mut claims = Vec::new();
     for (si, sentence) in sentences.iter().enumerate() {
         let text = &doc.text[sentence.range()];
-        let event = events.per_sentence[si]
-            .map(|e| (e, Binding::Sentence))
-            .or_else(|| events.dominant.map(|e| (e, Binding::Document)));
         let first_new = claims.len();
         for (_, rule, pattern) in pack.candidates(text) {
             if !in_context(rule, doc, &sentences, si) {
                 continue;
             }
             for caps in pattern.regex.captures_iter(text) {
-                let Some(claim) = build_claim(pack, rule, pattern, &caps, doc, doc_index, sentence, event.clone())
-                else {
+                let at = Site {
+                    doc,
+                    doc_index,
+                    sentence,
+                    event: &events[si],
+                };
+                let Some(claim) = build_claim(pack, rule, pattern, &caps, &at) else {
                     continue;
                 };
                 // Two patterns of one rule may find the same value: keep one.
@@ -94,67 +64,103 @@ pub fn extract_document(pack: &RulePack, doc_index: usize, doc: &Document) -> Ve
 
 /// Does the sentence, or one of the few before it, mention the rule's topic?
 fn in_context(rule: &Rule, doc: &Document, sentences: &[Sentence], si: usize) -> bool {
-    let Some(ctx) = &rule.context else {
-        return true;
-    };
+    let Some(ctx) = &rule.context else { return true };
     sentences[si.saturating_sub(ctx.before)..=si]
         .iter()
         .any(|s| ctx.regex.is_match(&doc.text[s.range()]))
 }
 
-#[allow(clippy::too_many_arguments)]
-fn build_claim(
-    pack: &RulePack,
-    rule: &Rule,
-    pattern: &Pattern,
-    caps: &Captures,
-    doc: &Document,
+/// Where a match was found.
+struct Site<'a> {
+    doc: &'a Document,
     doc_index: usize,
-    sentence: &Sentence,
-    event: Option<(&str, Binding)>,
-) -> Option<Claim> {
+    sentence: &'a Sentence,
+    event: &'a SentenceEvent,
+}
+
+fn build_claim(pack: &RulePack, rule: &Rule, pattern: &Pattern, caps: &Captures, at: &Site) -> Option<Claim> {
     let value = caps.name("value")?;
-    let sentence_text = &doc.text[sentence.range()];
-    if quantity::not_a_quantity(sentence_text, value.range()) {
-        return None;
-    }
-    let q = quantity::read(value.as_str(), &rule.read)?;
-    let unit_fits = match pattern.value {
-        Placeholder::Quantity => true,
-        Placeholder::Percent => q.unit == Unit::Percent,
-        Placeholder::Money => matches!(q.unit, Unit::Money(_)),
-    };
-    if !unit_fits {
-        return None;
-    }
-    let (key, key_display) = resolve_key(pack, rule, pattern, caps, event.as_ref().map(|e| e.0));
+    let sentence_text = &at.doc.text[at.sentence.range()];
     let whole = caps.get(0)?;
+    let reading = match pattern.value {
+        ValueSlot::Number(p) => {
+            if quantity::not_a_quantity(sentence_text, value.range()) {
+                return None;
+            }
+            let q = quantity::read(value.as_str(), &rule.read)?;
+            let fits = match p {
+                Placeholder::Quantity => true,
+                Placeholder::Percent => q.unit == Unit::Percent,
+                Placeholder::Money => matches!(q.unit, Unit::Money(_)),
+            };
+            if !fits {
+                return None;
+            }
+            Value::Quantity(q)
+        }
+        ValueSlot::Date => {
+            let future = sentence_text[..value.start()].contains("will ");
+            match read_when(value.as_str(), at.doc.published, at.doc.date_order, future)? {
+                When::Resolved(span) => Value::Date(span),
+                When::Unresolved(_) => Value::UnresolvedDate,
+            }
+        }
+    };
+    let (event, mut unbound) = match at.event {
+        SentenceEvent::Bound { event, binding } => (Some((event.clone(), binding.clone())), None),
+        SentenceEvent::Unbound { why } => (None, Some(why.clone())),
+    };
+    // A date is only evidence about the event its own sentence names.
+    let date_event_ok = rule.kind != RuleKind::Date || matches!(&event, Some((_, Binding::Sentence { .. })));
+    let event_for_key = event.as_ref().filter(|_| date_event_ok).map(|(e, _)| e.as_str());
+    if !date_event_ok {
+        unbound = Some("a date only counts for the event its own sentence names".into());
+    }
+    let (mut key, key_display) = resolve_key(pack, rule, pattern, caps, event_for_key);
+    if key.is_some() {
+        unbound = None;
+    } else if unbound.is_none() || !rule.key.uses_event() {
+        unbound = Some("a part of the key was not found in the sentence".into());
+    }
+    if reading == Value::UnresolvedDate {
+        key = None;
+        unbound = Some(format!(
+            "{:?} is relative and the document has no publication date",
+            value.as_str()
+        ));
+    }
     let modality = rule
         .modality
         .unwrap_or_else(|| detect_modality(&sentence_text[..whole.end()]));
-    let start = sentence.start + value.start();
-    let (line, col) = doc.position(start);
-    let (sline, scol) = doc.position(sentence.start);
+    let start = at.sentence.start + value.start();
+    let (line, col) = at.doc.position(start);
+    let (sline, scol) = at.doc.position(at.sentence.start);
+    let shown = match &reading {
+        Value::Quantity(q) => q.display_with(&rule.unit),
+        Value::Date(span) => span.to_string(),
+        Value::UnresolvedDate => "unresolved".to_string(),
+    };
     Some(Claim {
-        doc: doc_index,
+        doc: at.doc_index,
         rule: rule.id.clone(),
         key,
         key_display,
-        event: event.map(|(e, b)| (e.to_string(), b)),
+        event,
+        unbound,
         modality,
-        value: q.display_with(&rule.unit),
+        value: shown,
         unit_label: rule.unit.clone(),
-        quantity: q,
+        reading,
         text: value.as_str().to_string(),
         span: Span {
             start,
-            end: sentence.start + value.end(),
+            end: at.sentence.start + value.end(),
             line,
             col,
         },
         sentence: Span {
-            start: sentence.start,
-            end: sentence.end,
+            start: at.sentence.start,
+            end: at.sentence.end,
             line: sline,
             col: scol,
         },
@@ -199,30 +205,4 @@ fn resolve_key(
         }
     }
     (complete.then(|| key.clone()), key)
-}
-
-/// Lower-case words joined by `-`: "Sending Weapons" → `sending-weapons`.
-pub fn slug(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for word in s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
-        if !out.is_empty() {
-            out.push('-');
-        }
-        out.extend(word.chars().flat_map(char::to_lowercase));
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn slugs_are_stable() {
-        assert_eq!(
-            slug("Sending  Weapons to Ukraine’s army"),
-            "sending-weapons-to-ukraine-s-army"
-        );
-        assert_eq!(slug("2025"), "2025");
-    }
 }

@@ -7,7 +7,8 @@ use super::{build_regex, Prefilter, RuleError, RuleErrors, RulePack};
 use crate::claim::Modality;
 use crate::date::Date;
 use crate::entity::{Entity, Gazetteer, GazetteerError};
-use crate::event::Event;
+use crate::event::when;
+use crate::event::{Event, EventBinder};
 use crate::quantity::{self, Interval, Placeholder, ReadOptions};
 use regex::Regex;
 use std::collections::BTreeSet;
@@ -27,6 +28,9 @@ pub struct Rule {
     pub unit: String,
     pub read: ReadOptions,
     pub modality: Option<Modality>,
+    pub kind: RuleKind,
+    /// A later different figure is an `update`, not a `conflict`.
+    pub changes_over_time: bool,
     pub context: Option<Context>,
     pub examples: Vec<Example>,
 }
@@ -47,9 +51,25 @@ pub const DEFAULT_CONTEXT_SENTENCES: usize = 2;
 pub struct Pattern {
     pub regex: Regex,
     /// Which value placeholder the `value` group holds.
-    pub value: Placeholder,
+    pub value: ValueSlot,
     /// Capture groups holding an entity, with the entity kind.
     pub entities: Vec<(String, String)>,
+}
+
+/// What a rule extracts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RuleKind {
+    /// Counts, shares, money: intervals.
+    Quantity,
+    /// When an event took place: days.
+    Date,
+}
+
+/// The value placeholder of a pattern.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ValueSlot {
+    Number(Placeholder),
+    Date,
 }
 
 /// A claim key with `{name}` and `{name|default}` parts.
@@ -297,6 +317,7 @@ pub(super) fn load(dirs: &[PathBuf]) -> Result<RulePack, RuleErrors> {
     if !errors.is_empty() {
         return Err(RuleErrors(errors));
     }
+    let events = EventBinder::new(events, &gazetteer);
     Ok(RulePack {
         rules,
         events,
@@ -349,6 +370,20 @@ fn compile_event(ctx: &mut FileCtx, raw: &RawEvent) -> Option<Event> {
         );
         return None;
     };
+    let end_date = match &raw.end_date {
+        None => date,
+        Some(e) => match Date::parse(e.get_ref()).filter(|e| *e >= date) {
+            Some(end) => end,
+            None => {
+                let msg = format!(
+                    "event `{id}`: end_date {:?} is not a YYYY-MM-DD on or after date",
+                    e.get_ref()
+                );
+                ctx.error(Some(e.span()), None, msg);
+                return None;
+            }
+        },
+    };
     let mut triggers = Vec::new();
     for t in &raw.triggers {
         match build_regex(&format!("(?i){}", t.get_ref())) {
@@ -367,6 +402,7 @@ fn compile_event(ctx: &mut FileCtx, raw: &RawEvent) -> Option<Event> {
         id: id.clone(),
         title: raw.title.clone(),
         date,
+        end_date,
         place: raw.place.clone(),
         triggers,
         window_days: raw.window_days.unwrap_or(7),
@@ -383,12 +419,15 @@ fn compile_rule(ctx: &mut FileCtx, gazetteer: &Gazetteer, raw: &RawRule) -> Opti
             "rule id must be non-empty and without spaces",
         );
     }
-    if let Some(kind) = &raw.kind {
-        if kind.get_ref() != "quantity" {
-            let msg = format!("unknown kind {:?} (known: \"quantity\")", kind.get_ref());
-            ctx.error(Some(kind.span()), Some(id), msg);
+    let kind = match raw.kind.as_ref().map(|k| k.get_ref().as_str()) {
+        None | Some("quantity") => RuleKind::Quantity,
+        Some("date") => RuleKind::Date,
+        Some(other) => {
+            let msg = format!("unknown kind {other:?} (known: \"quantity\", \"date\")");
+            ctx.error(raw.kind.as_ref().map(|k| k.span()), Some(id), msg);
+            RuleKind::Quantity
         }
-    }
+    };
     if raw.patterns.is_empty() {
         ctx.error(Some(raw.id.span()), Some(id), "the rule has no patterns");
     }
@@ -414,6 +453,13 @@ fn compile_rule(ctx: &mut FileCtx, gazetteer: &Gazetteer, raw: &RawRule) -> Opti
             continue;
         }
         match expand(p.get_ref(), gazetteer, !raw.case_sensitive) {
+            Ok((_, value, _)) if (value == ValueSlot::Date) != (kind == RuleKind::Date) => {
+                let msg = match kind {
+                    RuleKind::Date => "a `date` rule's patterns hold the {date} placeholder",
+                    RuleKind::Quantity => "{date} belongs in a rule of kind = \"date\"",
+                };
+                ctx.error(Some(p.span()), Some(id), msg)
+            }
             Ok((src, value, entities)) => match build_regex(&src) {
                 Ok(regex) => patterns.push(Pattern { regex, value, entities }),
                 Err(regex::Error::CompiledTooBig(limit)) => ctx.error(
@@ -494,6 +540,8 @@ fn compile_rule(ctx: &mut FileCtx, gazetteer: &Gazetteer, raw: &RawRule) -> Opti
         unit: raw.unit.clone(),
         read,
         modality: raw.modality,
+        kind,
+        changes_over_time: raw.changes_over_time,
         context,
         examples,
     })
@@ -611,11 +659,11 @@ fn stub_placeholders(pattern: &str) -> String {
     out
 }
 
-const PLACEHOLDERS: &str = "{quantity}, {percent}, {money}, {entity:KIND}, {year}";
+const PLACEHOLDERS: &str = "{quantity}, {percent}, {money}, {date}, {entity:KIND}, {year}";
 
 /// A pattern with its placeholders expanded: regex source, the value
 /// placeholder, and the entity groups (group name, entity kind).
-type Expanded = (String, Placeholder, Vec<(String, String)>);
+type Expanded = (String, ValueSlot, Vec<(String, String)>);
 
 /// Expand placeholders in a rule pattern into regex syntax.
 fn expand(pattern: &str, gazetteer: &Gazetteer, case_insensitive: bool) -> Result<Expanded, String> {
@@ -654,16 +702,22 @@ fn expand(pattern: &str, gazetteer: &Gazetteer, case_insensitive: bool) -> Resul
         if !seen.insert(inner.to_string()) {
             return Err(format!("placeholder {{{inner}}} is used twice in one pattern"));
         }
-        let mut set_value = |p: Placeholder| {
-            if value.replace(p).is_some() {
-                return Err("a pattern holds one value placeholder ({quantity}, {percent} or {money})".to_string());
+        let mut set_value = |slot: ValueSlot| {
+            if value.replace(slot).is_some() {
+                return Err(
+                    "a pattern holds one value placeholder ({quantity}, {percent}, {money} or {date})".to_string(),
+                );
             }
-            Ok(format!("(?P<value>{})", quantity::pattern(p)))
+            Ok(match slot {
+                ValueSlot::Number(p) => format!("(?P<value>{})", quantity::pattern(p)),
+                ValueSlot::Date => format!("(?P<value>{})", quantity::ascii_fragment(&when::pattern())),
+            })
         };
         let piece = match (name, arg) {
-            ("quantity", None) => set_value(Placeholder::Quantity)?,
-            ("percent", None) => set_value(Placeholder::Percent)?,
-            ("money", None) => set_value(Placeholder::Money)?,
+            ("quantity", None) => set_value(ValueSlot::Number(Placeholder::Quantity))?,
+            ("percent", None) => set_value(ValueSlot::Number(Placeholder::Percent))?,
+            ("money", None) => set_value(ValueSlot::Number(Placeholder::Money))?,
+            ("date", None) => set_value(ValueSlot::Date)?,
             ("year", None) => r"(?P<year>\b(?:1[89]|20)\d{2}\b)".to_string(),
             ("entity", Some(kind)) => {
                 if !gazetteer.has_kind(kind) {
@@ -713,7 +767,7 @@ mod tests {
     #[test]
     fn placeholders_expand_and_regex_repetition_survives() {
         let (src, value, _) = expand(r"{quantity} \d{2} chiefs \{literal\}", &Gazetteer::default(), true).unwrap();
-        assert_eq!(value, Placeholder::Quantity);
+        assert_eq!(value, ValueSlot::Number(Placeholder::Quantity));
         assert!(src.contains(r"\d{2}") && src.contains(r"\{literal\}") && src.starts_with("(?i)(?P<value>"));
         assert!(expand("{nope} x", &Gazetteer::default(), true)
             .unwrap_err()

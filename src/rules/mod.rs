@@ -4,10 +4,12 @@
 mod compile;
 mod schema;
 
-pub use compile::{Context, Example, Expect, KeyPart, KeyTemplate, Pattern, Rule, DEFAULT_CONTEXT_SENTENCES};
+pub use compile::{
+    Context, Example, Expect, KeyPart, KeyTemplate, Pattern, Rule, RuleKind, ValueSlot, DEFAULT_CONTEXT_SENTENCES,
+};
 
 use crate::entity::Gazetteer;
-use crate::event::Event;
+use crate::event::EventBinder;
 use aho_corasick::AhoCorasick;
 use regex::Regex;
 use std::fmt;
@@ -66,7 +68,8 @@ impl std::error::Error for RuleErrors {}
 #[derive(Debug)]
 pub struct RulePack {
     pub rules: Vec<Rule>,
-    pub events: Vec<Event>,
+    /// The declared events, and what binds sentences to events.
+    pub events: EventBinder,
     pub gazetteer: Gazetteer,
     pub files: Vec<PathBuf>,
     /// Skips sentences no rule can match (see [`Prefilter`]).

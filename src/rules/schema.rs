@@ -23,8 +23,13 @@ pub struct RawFile {
 #[serde(deny_unknown_fields)]
 pub struct RawRule {
     pub id: Spanned<String>,
-    /// What the rule extracts; `quantity` (counts, shares, money) for now.
+    /// What the rule extracts: `quantity` (counts, shares, money; the
+    /// default) or `date` (when an event took place).
     pub kind: Option<Spanned<String>>,
+    /// The figure may change over time (a death toll, a pledge): a later
+    /// article that differs is an `update`, not a `conflict`.
+    #[serde(default)]
+    pub changes_over_time: bool,
     pub describe: String,
     pub patterns: Vec<Spanned<String>>,
     pub key: Spanned<String>,
@@ -69,6 +74,8 @@ pub struct RawEvent {
     pub id: Spanned<String>,
     pub title: String,
     pub date: Spanned<String>,
+    /// The last day of an event over several days.
+    pub end_date: Option<Spanned<String>>,
     pub place: Option<String>,
     pub triggers: Vec<Spanned<String>>,
     pub window_days: Option<u32>,

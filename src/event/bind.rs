@@ -1,0 +1,240 @@
+//! Binding sentences to events: the sentence's own event, else its
+//! paragraph's, else the document's dominant one.
+//!
+//! A sentence names an event in two ways: a declared event's trigger
+//! matches it (and the article was published near the event), or it holds
+//! a meeting word, a city and a resolved date, which derives an event
+//! (`paris/2025-03-11/meeting`) — the declared event at that place and date
+//! when there is one. A trigger is vetoed when the sentence places the
+//! event elsewhere or at a date far from the declared one. A sentence that
+//! names two events binds to none; so does a paragraph that does.
+
+use super::when::{find_dates, DateOrder, DateSpan, When};
+use super::Event;
+use crate::corpus::{Document, Sentence};
+use crate::date::Date;
+use crate::entity::Gazetteer;
+use regex::Regex;
+use std::fmt;
+use std::sync::OnceLock;
+
+/// How a claim's sentence came to be about an event: shown by `--explain`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Binding {
+    /// The sentence names the event; `how` says by what.
+    Sentence { how: String },
+    /// Another sentence of the same paragraph names it (1-based line).
+    Paragraph { line: usize },
+    /// The event most of the document's sentences name.
+    Document { named_in: usize, sentences: usize },
+}
+
+impl fmt::Display for Binding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Binding::Sentence { how } => write!(f, "the sentence names it ({how})"),
+            Binding::Paragraph { line } => write!(f, "its paragraph names it (line {line})"),
+            Binding::Document { named_in, sentences } => {
+                write!(
+                    f,
+                    "the document's dominant event (named in {named_in} of {sentences} sentences)"
+                )
+            }
+        }
+    }
+}
+
+/// The event of one sentence, or why there is none.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SentenceEvent {
+    Bound { event: String, binding: Binding },
+    Unbound { why: String },
+}
+
+/// What one sentence says about events, before fallbacks.
+#[derive(Debug, Clone, Default)]
+struct Named {
+    events: Vec<(String, String)>,
+    ambiguous: bool,
+}
+
+fn meeting_words() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?i)(?-u:\b)(?:met|meet|meets|meeting|meetings|summit|summits|talks|gathered|gather|gathering|convened|convene|conference|negotiations|hosted|hosts)(?-u:\b)",
+        )
+        .expect("meeting regex")
+    })
+}
+
+/// Everything binding needs besides the document: compiled once per pack.
+#[derive(Debug)]
+pub struct EventBinder {
+    pub events: Vec<Event>,
+    /// Cities of the gazetteer (`kind = "city"`), for derived events.
+    places: Option<Regex>,
+}
+
+impl EventBinder {
+    pub fn new(events: Vec<Event>, gazetteer: &Gazetteer) -> Self {
+        let places = gazetteer.has_kind("city").then(|| {
+            let src = format!("(?i){}", gazetteer.pattern("city")).replace(r"\b", r"(?-u:\b)");
+            Regex::new(&src).expect("city names are escaped literals")
+        });
+        EventBinder { events, places }
+    }
+
+    /// The event of every sentence of `doc`, with the reason.
+    pub fn bind(&self, gazetteer: &Gazetteer, doc: &Document, sentences: &[Sentence]) -> Vec<SentenceEvent> {
+        let order = doc.date_order;
+        let named: Vec<Named> = sentences
+            .iter()
+            .map(|s| self.named(gazetteer, &doc.text[s.range()], doc.published, order))
+            .collect();
+
+        // Document: the event most sentences name, when one leads.
+        let mut counts: Vec<(&str, usize)> = Vec::new();
+        for n in named.iter().filter(|n| !n.ambiguous) {
+            if let [(id, _)] = n.events.as_slice() {
+                match counts.iter_mut().find(|(e, _)| e == id) {
+                    Some((_, c)) => *c += 1,
+                    None => counts.push((id, 1)),
+                }
+            }
+        }
+        let max = counts.iter().map(|c| c.1).max().unwrap_or(0);
+        let leaders: Vec<&(&str, usize)> = counts.iter().filter(|c| c.1 == max).collect();
+        let dominant = match leaders.as_slice() {
+            [(id, n)] => Some((id.to_string(), *n)),
+            _ => None,
+        };
+
+        sentences
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let n = &named[i];
+                if n.ambiguous {
+                    let ids: Vec<&str> = n.events.iter().map(|e| e.0.as_str()).collect();
+                    return SentenceEvent::Unbound {
+                        why: format!("the sentence names several events: {}", ids.join(", ")),
+                    };
+                }
+                if let [(event, how)] = n.events.as_slice() {
+                    return SentenceEvent::Bound {
+                        event: event.clone(),
+                        binding: Binding::Sentence { how: how.clone() },
+                    };
+                }
+                // Paragraph: the one event its other sentences name.
+                let mut para: Vec<(&str, usize)> = Vec::new();
+                let mut para_ambiguous = false;
+                for (j, other) in sentences.iter().enumerate().filter(|(_, o)| o.paragraph == s.paragraph) {
+                    para_ambiguous |= named[j].ambiguous;
+                    if let [(id, _)] = named[j].events.as_slice() {
+                        if !para.iter().any(|(e, _)| e == id) {
+                            para.push((id, doc.position(other.start).0));
+                        }
+                    }
+                }
+                match para.as_slice() {
+                    [(id, line)] if !para_ambiguous => {
+                        return SentenceEvent::Bound {
+                            event: id.to_string(),
+                            binding: Binding::Paragraph { line: *line },
+                        }
+                    }
+                    [] if !para_ambiguous => {}
+                    _ => {
+                        return SentenceEvent::Unbound {
+                            why: "its paragraph names several events".into(),
+                        }
+                    }
+                }
+                match &dominant {
+                    Some((id, named_in)) => SentenceEvent::Bound {
+                        event: id.clone(),
+                        binding: Binding::Document {
+                            named_in: *named_in,
+                            sentences: sentences.len(),
+                        },
+                    },
+                    None if counts.is_empty() => SentenceEvent::Unbound {
+                        why: "no event is named in the document".into(),
+                    },
+                    None => SentenceEvent::Unbound {
+                        why: "no single event dominates the document".into(),
+                    },
+                }
+            })
+            .collect()
+    }
+
+    /// The events one sentence names, each with how.
+    fn named(&self, gazetteer: &Gazetteer, text: &str, published: Option<Date>, order: DateOrder) -> Named {
+        let dates: Vec<(usize, DateSpan)> = find_dates(text, published, order)
+            .into_iter()
+            .filter_map(|(r, w)| match w {
+                When::Resolved(span) => Some((r.start, span)),
+                When::Unresolved(_) => None,
+            })
+            .collect();
+        let place = self
+            .places
+            .as_ref()
+            .and_then(|re| re.find(text))
+            .and_then(|m| gazetteer.lookup(m.as_str()).map(|e| (e.id.clone(), e.name.clone())));
+        let meeting = meeting_words().find(text);
+        // A derived event: a meeting word, a city and one day (the day
+        // written nearest the meeting word).
+        let derived = match (&place, meeting) {
+            (Some(place), Some(m)) => dates
+                .iter()
+                .filter(|(_, d)| d.is_day())
+                .min_by_key(|(at, _)| at.abs_diff(m.start()))
+                .map(|(_, d)| (place.clone(), d.start, m.as_str().to_string())),
+            _ => None,
+        };
+        let dates: Vec<DateSpan> = dates.into_iter().map(|(_, d)| d).collect();
+
+        let mut events: Vec<(String, String)> = Vec::new();
+        let mut push = |id: &str, how: String| {
+            if !events.iter().any(|(e, _)| e == id) {
+                events.push((id.to_string(), how));
+            }
+        };
+        for e in self.events.iter().filter(|e| e.in_window(published)) {
+            let Some(trigger) = e.triggers.iter().find(|t| t.is_match(text)) else {
+                continue;
+            };
+            let elsewhere = match (&place, &e.place) {
+                (Some((id, _)), Some(p)) => crate::entity::slug(p) != *id,
+                _ => false,
+            };
+            let other_date = !dates.is_empty() && !dates.iter().any(|d| e.plausible_span().overlaps(d));
+            if !elsewhere && !other_date {
+                push(&e.id, format!("trigger /{}/", trigger_source(trigger)));
+            }
+        }
+        if let Some(((place_id, place_name), day, word)) = &derived {
+            let declared = self.events.iter().find(|e| {
+                e.span().contains(*day) && e.place.as_ref().is_none_or(|p| crate::entity::slug(p) == *place_id)
+            });
+            match declared {
+                Some(e) => push(&e.id, format!("{word:?} in {place_name} on {day}")),
+                None => push(
+                    &format!("{place_id}/{day}/meeting"),
+                    format!("{word:?} in {place_name} on {day}"),
+                ),
+            }
+        }
+        let ambiguous = events.len() > 1;
+        Named { events, ambiguous }
+    }
+}
+
+/// A trigger as its author wrote it, without the flags added at compile.
+fn trigger_source(re: &Regex) -> String {
+    re.as_str().trim_start_matches("(?i)").replace(r"(?-u:\b)", r"\b")
+}

@@ -1,0 +1,449 @@
+//! Dates as news text writes them, resolved to calendar days.
+//!
+//! Absolute: "12 March 2025", "March 12, 2025", "12th of March", "March 12"
+//! (the year from the publication date), "2025-03-12", "12/03/2025".
+//! Numeric dates with slashes are day/month/year unless the document says
+//! `date_order: mdy` in its front matter (US outlets), see [`DateOrder`].
+//! Relative: "on Tuesday", "Monday's", "last week", "earlier this month",
+//! "yesterday", resolved against the document's publication date. Without
+//! one, a relative date stays unresolved and says why.
+
+use crate::date::{days_in_month, Date};
+use regex::Regex;
+use std::fmt;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+/// How `dd/mm/yyyy`-style dates are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DateOrder {
+    /// 12/03/2025 is 12 March (the default: most of this corpus is European).
+    #[default]
+    DayMonth,
+    /// 03/12/2025 is 12 March.
+    MonthDay,
+}
+
+/// An inclusive span of days: one day, a week, a month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct DateSpan {
+    pub start: Date,
+    pub end: Date,
+}
+
+impl DateSpan {
+    pub fn day(d: Date) -> Self {
+        DateSpan { start: d, end: d }
+    }
+
+    pub fn overlaps(&self, other: &DateSpan) -> bool {
+        self.start <= other.end && other.start <= self.end
+    }
+
+    pub fn contains(&self, d: Date) -> bool {
+        self.start <= d && d <= self.end
+    }
+
+    pub fn is_day(&self) -> bool {
+        self.start == self.end
+    }
+}
+
+impl fmt::Display for DateSpan {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.is_day() {
+            write!(f, "{}", self.start)
+        } else {
+            write!(f, "{}..{}", self.start, self.end)
+        }
+    }
+}
+
+/// A date mention, resolved or not.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum When {
+    Resolved(DateSpan),
+    /// A relative date with nothing to resolve it against.
+    Unresolved(String),
+}
+
+const MONTHS: &[(&str, u8)] = &[
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sept", 9),
+    ("sep", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
+];
+
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+fn month_alternation() -> String {
+    let mut names: Vec<&str> = MONTHS.iter().map(|m| m.0).collect();
+    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    names.join("|")
+}
+
+/// The regex fragment the `{date}` placeholder expands to (no capture
+/// groups, case-insensitive inside a rule pattern).
+pub fn pattern() -> String {
+    let m = month_alternation();
+    let wd = WEEKDAYS.join("|");
+    let ord = r"(?:st|nd|rd|th)?";
+    [
+        format!(r"\b\d{{1,2}}{ord}\s+(?:of\s+)?(?:{m})\.?(?:,?\s+\d{{4}})?\b"),
+        format!(r"\b(?:{m})\.?\s+\d{{1,2}}{ord}(?:,?\s+\d{{4}})?\b"),
+        format!(r"\b(?:early|mid|late|mid-)?\s?(?:{m})\s+\d{{4}}\b"),
+        r"\b\d{4}-\d{2}-\d{2}\b".to_string(),
+        r"\b\d{1,2}/\d{1,2}/\d{2,4}\b".to_string(),
+        format!(r"\b(?:(?:last|this|next|past)\s+)?(?:{wd})(?:['’]s)?\b"),
+        r"\b(?:yesterday|today|tomorrow|(?:last|this|next|past)\s+(?:week|month|year)|earlier\s+this\s+(?:week|month|year)|later\s+this\s+(?:week|month|year))\b"
+            .to_string(),
+    ]
+    .map(|alt| format!("(?:{alt})"))
+    .join("|")
+}
+
+fn regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        let src = format!("(?i)(?:{})", pattern()).replace(r"\b", r"(?-u:\b)");
+        Regex::new(&src).expect("date regex")
+    })
+}
+
+/// Cues that a weekday is ahead of the publication date, not behind it.
+fn future_cue() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)(?-u:\b)(?:will|shall|to be held|is due|are due|scheduled|upcoming|expected to|plans? to|set to)(?-u:\b)")
+            .expect("future cue regex")
+    })
+}
+
+/// Every date mention in `sentence`, resolved against `published`.
+pub fn find_dates(sentence: &str, published: Option<Date>, order: DateOrder) -> Vec<(Range<usize>, When)> {
+    regex()
+        .find_iter(sentence)
+        .filter_map(|m| {
+            let future = future_cue().is_match(&sentence[..m.start()]);
+            read_when(m.as_str(), published, order, future).map(|w| (m.range(), w))
+        })
+        .collect()
+}
+
+/// Read one date expression. `future`: the sentence speaks of what is
+/// ahead ("will meet on Thursday"), so a bare weekday is the next one.
+pub fn read_when(expr: &str, published: Option<Date>, order: DateOrder, future: bool) -> Option<When> {
+    let s = expr.trim().to_lowercase().replace('’', "'");
+    let s = s.strip_prefix("on ").unwrap_or(&s).trim().to_string();
+    if let Some(w) = relative(&s, published, future) {
+        return Some(w);
+    }
+    absolute(&s, published, order).map(When::Resolved)
+}
+
+fn month_of(word: &str) -> Option<u8> {
+    let w = word.trim_end_matches('.');
+    MONTHS.iter().find(|(n, _)| *n == w).map(|m| m.1)
+}
+
+fn strip_ordinal(w: &str) -> &str {
+    for suffix in ["st", "nd", "rd", "th"] {
+        if let Some(d) = w.strip_suffix(suffix) {
+            if !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()) {
+                return d;
+            }
+        }
+    }
+    w
+}
+
+/// The year a day-and-month without a year most likely falls in: the one
+/// that puts it nearest the publication date.
+fn nearest_year(month: u8, day: u8, published: Option<Date>) -> Option<Date> {
+    let p = published?;
+    [p.year - 1, p.year, p.year + 1]
+        .iter()
+        .filter_map(|&y| Date::new(y, month, day))
+        .min_by_key(|d| (d.ordinal() - p.ordinal()).abs())
+}
+
+fn absolute(s: &str, published: Option<Date>, order: DateOrder) -> Option<DateSpan> {
+    if let Some(d) = Date::parse(s) {
+        return Some(DateSpan::day(d));
+    }
+    if s.contains('/') {
+        let parts: Vec<&str> = s.split('/').collect();
+        let [a, b, y] = parts.as_slice() else { return None };
+        let (a, b): (u8, u8) = (a.parse().ok()?, b.parse().ok()?);
+        let (day, month) = match order {
+            DateOrder::DayMonth => (a, b),
+            DateOrder::MonthDay => (b, a),
+        };
+        let mut year: i32 = y.parse().ok()?;
+        if y.len() == 2 {
+            year += 2000;
+        }
+        return Date::new(year, month, day).map(DateSpan::day);
+    }
+    let words: Vec<&str> = s
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let words: Vec<&str> = words.into_iter().filter(|w| *w != "of").collect();
+    match words.as_slice() {
+        // "12 March 2025", "12th March"
+        [d, m, rest @ ..] if month_of(m).is_some() && strip_ordinal(d).parse::<u8>().is_ok() => {
+            let (day, month) = (strip_ordinal(d).parse().ok()?, month_of(m)?);
+            day_month_year(day, month, rest.first(), published)
+        }
+        // "March 12, 2025", "Mar. 12th"
+        [m, d, rest @ ..] if month_of(m).is_some() && strip_ordinal(d).parse::<u8>().is_ok() && d.len() <= 4 => {
+            let (day, month) = (strip_ordinal(d).parse().ok()?, month_of(m)?);
+            day_month_year(day, month, rest.first(), published)
+        }
+        // "March 2025", "early March 2025"
+        [.., m, y] if month_of(m).is_some() && y.len() == 4 => {
+            let (month, year) = (month_of(m)?, y.parse().ok()?);
+            let start = Date::new(year, month, 1)?;
+            Some(DateSpan {
+                start,
+                end: Date::new(year, month, days_in_month(year, month))?,
+            })
+        }
+        _ => None,
+    }
+}
+
+fn day_month_year(day: u8, month: u8, year: Option<&&str>, published: Option<Date>) -> Option<DateSpan> {
+    let date = match year {
+        Some(y) => Date::new(y.parse().ok()?, month, day)?,
+        None => nearest_year(month, day, published)?,
+    };
+    Some(DateSpan::day(date))
+}
+
+/// Monday = 0 … Sunday = 6.
+fn weekday(d: Date) -> i64 {
+    // 1970-01-01 was a Thursday.
+    (d.ordinal() + 3).rem_euclid(7)
+}
+
+fn week_of(d: Date) -> DateSpan {
+    let start = d.add_days(-weekday(d));
+    DateSpan {
+        start,
+        end: start.add_days(6),
+    }
+}
+
+fn month_span(year: i32, month: u8) -> Option<DateSpan> {
+    Some(DateSpan {
+        start: Date::new(year, month, 1)?,
+        end: Date::new(year, month, days_in_month(year, month))?,
+    })
+}
+
+fn relative(s: &str, published: Option<Date>, future: bool) -> Option<When> {
+    let s = s.strip_suffix("'s").unwrap_or(s);
+    let (modifier, word) = match s.split_once(' ') {
+        Some((m, w)) if ["last", "this", "next", "past"].contains(&m) => (Some(m), w),
+        _ => (None, s),
+    };
+    let is_relative = WEEKDAYS.contains(&word)
+        || matches!(s, "yesterday" | "today" | "tomorrow")
+        || ["week", "month", "year"].contains(&word)
+        || s.starts_with("earlier this ")
+        || s.starts_with("later this ");
+    if !is_relative {
+        return None;
+    }
+    let Some(p) = published else {
+        return Some(When::Unresolved(format!(
+            "{s:?} is relative and the document has no publication date"
+        )));
+    };
+    let span = if let Some(target) = WEEKDAYS.iter().position(|w| *w == word) {
+        let target = target as i64;
+        let today = weekday(p);
+        let back = (today - target).rem_euclid(7);
+        let ahead = (target - today).rem_euclid(7);
+        let d = match modifier {
+            Some("last") | Some("past") => p.add_days(-(if back == 0 { 7 } else { back })),
+            Some("next") => p.add_days(if ahead == 0 { 7 } else { ahead }),
+            Some("this") => week_of(p).start.add_days(target),
+            _ if future => p.add_days(ahead),
+            _ => p.add_days(-back),
+        };
+        DateSpan::day(d)
+    } else {
+        match s {
+            "yesterday" => DateSpan::day(p.add_days(-1)),
+            "today" => DateSpan::day(p),
+            "tomorrow" => DateSpan::day(p.add_days(1)),
+            "last week" | "past week" => {
+                let w = week_of(p.add_days(-7));
+                if s == "past week" {
+                    DateSpan {
+                        start: p.add_days(-7),
+                        end: p,
+                    }
+                } else {
+                    w
+                }
+            }
+            "this week" => week_of(p),
+            "next week" => week_of(p.add_days(7)),
+            "earlier this week" => DateSpan {
+                start: week_of(p).start,
+                end: p,
+            },
+            "later this week" => DateSpan {
+                start: p,
+                end: week_of(p).end,
+            },
+            "this month" => month_span(p.year, p.month)?,
+            "earlier this month" => DateSpan {
+                start: Date::new(p.year, p.month, 1)?,
+                end: p,
+            },
+            "later this month" => DateSpan {
+                start: p,
+                end: month_span(p.year, p.month)?.end,
+            },
+            "last month" | "past month" => {
+                let prev = Date::new(p.year, p.month, 1)?.add_days(-1);
+                month_span(prev.year, prev.month)?
+            }
+            "next month" => {
+                let next = month_span(p.year, p.month)?.end.add_days(1);
+                month_span(next.year, next.month)?
+            }
+            "this year" => DateSpan {
+                start: Date::new(p.year, 1, 1)?,
+                end: Date::new(p.year, 12, 31)?,
+            },
+            "earlier this year" => DateSpan {
+                start: Date::new(p.year, 1, 1)?,
+                end: p,
+            },
+            "later this year" => DateSpan {
+                start: p,
+                end: Date::new(p.year, 12, 31)?,
+            },
+            "last year" | "past year" => DateSpan {
+                start: Date::new(p.year - 1, 1, 1)?,
+                end: Date::new(p.year - 1, 12, 31)?,
+            },
+            "next year" => DateSpan {
+                start: Date::new(p.year + 1, 1, 1)?,
+                end: Date::new(p.year + 1, 12, 31)?,
+            },
+            _ => return None,
+        }
+    };
+    Some(When::Resolved(span))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Date {
+        Date::parse(s).unwrap()
+    }
+
+    fn when(expr: &str, published: &str) -> String {
+        let p = (!published.is_empty()).then(|| d(published));
+        match read_when(expr, p, DateOrder::DayMonth, false) {
+            Some(When::Resolved(span)) => span.to_string(),
+            Some(When::Unresolved(_)) => "unresolved".into(),
+            None => "none".into(),
+        }
+    }
+
+    #[test]
+    fn weekdays_resolve_against_publication() {
+        // 2025-03-12 was a Wednesday; 2025-03-11 a Tuesday; 2025-02-17 a Monday.
+        assert_eq!(weekday(d("2025-03-12")), 2);
+        assert_eq!(when("on Tuesday", "2025-03-12"), "2025-03-11");
+        assert_eq!(when("Tuesday", "2025-03-11"), "2025-03-11");
+        assert_eq!(when("Monday's", "2025-02-17"), "2025-02-17");
+        assert_eq!(when("Monday’s", "2025-02-17"), "2025-02-17");
+        assert_eq!(when("last Tuesday", "2025-03-11"), "2025-03-04");
+        assert_eq!(when("next Tuesday", "2025-03-12"), "2025-03-18");
+        assert_eq!(when("Wednesday", "2025-02-13"), "2025-02-12");
+        assert_eq!(when("on Tuesday", ""), "unresolved");
+        let p = Some(d("2025-03-10"));
+        assert_eq!(
+            read_when("Thursday", p, DateOrder::DayMonth, true),
+            Some(When::Resolved(DateSpan::day(d("2025-03-13"))))
+        );
+    }
+
+    #[test]
+    fn periods_resolve_to_spans() {
+        assert_eq!(when("yesterday", "2025-03-12"), "2025-03-11");
+        assert_eq!(when("last week", "2025-03-12"), "2025-03-03..2025-03-09");
+        assert_eq!(when("earlier this month", "2025-03-12"), "2025-03-01..2025-03-12");
+        assert_eq!(when("last month", "2025-03-12"), "2025-02-01..2025-02-28");
+        assert_eq!(when("this year", "2025-03-12"), "2025-01-01..2025-12-31");
+    }
+
+    #[test]
+    fn absolute_dates() {
+        assert_eq!(when("12 March 2025", ""), "2025-03-12");
+        assert_eq!(when("12th of March 2025", ""), "2025-03-12");
+        assert_eq!(when("March 12, 2025", ""), "2025-03-12");
+        assert_eq!(when("Mar. 12", "2025-03-14"), "2025-03-12");
+        assert_eq!(when("March 12", ""), "none", "no year and no publication date");
+        assert_eq!(when("December 30", "2025-01-02"), "2024-12-30", "nearest year");
+        assert_eq!(when("2025-03-12", ""), "2025-03-12");
+        assert_eq!(when("12/03/2025", ""), "2025-03-12");
+        assert_eq!(
+            read_when("03/12/2025", None, DateOrder::MonthDay, false),
+            Some(When::Resolved(DateSpan::day(d("2025-03-12"))))
+        );
+        assert_eq!(when("March 2025", ""), "2025-03-01..2025-03-31");
+        assert_eq!(when("31 February 2025", ""), "none");
+    }
+
+    #[test]
+    fn found_in_sentences() {
+        let s = "Defence chiefs met in Paris on Tuesday, a week after the 4 March talks.";
+        let found: Vec<String> = find_dates(s, Some(d("2025-03-12")), DateOrder::DayMonth)
+            .into_iter()
+            .map(|(r, w)| format!("{}={w:?}", &s[r]))
+            .collect();
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(found[0].starts_with("Tuesday=Resolved"));
+        assert!(found[1].starts_with("4 March=Resolved"));
+    }
+}
