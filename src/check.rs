@@ -161,7 +161,10 @@ pub fn run_examples(pack: &RulePack) -> Vec<ExampleOutcome> {
     for rule in &pack.rules {
         for (n, ex) in rule.examples.iter().enumerate() {
             let claims = match parse_document("example", Path::new("example"), ex.text.as_bytes()) {
-                Ok(doc) => extract_document(pack, 0, &doc),
+                Ok(mut doc) => {
+                    doc.published = ex.published;
+                    extract_document(pack, 0, &doc)
+                }
                 Err(e) => {
                     out.push(outcome(
                         rule,

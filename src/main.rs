@@ -38,6 +38,9 @@ enum Command {
         /// Folder the reports are written to.
         #[arg(long, default_value = "reports")]
         out: PathBuf,
+        /// Also print every claim with its key and why it was bound to its event.
+        #[arg(long)]
+        explain: bool,
     },
     /// Run every rule's examples and name each failing rule.
     Test {
@@ -69,6 +72,7 @@ fn run(cli: Cli) -> io::Result<u8> {
             corpus,
             rules,
             out: out_dir,
+            explain,
         } => {
             let opts = CheckOptions {
                 corpus,
@@ -94,6 +98,9 @@ fn run(cli: Cli) -> io::Result<u8> {
                 eprintln!("warning: skipped {skipped}");
             }
             let docs = &analysis.corpus.documents;
+            if explain {
+                crosscheck::report::write_explained_claims(&mut out, docs, &analysis.claims)?;
+            }
             for f in analysis
                 .findings
                 .iter()

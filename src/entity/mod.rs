@@ -115,7 +115,7 @@ impl Gazetteer {
             .iter()
             .map(|n| {
                 // Names may end in a full stop ("U.K."): no word edge after it.
-                let body = regex::escape(n).replace(' ', r"\s+").replace('\'', "['’]");
+                let body = regex::escape(n).replace(' ', r"\s+").replace('\'', "(?:'|’)");
                 let end = if n.ends_with(|c: char| c.is_alphanumeric()) {
                     r"\b"
                 } else {

@@ -204,29 +204,40 @@ impl EventBinder {
                 events.push((id.to_string(), how));
             }
         };
+        let at_place = |e: &Event, place_id: &str| e.place.as_ref().is_none_or(|p| crate::entity::slug(p) == place_id);
+        let mut triggered: Vec<&Event> = Vec::new();
         for e in self.events.iter().filter(|e| e.in_window(published)) {
             let Some(trigger) = e.triggers.iter().find(|t| t.is_match(text)) else {
                 continue;
             };
-            let elsewhere = match (&place, &e.place) {
-                (Some((id, _)), Some(p)) => crate::entity::slug(p) != *id,
-                _ => false,
-            };
+            // Vetoes: the sentence puts it in another city, or only at days
+            // far from the event.
+            let elsewhere = place.as_ref().is_some_and(|(id, _)| !at_place(e, id));
             let other_date = !dates.is_empty() && !dates.iter().any(|d| e.plausible_span().overlaps(d));
-            if !elsewhere && !other_date {
+            // Without a publication date a trigger alone proves nothing
+            // about which meeting it is: the sentence must date it.
+            let undated = published.is_none() && !dates.iter().any(|d| e.plausible_span().overlaps(d));
+            if !elsewhere && !other_date && !undated {
                 push(&e.id, format!("trigger /{}/", trigger_source(trigger)));
+                triggered.push(e);
             }
         }
         if let Some(((place_id, place_name), day, word)) = &derived {
-            let declared = self.events.iter().find(|e| {
-                e.span().contains(*day) && e.place.as_ref().is_none_or(|p| crate::entity::slug(p) == *place_id)
-            });
-            match declared {
-                Some(e) => push(&e.id, format!("{word:?} in {place_name} on {day}")),
-                None => push(
-                    &format!("{place_id}/{day}/meeting"),
-                    format!("{word:?} in {place_name} on {day}"),
-                ),
+            let how = format!("{word:?} in {place_name} on {day}");
+            // A triggered event at this place, within days: the same meeting
+            // (the day may be a source's error, which a date rule will flag).
+            let same = triggered
+                .iter()
+                .any(|e| at_place(e, place_id) && e.plausible_span().contains(*day));
+            if !same {
+                match self
+                    .events
+                    .iter()
+                    .find(|e| e.span().contains(*day) && at_place(e, place_id))
+                {
+                    Some(e) => push(&e.id, how),
+                    None => push(&format!("{place_id}/{day}/meeting"), how),
+                }
             }
         }
         let ambiguous = events.len() > 1;

@@ -104,6 +104,14 @@ const WEEKDAYS: &[&str] = &[
     "sunday",
 ];
 
+/// Words every date expression contains one of (with the digits): what a
+/// literal prefilter needs to know a sentence may hold a date.
+pub fn date_words() -> Vec<&'static str> {
+    let mut words: Vec<&'static str> = MONTHS.iter().map(|m| m.0).chain(WEEKDAYS.iter().copied()).collect();
+    words.extend(["yesterday", "today", "tomorrow", "week", "month", "year"]);
+    words
+}
+
 fn month_alternation() -> String {
     let mut names: Vec<&str> = MONTHS.iter().map(|m| m.0).collect();
     names.sort_by_key(|n| std::cmp::Reverse(n.len()));
@@ -122,7 +130,7 @@ pub fn pattern() -> String {
         format!(r"\b(?:early|mid|late|mid-)?\s?(?:{m})\s+\d{{4}}\b"),
         r"\b\d{4}-\d{2}-\d{2}\b".to_string(),
         r"\b\d{1,2}/\d{1,2}/\d{2,4}\b".to_string(),
-        format!(r"\b(?:(?:last|this|next|past)\s+)?(?:{wd})(?:['’]s)?\b"),
+        format!(r"\b(?:(?:last|this|next|past)\s+)?(?:{wd})(?:(?:'|’)s)?\b"),
         r"\b(?:yesterday|today|tomorrow|(?:last|this|next|past)\s+(?:week|month|year)|earlier\s+this\s+(?:week|month|year)|later\s+this\s+(?:week|month|year))\b"
             .to_string(),
     ]

@@ -4,8 +4,10 @@
 //! report and a crash never leaves a truncated one.
 
 mod csv_out;
+mod explain;
 
 pub use csv_out::{quote, write_claims_csv, write_findings_csv, CLAIMS_COLUMNS, FINDINGS_COLUMNS};
+pub use explain::write_explained_claims;
 
 use std::io::{self, Write};
 use std::path::Path;

@@ -98,6 +98,8 @@ impl KeyTemplate {
 pub struct Example {
     pub text: String,
     pub line: usize,
+    /// The publication date the text is read with.
+    pub published: Option<Date>,
     pub expect: Expect,
 }
 
@@ -318,12 +320,13 @@ pub(super) fn load(dirs: &[PathBuf]) -> Result<RulePack, RuleErrors> {
         return Err(RuleErrors(errors));
     }
     let events = EventBinder::new(events, &gazetteer);
+    let prefilter = Prefilter::new(rules.iter().any(|r| r.kind == RuleKind::Date));
     Ok(RulePack {
         rules,
         events,
         gazetteer,
         files,
-        prefilter: Prefilter::new(),
+        prefilter,
     })
 }
 
@@ -519,7 +522,11 @@ fn compile_rule(ctx: &mut FileCtx, gazetteer: &Gazetteer, raw: &RawRule) -> Opti
         tolerance: raw.tolerance.as_ref().map(|t| *t.get_ref()),
         round_numbers: raw.round_numbers,
     };
-    let examples: Vec<Example> = raw.example.iter().filter_map(|e| compile_example(ctx, id, e)).collect();
+    let examples: Vec<Example> = raw
+        .example
+        .iter()
+        .filter_map(|e| compile_example(ctx, id, kind, e))
+        .collect();
     if raw.example.is_empty() {
         ctx.error(
             Some(raw.id.span()),
@@ -556,7 +563,7 @@ fn one_line(e: &regex::Error) -> String {
         .join(" ")
 }
 
-fn compile_example(ctx: &mut FileCtx, rule: &str, raw: &RawExample) -> Option<Example> {
+fn compile_example(ctx: &mut FileCtx, rule: &str, kind: RuleKind, raw: &RawExample) -> Option<Example> {
     let line = ctx.line(raw.text.span());
     let expect = match (&raw.value, raw.none) {
         (Some(_), true) | (None, false) => {
@@ -573,7 +580,16 @@ fn compile_example(ctx: &mut FileCtx, rule: &str, raw: &RawExample) -> Option<Ex
                 .get_ref()
                 .rsplit_once([']', ')'])
                 .map(|(a, _)| &v.get_ref()[..a.len() + 1]);
-            if interval_part.and_then(Interval::parse).is_none() {
+            let is_date = v.get_ref().split("..").all(|d| Date::parse(d).is_some());
+            if kind == RuleKind::Date && !is_date {
+                let msg = format!(
+                    "example value {:?} is not a date such as \"2025-03-11\" or \"2025-03-03..2025-03-09\"",
+                    v.get_ref()
+                );
+                ctx.error(Some(v.span()), Some(rule), msg);
+                return None;
+            }
+            if kind == RuleKind::Quantity && interval_part.and_then(Interval::parse).is_none() {
                 let msg = format!(
                     "example value {:?} is not an interval such as \"[34, 34]\" or \"(30, inf)\"",
                     v.get_ref()
@@ -588,9 +604,24 @@ fn compile_example(ctx: &mut FileCtx, rule: &str, raw: &RawExample) -> Option<Ex
             }
         }
     };
+    let published = match &raw.published {
+        None => None,
+        Some(p) => match Date::parse(p.get_ref()) {
+            Some(d) => Some(d),
+            None => {
+                ctx.error(
+                    Some(p.span()),
+                    Some(rule),
+                    format!("published {:?} is not YYYY-MM-DD", p.get_ref()),
+                );
+                return None;
+            }
+        },
+    };
     Some(Example {
         text: raw.text.get_ref().clone(),
         line,
+        published,
         expect,
     })
 }

@@ -109,31 +109,30 @@ impl RulePack {
 }
 
 /// The literal prefilter. Every rule pattern holds a value placeholder, so
-/// a sentence without a digit and without a number word ("thirty",
-/// "dozens") cannot yield a claim; most sentences of an article are skipped
-/// by one memchr-speed pass instead of running every pattern.
+/// a sentence without a digit and without one of the words a value can be
+/// written with ("thirty", "dozens"; "March", "Tuesday" when the pack has
+/// date rules) cannot yield a claim; most sentences of an article are
+/// skipped by one memchr-speed pass instead of running every pattern.
 #[derive(Debug, Clone)]
 pub struct Prefilter {
     words: AhoCorasick,
 }
 
 impl Prefilter {
-    pub fn new() -> Prefilter {
+    pub fn new(with_dates: bool) -> Prefilter {
+        let mut words = crate::quantity::number_words();
+        if with_dates {
+            words.extend(crate::event::when::date_words());
+        }
         let words = AhoCorasick::builder()
             .ascii_case_insensitive(true)
-            .build(crate::quantity::number_words())
-            .expect("number words form a small automaton");
+            .build(words)
+            .expect("value words form a small automaton");
         Prefilter { words }
     }
 
     pub fn may_match(&self, sentence: &str) -> bool {
         sentence.bytes().any(|b| b.is_ascii_digit()) || self.words.is_match(sentence)
-    }
-}
-
-impl Default for Prefilter {
-    fn default() -> Self {
-        Self::new()
     }
 }
 
@@ -176,8 +175,10 @@ mod tests {
 
     #[test]
     fn prefilter_passes_digits_and_number_words_only() {
-        let p = Prefilter::new();
+        let p = Prefilter::new(false);
         assert!(p.may_match("34 military chiefs"));
+        assert!(!p.may_match("Leaders met on Monday."));
+        assert!(Prefilter::new(true).may_match("Leaders met on Monday."));
         assert!(p.may_match("Thirty-four chiefs"));
         assert!(p.may_match("Dozens of chiefs"));
         assert!(!p.may_match("Military chiefs met in Paris."));

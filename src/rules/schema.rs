@@ -66,6 +66,9 @@ pub struct RawExample {
     /// `true`: the rule must extract nothing from `text`.
     #[serde(default)]
     pub none: bool,
+    /// Read the text as an article published that day (`YYYY-MM-DD`), for
+    /// relative dates ("on Monday") and event windows.
+    pub published: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]
