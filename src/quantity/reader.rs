@@ -646,6 +646,10 @@ fn single(c: &mut Cursor, opts: &ReadOptions) -> Option<Quantity> {
         (Some(_), Some(_)) => return None,
         (h, s) => h.or(s),
     };
+    // "fewer than 0": no count, share or amount is below zero (found by the fuzzer).
+    if hedge == Some(Hedge::Below) && a.value <= 0.0 {
+        return None;
+    }
     let (interval, precision) = hedged(&a, hedge, opts);
     Some(Quantity {
         interval,
