@@ -51,6 +51,33 @@ pub enum Value {
     Date(DateSpan),
     /// A relative date with nothing to resolve it against.
     UnresolvedDate,
+    /// Who took part, as a list.
+    Roster(Roster),
+    /// One entity present at, or absent from, an event.
+    Membership { entity: String, present: bool },
+}
+
+/// A list of participants as one source gives it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Roster {
+    /// Entity ids of the participants, as listed (people stand for their
+    /// country or organisation on the article's date).
+    pub members: Vec<String>,
+    /// Items no gazetteer entry matched ("Europe").
+    pub unknown: Vec<String>,
+    /// The text says the list is complete ("only", "the five", a count).
+    pub complete: bool,
+    /// A count written beside the list ("five countries: …").
+    pub count: Option<u32>,
+}
+
+/// A misspelt entity name, read as the entity it misspells.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Correction {
+    pub written: String,
+    pub entity: String,
+    pub canonical: String,
+    pub span: Span,
 }
 
 impl Value {
@@ -59,6 +86,7 @@ impl Value {
         match self {
             Value::Quantity(q) => q.unit.to_string(),
             Value::Date(_) | Value::UnresolvedDate => "date".to_string(),
+            Value::Roster(_) | Value::Membership { .. } => "participants".to_string(),
         }
     }
 }
@@ -89,4 +117,6 @@ pub struct Claim {
     pub span: Span,
     /// The whole sentence, as evidence.
     pub sentence: Span,
+    /// Entity names in the match that were misspelt.
+    pub corrections: Vec<Correction>,
 }

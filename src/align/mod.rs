@@ -9,6 +9,7 @@
 
 pub mod date;
 pub mod interval;
+pub mod roster;
 
 use crate::claim::{Claim, Modality, Value};
 use crate::corpus::Document;
@@ -110,6 +111,7 @@ impl Side {
             Value::Quantity(q) => q.in_words(&c.unit_label),
             Value::Date(span) => date::in_words(span),
             Value::UnresolvedDate => "unresolved".into(),
+            Value::Roster(_) | Value::Membership { .. } => self.value.clone(),
         };
         format!("'{}' ({words})", c.text)
     }
@@ -159,8 +161,14 @@ struct GroupKey<'c> {
 /// (rule, key, then first appearance).
 pub fn align(pack: &RulePack, claims: &[Claim], docs: &[Document]) -> Vec<Finding> {
     let mut groups: BTreeMap<GroupKey, Vec<usize>> = BTreeMap::new();
+    let mut attendance: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, c) in claims.iter().enumerate() {
         let Some(key) = c.key.as_deref() else { continue };
+        if matches!(c.reading, Value::Roster(_) | Value::Membership { .. }) {
+            // Rosters and memberships pool across rules: by key only.
+            attendance.entry(key).or_default().push(i);
+            continue;
+        }
         let gk = GroupKey {
             rule: &c.rule,
             key,
@@ -210,6 +218,11 @@ pub fn align(pack: &RulePack, claims: &[Claim], docs: &[Document]) -> Vec<Findin
             }
         }
     }
+    let doc_ids: Vec<String> = docs.iter().map(|d| d.id.clone()).collect();
+    for (key, members) in attendance {
+        findings.extend(roster::compare(&pack.gazetteer, claims, &doc_ids, key, &members));
+    }
+    findings.extend(roster::variants(claims, &doc_ids));
     findings
 }
 
@@ -285,7 +298,7 @@ pub fn fnv1a(parts: &[&str]) -> u64 {
 
 /// The finding id: rule, key, modality and the values of both sides, the
 /// values sorted so that the order sources were read in does not matter.
-fn finding_id(rule: &str, key: &str, modality: Modality, a: &str, b: Option<&str>) -> String {
+pub(crate) fn finding_id(rule: &str, key: &str, modality: Modality, a: &str, b: Option<&str>) -> String {
     let modality = modality.to_string();
     let mut values = [a, b.unwrap_or("")];
     values.sort_unstable();

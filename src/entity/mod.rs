@@ -1,9 +1,16 @@
-//! The gazetteer: canonical entities (countries, organisations, people),
-//! their aliases, and lookup of a name as written.
+//! The gazetteer: canonical entities (countries, organisations, people,
+//! cities), their aliases, the roles people hold on a date, lookup of a
+//! name as written, typo-tolerant matching ([`typo`]) and lists of entities
+//! ([`list`]).
 
+pub mod list;
+pub mod typo;
+
+use crate::date::Date;
+use regex::Regex;
 use std::collections::HashMap;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Entity {
     /// Stable slug used in claim keys: `poland`, `united-kingdom`.
     pub id: String,
@@ -13,6 +20,53 @@ pub struct Entity {
     pub kind: String,
     /// Other ways of writing it: `UK`, `U.K.`, `Britain`, `British`.
     pub aliases: Vec<String>,
+    /// What a person stands for, and when: Rutte for the Netherlands until
+    /// 2024, for NATO from October 2024.
+    pub roles: Vec<Role>,
+    /// In a list of participants this entity counts as another: the
+    /// European Council as the EU.
+    pub counts_as: Option<String>,
+    /// Contexts in the sentence that mean another thing of the same name:
+    /// "Atlanta, Georgia" is not the country.
+    pub not_near: Vec<Regex>,
+}
+
+impl Entity {
+    /// An entity with no roles, parent or exclusions.
+    pub fn new(id: &str, name: &str, kind: &str, aliases: &[&str]) -> Entity {
+        Entity {
+            id: id.into(),
+            name: name.into(),
+            kind: kind.into(),
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            roles: Vec::new(),
+            counts_as: None,
+            not_near: Vec::new(),
+        }
+    }
+}
+
+impl PartialEq for Entity {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id
+    }
+}
+
+impl Eq for Entity {}
+
+/// A role a person holds: the entity they stand for, from and until when.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Role {
+    pub represents: String,
+    pub title: String,
+    pub from: Option<Date>,
+    pub until: Option<Date>,
+}
+
+impl Role {
+    fn holds_on(&self, date: Date) -> bool {
+        self.from.is_none_or(|f| f <= date) && self.until.is_none_or(|u| date <= u)
+    }
 }
 
 /// Entities by id and by every alias (case-insensitive).
@@ -84,8 +138,11 @@ impl Gazetteer {
         self.entities.len()
     }
 
+    /// Does the gazetteer hold an entity of this kind (or of every one of
+    /// several, comma-separated)?
     pub fn has_kind(&self, kind: &str) -> bool {
-        self.entities.iter().any(|e| e.kind == kind)
+        kind.split(',')
+            .all(|k| self.entities.iter().any(|e| e.kind == k.trim()))
     }
 
     pub fn kinds(&self) -> Vec<&str> {
@@ -100,13 +157,75 @@ impl Gazetteer {
         self.by_alias.get(&normalise_name(written)).map(|&i| &self.entities[i])
     }
 
-    /// A regex alternation of every spelling of entities of `kind`, longest
-    /// first so "United States" wins over "United", bounded by word edges.
+    /// As [`lookup`](Self::lookup), but not where the sentence around the
+    /// name rules the entity out ("Atlanta, Georgia").
+    pub fn lookup_in(&self, written: &str, sentence: &str) -> Option<&Entity> {
+        self.lookup(written)
+            .filter(|e| !e.not_near.iter().any(|re| re.is_match(sentence)))
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Entity> {
+        self.entities.iter().find(|e| e.id == id)
+    }
+
+    pub fn entities(&self) -> &[Entity] {
+        &self.entities
+    }
+
+    /// Who takes part when `id` is named in a list of participants on
+    /// `date`: a person stands for the entity of their role then (without a
+    /// date: their only role, or their current one), then `counts_as` is
+    /// followed. `None` when a person has no role on that date.
+    pub fn participant(&self, id: &str, date: Option<Date>) -> Option<&Entity> {
+        let mut e = self.get(id)?;
+        if !e.roles.is_empty() {
+            let role = match date {
+                Some(d) => e.roles.iter().find(|r| r.holds_on(d)),
+                None if e.roles.len() == 1 => e.roles.first(),
+                None => e.roles.iter().find(|r| r.until.is_none()),
+            }?;
+            e = self.get(&role.represents)?;
+        }
+        for _ in 0..4 {
+            match &e.counts_as {
+                Some(parent) => e = self.get(parent)?,
+                None => break,
+            }
+        }
+        Some(e)
+    }
+
+    /// Check references between entities (roles, `counts_as`); one message
+    /// per dangling reference.
+    pub fn dangling_references(&self) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        for e in &self.entities {
+            for r in &e.roles {
+                if self.get(&r.represents).is_none() {
+                    out.push((
+                        e.id.clone(),
+                        format!("role represents unknown entity `{}`", r.represents),
+                    ));
+                }
+            }
+            if let Some(c) = &e.counts_as {
+                if self.get(c).is_none() {
+                    out.push((e.id.clone(), format!("counts_as unknown entity `{c}`")));
+                }
+            }
+        }
+        out
+    }
+
+    /// A regex alternation of every spelling of entities of `kind` (or of
+    /// several kinds, comma-separated: `country,person`), longest first so
+    /// "United States" wins over "United", bounded by word edges.
     pub fn pattern(&self, kind: &str) -> String {
+        let kinds: Vec<&str> = kind.split(',').map(str::trim).collect();
         let mut names: Vec<&str> = self
             .entities
             .iter()
-            .filter(|e| e.kind == kind)
+            .filter(|e| kinds.contains(&e.kind.as_str()))
             .flat_map(|e| std::iter::once(e.name.as_str()).chain(e.aliases.iter().map(String::as_str)))
             .collect();
         names.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
@@ -140,12 +259,7 @@ mod tests {
 
     fn gaz() -> Gazetteer {
         let mut g = Gazetteer::default();
-        let e = |id: &str, name: &str, aliases: &[&str]| Entity {
-            id: id.into(),
-            name: name.into(),
-            kind: "country".into(),
-            aliases: aliases.iter().map(|s| s.to_string()).collect(),
-        };
+        let e = |id: &str, name: &str, aliases: &[&str]| Entity::new(id, name, "country", aliases);
         g.add(e(
             "united-kingdom",
             "United Kingdom",
@@ -178,12 +292,7 @@ mod tests {
     #[test]
     fn duplicate_aliases_are_refused() {
         let mut g = gaz();
-        let clash = Entity {
-            id: "usa".into(),
-            name: "USA".into(),
-            kind: "country".into(),
-            aliases: vec!["US".into()],
-        };
+        let clash = Entity::new("usa", "USA", "country", &["US"]);
         assert_eq!(
             g.add(clash),
             Err(GazetteerError::DuplicateAlias(

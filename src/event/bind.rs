@@ -18,6 +18,10 @@ use regex::Regex;
 use std::fmt;
 use std::sync::OnceLock;
 
+/// How much more a mention in the first two paragraphs counts when
+/// choosing a document's event.
+const LEDE_WEIGHT: usize = 3;
+
 /// How a claim's sentence came to be about an event: shown by `--explain`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Binding {
@@ -93,18 +97,33 @@ impl EventBinder {
             .map(|s| self.named(gazetteer, &doc.text[s.range()], doc.published, order))
             .collect();
 
-        // Document: the event most sentences name, when one leads.
+        // Document: the event most sentences name, when one leads. A news
+        // article's topic is its lede: mentions in the first two
+        // paragraphs weigh LEDE_WEIGHT times.
         let mut counts: Vec<(&str, usize)> = Vec::new();
-        for n in named.iter().filter(|n| !n.ambiguous) {
+        let mut weights: Vec<(&str, usize)> = Vec::new();
+        for (n, s) in named.iter().zip(sentences).filter(|(n, _)| !n.ambiguous) {
             if let [(id, _)] = n.events.as_slice() {
-                match counts.iter_mut().find(|(e, _)| e == id) {
-                    Some((_, c)) => *c += 1,
-                    None => counts.push((id, 1)),
+                let w = if s.paragraph < 2 { LEDE_WEIGHT } else { 1 };
+                match counts.iter_mut().zip(weights.iter_mut()).find(|((e, _), _)| e == id) {
+                    Some(((_, c), (_, wt))) => {
+                        *c += 1;
+                        *wt += w;
+                    }
+                    None => {
+                        counts.push((id, 1));
+                        weights.push((id, w));
+                    }
                 }
             }
         }
-        let max = counts.iter().map(|c| c.1).max().unwrap_or(0);
-        let leaders: Vec<&(&str, usize)> = counts.iter().filter(|c| c.1 == max).collect();
+        let max = weights.iter().map(|c| c.1).max().unwrap_or(0);
+        let leaders: Vec<(&str, usize)> = weights
+            .iter()
+            .zip(&counts)
+            .filter(|((_, w), _)| *w == max)
+            .map(|((id, _), (_, c))| (*id, *c))
+            .collect();
         let dominant = match leaders.as_slice() {
             [(id, n)] => Some((id.to_string(), *n)),
             _ => None,

@@ -2,9 +2,10 @@
 //! (in parallel); the result is sorted so output never depends on thread
 //! timing.
 
+mod members;
 mod modality;
 
-use crate::claim::{Claim, Span, Value};
+use crate::claim::{Claim, Correction, Span, Value};
 use crate::corpus::{segment, Document, Sentence};
 use crate::entity::slug;
 use crate::event::when::{read_when, When};
@@ -46,15 +47,14 @@ pub fn extract_document(pack: &RulePack, doc_index: usize, doc: &Document) -> Ve
                     sentence,
                     event: &events[si],
                 };
-                let Some(claim) = build_claim(pack, rule, pattern, &caps, &at) else {
-                    continue;
-                };
-                // Two patterns of one rule may find the same value: keep one.
-                let dup = claims[first_new..]
-                    .iter()
-                    .any(|c: &Claim| c.rule == claim.rule && c.span == claim.span);
-                if !dup {
-                    claims.push(claim);
+                for claim in build_claims(pack, rule, pattern, &caps, &at) {
+                    // Two patterns of one rule may find the same value: keep one.
+                    let dup = claims[first_new..]
+                        .iter()
+                        .any(|c: &Claim| c.rule == claim.rule && c.span == claim.span && c.reading == claim.reading);
+                    if !dup {
+                        claims.push(claim);
+                    }
                 }
             }
         }
@@ -78,34 +78,90 @@ struct Site<'a> {
     event: &'a SentenceEvent,
 }
 
-fn build_claim(pack: &RulePack, rule: &Rule, pattern: &Pattern, caps: &Captures, at: &Site) -> Option<Claim> {
-    let value = caps.name("value")?;
+fn build_claims(pack: &RulePack, rule: &Rule, pattern: &Pattern, caps: &Captures, at: &Site) -> Vec<Claim> {
+    let Some(value) = caps.name("value") else {
+        return Vec::new();
+    };
+    let Some(whole) = caps.get(0) else { return Vec::new() };
     let sentence_text = &at.doc.text[at.sentence.range()];
-    let whole = caps.get(0)?;
-    let reading = match pattern.value {
+    if rule.skip_if.as_ref().is_some_and(|re| re.is_match(sentence_text)) {
+        return Vec::new();
+    }
+    // One value, or (for a membership rule over a list) one per entity;
+    // misspellings ride on the first.
+    let mut readings: Vec<(Value, Vec<Correction>)> = Vec::new();
+    match &pattern.value {
         ValueSlot::Number(p) => {
             if quantity::not_a_quantity(sentence_text, value.range()) {
-                return None;
+                return Vec::new();
             }
-            let q = quantity::read(value.as_str(), &rule.read)?;
+            let Some(q) = quantity::read(value.as_str(), &rule.read) else {
+                return Vec::new();
+            };
             let fits = match p {
                 Placeholder::Quantity => true,
                 Placeholder::Percent => q.unit == Unit::Percent,
                 Placeholder::Money => matches!(q.unit, Unit::Money(_)),
             };
-            if !fits {
-                return None;
+            if fits {
+                readings.push((Value::Quantity(q), Vec::new()));
             }
-            Value::Quantity(q)
         }
         ValueSlot::Date => {
             let future = sentence_text[..value.start()].contains("will ");
-            match read_when(value.as_str(), at.doc.published, at.doc.date_order, future)? {
-                When::Resolved(span) => Value::Date(span),
-                When::Unresolved(_) => Value::UnresolvedDate,
+            match read_when(value.as_str(), at.doc.published, at.doc.date_order, future) {
+                Some(When::Resolved(span)) => readings.push((Value::Date(span), Vec::new())),
+                Some(When::Unresolved(_)) => readings.push((Value::UnresolvedDate, Vec::new())),
+                None => {}
             }
         }
-    };
+        ValueSlot::Members { kinds, list } => {
+            let m = members::read_members(
+                &pack.gazetteer,
+                at.doc,
+                at.sentence.start,
+                sentence_text,
+                value.range(),
+                kinds,
+                *list,
+            );
+            if rule.kind == RuleKind::Roster {
+                if !m.ids.is_empty() {
+                    let count = members::read_count(caps);
+                    let complete = members::is_complete(sentence_text, value.range(), count.is_some());
+                    readings.push((members::roster(&m, complete, count), m.corrections));
+                }
+            } else {
+                let mut corrections = m.corrections;
+                for id in m.ids {
+                    let v = Value::Membership {
+                        entity: id,
+                        present: rule.present,
+                    };
+                    readings.push((v, std::mem::take(&mut corrections)));
+                }
+            }
+        }
+    }
+    readings
+        .into_iter()
+        .map(|(reading, corrections)| claim(pack, rule, pattern, caps, at, &value, &whole, reading, corrections))
+        .collect()
+}
+
+#[allow(clippy::too_many_arguments)]
+fn claim(
+    pack: &RulePack,
+    rule: &Rule,
+    pattern: &Pattern,
+    caps: &Captures,
+    at: &Site,
+    value: &regex::Match,
+    whole: &regex::Match,
+    reading: Value,
+    corrections: Vec<Correction>,
+) -> Claim {
+    let sentence_text = &at.doc.text[at.sentence.range()];
     let (event, mut unbound) = match at.event {
         SentenceEvent::Bound { event, binding } => (Some((event.clone(), binding.clone())), None),
         SentenceEvent::Unbound { why } => (None, Some(why.clone())),
@@ -139,8 +195,9 @@ fn build_claim(pack: &RulePack, rule: &Rule, pattern: &Pattern, caps: &Captures,
         Value::Quantity(q) => q.display_with(&rule.unit),
         Value::Date(span) => span.to_string(),
         Value::UnresolvedDate => "unresolved".to_string(),
+        Value::Roster(_) | Value::Membership { .. } => members::display(&pack.gazetteer, &reading),
     };
-    Some(Claim {
+    Claim {
         doc: at.doc_index,
         rule: rule.id.clone(),
         key,
@@ -164,7 +221,8 @@ fn build_claim(pack: &RulePack, rule: &Rule, pattern: &Pattern, caps: &Captures,
             line: sline,
             col: scol,
         },
-    })
+        corrections,
+    }
 }
 
 /// Fill the rule's key template from the match; `None` as key when a part

@@ -6,7 +6,7 @@ use super::schema::{RawEntity, RawEvent, RawExample, RawFile, RawRule};
 use super::{build_regex, Prefilter, RuleError, RuleErrors, RulePack};
 use crate::claim::Modality;
 use crate::date::Date;
-use crate::entity::{Entity, Gazetteer, GazetteerError};
+use crate::entity::{list, Entity, Gazetteer, GazetteerError, Role};
 use crate::event::when;
 use crate::event::{Event, EventBinder};
 use crate::quantity::{self, Interval, Placeholder, ReadOptions};
@@ -29,6 +29,11 @@ pub struct Rule {
     pub read: ReadOptions,
     pub modality: Option<Modality>,
     pub kind: RuleKind,
+    /// For membership rules: whether the entity is present (true) or
+    /// excluded / absent (false).
+    pub present: bool,
+    /// Sentences this matches are passed over ("Meanwhile, …").
+    pub skip_if: Option<Regex>,
     /// A later different figure is an `update`, not a `conflict`.
     pub changes_over_time: bool,
     pub context: Option<Context>,
@@ -63,13 +68,37 @@ pub enum RuleKind {
     Quantity,
     /// When an event took place: days.
     Date,
+    /// Who took part: a list of entities.
+    Roster,
+    /// One entity present at, or absent from, an event.
+    Membership,
+}
+
+impl RuleKind {
+    /// Does a pattern's value placeholder suit this kind of rule?
+    fn accepts(self, slot: &ValueSlot) -> Result<(), &'static str> {
+        match (self, slot) {
+            (RuleKind::Quantity, ValueSlot::Number(_)) | (RuleKind::Date, ValueSlot::Date) => Ok(()),
+            (RuleKind::Roster, ValueSlot::Members { list: true, .. })
+            | (RuleKind::Membership, ValueSlot::Members { .. }) => Ok(()),
+            (RuleKind::Quantity, _) => Err("a `quantity` rule's patterns hold {quantity}, {percent} or {money}"),
+            (RuleKind::Date, _) => Err("a `date` rule's patterns hold {date}"),
+            (RuleKind::Roster, _) => Err("a `roster` rule's patterns hold {members:KINDS}"),
+            (RuleKind::Membership, _) => Err("a `membership` rule's patterns hold {member:KINDS} or {members:KINDS}"),
+        }
+    }
 }
 
 /// The value placeholder of a pattern.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ValueSlot {
     Number(Placeholder),
     Date,
+    /// Entities of these kinds: one (`{member:…}`) or a list (`{members:…}`).
+    Members {
+        kinds: Vec<String>,
+        list: bool,
+    },
 }
 
 /// A claim key with `{name}` and `{name|default}` parts.
@@ -272,6 +301,16 @@ pub(super) fn load(dirs: &[PathBuf]) -> Result<RulePack, RuleErrors> {
         errors.append(&mut ctx.errors);
     }
 
+    for (entity, message) in gazetteer.dangling_references() {
+        errors.push(RuleError {
+            path: dir.to_path_buf(),
+            line: None,
+            col: None,
+            rule: None,
+            message: format!("entity `{entity}`: {message}"),
+        });
+    }
+
     let mut rules: Vec<Rule> = Vec::new();
     let mut events = Vec::new();
     for (path, text, raw) in &parsed {
@@ -320,7 +359,7 @@ pub(super) fn load(dirs: &[PathBuf]) -> Result<RulePack, RuleErrors> {
         return Err(RuleErrors(errors));
     }
     let events = EventBinder::new(events, &gazetteer);
-    let prefilter = Prefilter::new(rules.iter().any(|r| r.kind == RuleKind::Date));
+    let prefilter = Prefilter::new(&prefilter_words(&rules, &gazetteer));
     Ok(RulePack {
         rules,
         events,
@@ -328,6 +367,27 @@ pub(super) fn load(dirs: &[PathBuf]) -> Result<RulePack, RuleErrors> {
         files,
         prefilter,
     })
+}
+
+/// The words besides number words that a value of these rules can be
+/// written with: date words for date rules, every spelling of the entity
+/// kinds member placeholders name.
+fn prefilter_words(rules: &[Rule], gazetteer: &Gazetteer) -> Vec<String> {
+    let mut words: Vec<String> = Vec::new();
+    if rules.iter().any(|r| r.kind == RuleKind::Date) {
+        words.extend(when::date_words().into_iter().map(str::to_string));
+    }
+    let mut kinds: Vec<&str> = Vec::new();
+    for p in rules.iter().flat_map(|r| &r.patterns) {
+        if let ValueSlot::Members { kinds: k, .. } = &p.value {
+            kinds.extend(k.iter().map(String::as_str));
+        }
+    }
+    for e in gazetteer.entities().iter().filter(|e| kinds.contains(&e.kind.as_str())) {
+        words.push(e.name.clone());
+        words.extend(e.aliases.iter().cloned());
+    }
+    words
 }
 
 fn add_entity(ctx: &mut FileCtx, gazetteer: &mut Gazetteer, raw: &RawEntity) {
@@ -344,11 +404,50 @@ fn add_entity(ctx: &mut FileCtx, gazetteer: &mut Gazetteer, raw: &RawEntity) {
         );
         return;
     }
+    let mut date_of = |d: &Option<toml::Spanned<String>>| -> Result<Option<Date>, ()> {
+        let Some(d) = d else { return Ok(None) };
+        Date::parse(d.get_ref()).map(Some).ok_or_else(|| {
+            ctx.error(
+                Some(d.span()),
+                None,
+                format!("entity `{id}`: {:?} is not YYYY-MM-DD", d.get_ref()),
+            )
+        })
+    };
+    let mut roles = Vec::new();
+    for r in &raw.roles {
+        let (Ok(from), Ok(until)) = (date_of(&r.from), date_of(&r.until)) else {
+            return;
+        };
+        roles.push(Role {
+            represents: r.represents.clone(),
+            title: r.title.clone(),
+            from,
+            until,
+        });
+    }
+    let mut not_near = Vec::new();
+    for n in &raw.not_near {
+        match build_regex(&format!("(?i){}", n.get_ref())) {
+            Ok(re) => not_near.push(re),
+            Err(e) => {
+                ctx.error(
+                    Some(n.span()),
+                    None,
+                    format!("entity `{id}`: invalid not_near regex: {}", one_line(&e)),
+                );
+                return;
+            }
+        }
+    }
     let entity = Entity {
         id: id.clone(),
         name: raw.name.clone(),
         kind: raw.kind.clone(),
         aliases: raw.aliases.clone(),
+        roles,
+        counts_as: raw.counts_as.clone(),
+        not_near,
     };
     match gazetteer.add(entity) {
         Ok(()) => {}
@@ -425,8 +524,10 @@ fn compile_rule(ctx: &mut FileCtx, gazetteer: &Gazetteer, raw: &RawRule) -> Opti
     let kind = match raw.kind.as_ref().map(|k| k.get_ref().as_str()) {
         None | Some("quantity") => RuleKind::Quantity,
         Some("date") => RuleKind::Date,
+        Some("roster") => RuleKind::Roster,
+        Some("membership") => RuleKind::Membership,
         Some(other) => {
-            let msg = format!("unknown kind {other:?} (known: \"quantity\", \"date\")");
+            let msg = format!("unknown kind {other:?} (known: quantity, date, roster, membership)");
             ctx.error(raw.kind.as_ref().map(|k| k.span()), Some(id), msg);
             RuleKind::Quantity
         }
@@ -456,11 +557,8 @@ fn compile_rule(ctx: &mut FileCtx, gazetteer: &Gazetteer, raw: &RawRule) -> Opti
             continue;
         }
         match expand(p.get_ref(), gazetteer, !raw.case_sensitive) {
-            Ok((_, value, _)) if (value == ValueSlot::Date) != (kind == RuleKind::Date) => {
-                let msg = match kind {
-                    RuleKind::Date => "a `date` rule's patterns hold the {date} placeholder",
-                    RuleKind::Quantity => "{date} belongs in a rule of kind = \"date\"",
-                };
+            Ok((_, value, _)) if kind.accepts(&value).is_err() => {
+                let msg = kind.accepts(&value).err().unwrap_or_default();
                 ctx.error(Some(p.span()), Some(id), msg)
             }
             Ok((src, value, entities)) => match build_regex(&src) {
@@ -497,6 +595,34 @@ fn compile_rule(ctx: &mut FileCtx, gazetteer: &Gazetteer, raw: &RawRule) -> Opti
             }
         }
     }
+    if kind == RuleKind::Membership && raw.present.is_none() {
+        ctx.error(
+            Some(raw.id.span()),
+            Some(id),
+            "a `membership` rule says `present = true` or `present = false`",
+        );
+    }
+    if kind != RuleKind::Membership && raw.present.is_some() {
+        ctx.error(
+            Some(raw.id.span()),
+            Some(id),
+            "`present` belongs to rules of kind = \"membership\"",
+        );
+    }
+    let skip_if = raw
+        .skip_if
+        .as_ref()
+        .and_then(|c| match build_regex(&format!("(?i){}", c.get_ref())) {
+            Ok(re) => Some(re),
+            Err(e) => {
+                ctx.error(
+                    Some(c.span()),
+                    Some(id),
+                    format!("invalid skip_if regex: {}", one_line(&e)),
+                );
+                None
+            }
+        });
     let context = raw.context.as_ref().and_then(|c| {
         let src = if raw.case_sensitive {
             c.get_ref().clone()
@@ -548,6 +674,8 @@ fn compile_rule(ctx: &mut FileCtx, gazetteer: &Gazetteer, raw: &RawRule) -> Opti
         read,
         modality: raw.modality,
         kind,
+        present: raw.present.unwrap_or(true),
+        skip_if,
         changes_over_time: raw.changes_over_time,
         context,
         examples,
@@ -690,7 +818,8 @@ fn stub_placeholders(pattern: &str) -> String {
     out
 }
 
-const PLACEHOLDERS: &str = "{quantity}, {percent}, {money}, {date}, {entity:KIND}, {year}";
+const PLACEHOLDERS: &str =
+    "{quantity}, {percent}, {money}, {date}, {member:KINDS}, {members:KINDS}, {entity:KIND}, {year}, {count}";
 
 /// A pattern with its placeholders expanded: regex source, the value
 /// placeholder, and the entity groups (group name, entity kind).
@@ -734,7 +863,7 @@ fn expand(pattern: &str, gazetteer: &Gazetteer, case_insensitive: bool) -> Resul
             return Err(format!("placeholder {{{inner}}} is used twice in one pattern"));
         }
         let mut set_value = |slot: ValueSlot| {
-            if value.replace(slot).is_some() {
+            if value.replace(slot.clone()).is_some() {
                 return Err(
                     "a pattern holds one value placeholder ({quantity}, {percent}, {money} or {date})".to_string(),
                 );
@@ -742,6 +871,10 @@ fn expand(pattern: &str, gazetteer: &Gazetteer, case_insensitive: bool) -> Resul
             Ok(match slot {
                 ValueSlot::Number(p) => format!("(?P<value>{})", quantity::pattern(p)),
                 ValueSlot::Date => format!("(?P<value>{})", quantity::ascii_fragment(&when::pattern())),
+                ValueSlot::Members { kinds, list: false } => {
+                    format!("(?P<value>{})", gazetteer.pattern(&kinds.join(",")))
+                }
+                ValueSlot::Members { list: true, .. } => format!("(?P<value>{})", list::pattern()),
             })
         };
         let piece = match (name, arg) {
@@ -750,6 +883,28 @@ fn expand(pattern: &str, gazetteer: &Gazetteer, case_insensitive: bool) -> Resul
             ("money", None) => set_value(ValueSlot::Number(Placeholder::Money))?,
             ("date", None) => set_value(ValueSlot::Date)?,
             ("year", None) => r"(?P<year>\b(?:1[89]|20)\d{2}\b)".to_string(),
+            ("count", None) => format!(
+                r"(?P<count>\b(?:\d{{1,3}}|{})\b)",
+                quantity::number_words()
+                    .iter()
+                    .filter(|w| w.len() > 2)
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .join("|")
+            ),
+            ("member" | "members", Some(kinds)) => {
+                if !gazetteer.has_kind(kinds) {
+                    let known = gazetteer.kinds().join(", ");
+                    return Err(format!(
+                        "{{{inner}}}: the gazetteer lacks a kind of `{kinds}` (kinds: {known})"
+                    ));
+                }
+                let kinds = kinds.split(',').map(|k| k.trim().to_string()).collect();
+                set_value(ValueSlot::Members {
+                    kinds,
+                    list: name == "members",
+                })?
+            }
             ("entity", Some(kind)) => {
                 if !gazetteer.has_kind(kind) {
                     let known = gazetteer.kinds().join(", ");

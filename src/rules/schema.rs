@@ -46,6 +46,11 @@ pub struct RawRule {
     pub modality: Option<Modality>,
     #[serde(default)]
     pub case_sensitive: bool,
+    /// For `membership` rules: the entity is present (true) or excluded,
+    /// absent, not invited (false).
+    pub present: Option<bool>,
+    /// A regex: sentences it matches are passed over ("^Meanwhile").
+    pub skip_if: Option<Spanned<String>>,
     /// A regex the sentence or one of the `context_sentences` before it
     /// must match: the topic the claim is about ("defence", "military")
     /// when the sentence itself does not say it.
@@ -92,4 +97,23 @@ pub struct RawEntity {
     pub kind: String,
     #[serde(default)]
     pub aliases: Vec<String>,
+    /// For people: what they stand for, and when.
+    #[serde(default)]
+    pub roles: Vec<RawRole>,
+    /// In a list of participants, count as this entity instead.
+    pub counts_as: Option<String>,
+    /// Regexes: when one matches the sentence, a name of this entity there
+    /// means something else ("Atlanta, Georgia").
+    #[serde(default)]
+    pub not_near: Vec<Spanned<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRole {
+    pub represents: String,
+    #[serde(default)]
+    pub title: String,
+    pub from: Option<Spanned<String>>,
+    pub until: Option<Spanned<String>>,
 }

@@ -1,0 +1,279 @@
+//! The attendance comparator: rosters and memberships of one event.
+//!
+//! Each source's claims about an event are pooled: who it places there,
+//! who it keeps away. Then:
+//! - an entity one source places there and another (or the same) says was
+//!   absent, excluded or not invited: `conflict`;
+//! - a list stated as complete ("only", "the five", a count) that misses
+//!   someone another source places there: `conflict`;
+//! - a count beside a list that does not match the list's length:
+//!   `conflict` within one source;
+//! - two sources' participants that differ only by omission: `partial`,
+//!   naming what each lacks; the same participants: `agree`.
+
+use super::{finding_id, Finding, Relation, Side};
+use crate::claim::{Claim, Modality, Roster, Value};
+use crate::entity::Gazetteer;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// What one document says about the event.
+#[derive(Default)]
+struct Source {
+    present: BTreeMap<String, Vec<usize>>,
+    absent: BTreeMap<String, Vec<usize>>,
+    rosters: Vec<usize>,
+}
+
+fn names(gazetteer: &Gazetteer, ids: &[&String]) -> String {
+    let names: Vec<String> = ids
+        .iter()
+        .map(|id| gazetteer.get(id).map_or(id.to_string(), |e| e.name.clone()))
+        .collect();
+    match names.as_slice() {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+fn side(value: String, members: Vec<String>, mut claims: Vec<usize>) -> Side {
+    claims.sort_unstable();
+    claims.dedup();
+    let reading = Value::Roster(Roster {
+        members,
+        unknown: Vec::new(),
+        complete: false,
+        count: None,
+    });
+    Side { value, reading, claims }
+}
+
+/// All findings for the attendance claims (`members`) under one key.
+pub fn compare(
+    gazetteer: &Gazetteer,
+    claims: &[Claim],
+    docs_ids: &[String],
+    key: &str,
+    members: &[usize],
+) -> Vec<Finding> {
+    let mut sources: BTreeMap<usize, Source> = BTreeMap::new();
+    for &i in members {
+        let c = &claims[i];
+        let s = sources.entry(c.doc).or_default();
+        match &c.reading {
+            Value::Roster(r) => {
+                s.rosters.push(i);
+                for m in &r.members {
+                    s.present.entry(m.clone()).or_default().push(i);
+                }
+            }
+            Value::Membership { entity, present: true } => s.present.entry(entity.clone()).or_default().push(i),
+            Value::Membership { entity, present: false } => s.absent.entry(entity.clone()).or_default().push(i),
+            _ => {}
+        }
+    }
+    let rule = members
+        .first()
+        .map_or("attendance", |&i| claims[i].rule.as_str())
+        .to_string();
+    let name = |id: &str| gazetteer.get(id).map_or(id.to_string(), |e| e.name.clone());
+    let doc_name = |d: usize| docs_ids[d].clone();
+    let mut out = Vec::new();
+    let mut push = |relation: Relation, a: Side, b: Option<Side>, explanation: String| {
+        out.push(Finding {
+            id: finding_id(
+                "attendance",
+                key,
+                Modality::Fact,
+                &a.value,
+                b.as_ref().map(|b| b.value.as_str()),
+            ),
+            relation,
+            rule: rule.clone(),
+            key: key.to_string(),
+            modality: Modality::Fact,
+            a,
+            b,
+            explanation,
+        });
+    };
+
+    // Present against absent, entity by entity.
+    let absent_ids: BTreeSet<&String> = sources.values().flat_map(|s| s.absent.keys()).collect();
+    for x in absent_ids {
+        let here: Vec<usize> = sources
+            .values()
+            .filter_map(|s| s.present.get(x))
+            .flatten()
+            .copied()
+            .collect();
+        let away: Vec<usize> = sources
+            .values()
+            .filter_map(|s| s.absent.get(x))
+            .flatten()
+            .copied()
+            .collect();
+        if here.is_empty() {
+            continue;
+        }
+        let n = name(x);
+        let explanation = format!(
+            "{} places {n} at the event; {} says {n} was absent, excluded or not invited",
+            doc_name(claims[here[0]].doc),
+            doc_name(claims[away[0]].doc)
+        );
+        push(
+            Relation::Conflict,
+            side(format!("{n}: present"), vec![x.clone()], here),
+            Some(side(format!("{n}: absent"), Vec::new(), away)),
+            explanation,
+        );
+    }
+
+    // A count beside a list that does not match it.
+    for s in sources.values() {
+        for &r in &s.rosters {
+            let Value::Roster(roster) = &claims[r].reading else {
+                continue;
+            };
+            if let Some(n) = roster.count {
+                if roster.unknown.is_empty() && roster.members.len() != n as usize {
+                    let explanation = format!(
+                        "{} says {n} but lists {}: {}",
+                        doc_name(claims[r].doc),
+                        roster.members.len(),
+                        names(gazetteer, &roster.members.iter().collect::<Vec<_>>())
+                    );
+                    push(
+                        Relation::Conflict,
+                        side(claims[r].value.clone(), roster.members.clone(), vec![r]),
+                        None,
+                        explanation,
+                    );
+                }
+            }
+        }
+    }
+
+    // A complete list against another source's participants.
+    let mut contradicted: BTreeSet<(usize, usize)> = BTreeSet::new();
+    for (&d, s) in &sources {
+        for &r in &s.rosters {
+            let Value::Roster(roster) = &claims[r].reading else {
+                continue;
+            };
+            if !roster.complete || !roster.unknown.is_empty() {
+                continue;
+            }
+            for (&e, other) in sources.iter().filter(|(&e, _)| e != d) {
+                let extra: Vec<&String> = other.present.keys().filter(|x| !roster.members.contains(x)).collect();
+                if extra.is_empty() {
+                    continue;
+                }
+                contradicted.insert((d.min(e), d.max(e)));
+                let evidence: Vec<usize> = extra.iter().flat_map(|x| other.present[*x].iter().copied()).collect();
+                let explanation = format!(
+                    "{} gives the complete list ({}); {} also places {} there",
+                    doc_name(d),
+                    names(gazetteer, &roster.members.iter().collect::<Vec<_>>()),
+                    doc_name(e),
+                    names(gazetteer, &extra)
+                );
+                let b_value = format!("{}: present", names(gazetteer, &extra));
+                push(
+                    Relation::Conflict,
+                    side(claims[r].value.clone(), roster.members.clone(), vec![r]),
+                    Some(side(b_value, extra.iter().map(|x| x.to_string()).collect(), evidence)),
+                    explanation,
+                );
+            }
+        }
+    }
+
+    // Source against source: the same participants, or some left out.
+    let listed: Vec<(&usize, &Source)> = sources
+        .iter()
+        .filter(|(_, s)| !s.rosters.is_empty() || s.present.len() >= 2)
+        .collect();
+    for (i, (&d, sd)) in listed.iter().enumerate() {
+        for (&e, se) in &listed[i + 1..] {
+            if contradicted.contains(&(d.min(e), d.max(e))) {
+                continue;
+            }
+            let pd: BTreeSet<&String> = sd.present.keys().collect();
+            let pe: BTreeSet<&String> = se.present.keys().collect();
+            let value = |p: &BTreeSet<&String>| names(gazetteer, &p.iter().copied().collect::<Vec<_>>());
+            let evidence = |s: &Source| s.present.values().flatten().copied().collect::<Vec<usize>>();
+            let members = |p: &BTreeSet<&String>| p.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+            if pd == pe {
+                let mut both = evidence(sd);
+                both.extend(evidence(se));
+                let explanation = format!("{} and {} name the same participants", doc_name(d), doc_name(e));
+                push(Relation::Agree, side(value(&pd), members(&pd), both), None, explanation);
+                continue;
+            }
+            let only_d: Vec<&String> = pd.difference(&pe).copied().collect();
+            let only_e: Vec<&String> = pe.difference(&pd).copied().collect();
+            let mut parts = Vec::new();
+            for (only, doc) in [(&only_d, d), (&only_e, e)] {
+                if !only.is_empty() {
+                    let verb = if only.len() == 1 { "appears" } else { "appear" };
+                    parts.push(format!("{} {verb} only in {}", names(gazetteer, only), doc_name(doc)));
+                }
+            }
+            let explanation = format!("{}; neither list claims to be complete", parts.join("; "));
+            push(
+                Relation::Partial,
+                side(value(&pd), members(&pd), evidence(sd)),
+                Some(side(value(&pe), members(&pe), evidence(se))),
+                explanation,
+            );
+        }
+    }
+    out
+}
+
+/// Misspelt entity names: one `variant` finding per spelling and entity,
+/// listing every source that writes it so.
+pub fn variants(claims: &[Claim], docs_ids: &[String]) -> Vec<Finding> {
+    let mut by_spelling: BTreeMap<(String, String), Vec<usize>> = BTreeMap::new();
+    let mut canonical: BTreeMap<String, String> = BTreeMap::new();
+    for (i, c) in claims.iter().enumerate() {
+        for corr in &c.corrections {
+            by_spelling
+                .entry((corr.written.to_lowercase(), corr.entity.clone()))
+                .or_default()
+                .push(i);
+            canonical.insert(corr.entity.clone(), corr.canonical.clone());
+        }
+    }
+    by_spelling
+        .into_iter()
+        .map(|((written, entity), mut idx)| {
+            idx.dedup();
+            let c = &claims[idx[0]];
+            let corr = c
+                .corrections
+                .iter()
+                .find(|k| k.written.to_lowercase() == written)
+                .expect("grouped by it");
+            let name = &canonical[&entity];
+            let key = format!("spelling/{entity}");
+            let value = format!("{} → {name}", corr.written);
+            let explanation = format!(
+                "'{}' ({}:{}:{}) is read as {name}, the nearest spelling in the gazetteer",
+                corr.written, docs_ids[c.doc], corr.span.line, corr.span.col
+            );
+            Finding {
+                id: finding_id("entity.spelling", &key, Modality::Fact, &value, None),
+                relation: Relation::Variant,
+                rule: "entity.spelling".into(),
+                key,
+                modality: Modality::Fact,
+                a: side(value, vec![entity], idx),
+                b: None,
+                explanation,
+            }
+        })
+        .collect()
+}
