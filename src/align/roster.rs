@@ -155,82 +155,134 @@ pub fn compare(
         }
     }
 
-    // A complete list against another source's participants.
-    let mut contradicted: BTreeSet<(usize, usize)> = BTreeSet::new();
-    for (&d, s) in &sources {
-        for &r in &s.rosters {
-            let Value::Roster(roster) = &claims[r].reading else {
-                continue;
-            };
-            if !roster.complete || !roster.unknown.is_empty() {
-                continue;
+    // Sources naming the same participants form one cluster (as equal
+    // values form one side), so a thousand copies of an article cost one
+    // comparison, not a million.
+    let mut clusters: Vec<Cluster> = Vec::new();
+    for (&d, s) in sources
+        .iter()
+        .filter(|(_, s)| !s.rosters.is_empty() || s.present.len() >= 2)
+    {
+        let set: BTreeSet<String> = s.present.keys().cloned().collect();
+        let evidence: Vec<usize> = s.present.values().flatten().copied().collect();
+        match clusters.iter_mut().find(|c| c.present == set) {
+            Some(c) => {
+                c.docs.push(d);
+                c.evidence.extend(evidence);
             }
-            for (&e, other) in sources.iter().filter(|(&e, _)| e != d) {
-                let extra: Vec<&String> = other.present.keys().filter(|x| !roster.members.contains(x)).collect();
-                if extra.is_empty() {
-                    continue;
-                }
-                contradicted.insert((d.min(e), d.max(e)));
-                let evidence: Vec<usize> = extra.iter().flat_map(|x| other.present[*x].iter().copied()).collect();
-                let explanation = format!(
-                    "{} gives the complete list ({}); {} also places {} there",
-                    doc_name(d),
-                    names(gazetteer, &roster.members.iter().collect::<Vec<_>>()),
-                    doc_name(e),
-                    names(gazetteer, &extra)
-                );
-                let b_value = format!("{}: present", names(gazetteer, &extra));
-                push(
-                    Relation::Conflict,
-                    side(claims[r].value.clone(), roster.members.clone(), vec![r]),
-                    Some(side(b_value, extra.iter().map(|x| x.to_string()).collect(), evidence)),
-                    explanation,
-                );
-            }
+            None => clusters.push(Cluster {
+                present: set,
+                docs: vec![d],
+                evidence,
+            }),
         }
     }
 
-    // Source against source: the same participants, or some left out.
-    let listed: Vec<(&usize, &Source)> = sources
-        .iter()
-        .filter(|(_, s)| !s.rosters.is_empty() || s.present.len() >= 2)
-        .collect();
-    for (i, (&d, sd)) in listed.iter().enumerate() {
-        for (&e, se) in &listed[i + 1..] {
-            if contradicted.contains(&(d.min(e), d.max(e))) {
+    // A complete list against another source's participants; equal
+    // complete lists are taken together.
+    let mut complete: BTreeMap<Vec<String>, Vec<usize>> = BTreeMap::new();
+    for s in sources.values() {
+        for &r in &s.rosters {
+            if let Value::Roster(roster) = &claims[r].reading {
+                if roster.complete && roster.unknown.is_empty() {
+                    complete.entry(roster.members.clone()).or_default().push(r);
+                }
+            }
+        }
+    }
+    let mut contradicted: BTreeSet<(usize, usize)> = BTreeSet::new();
+    for (listed, rosters) in &complete {
+        let listing_docs: BTreeSet<usize> = rosters.iter().map(|&r| claims[r].doc).collect();
+        for (ci, c) in clusters.iter().enumerate() {
+            let extra: Vec<&String> = c.present.iter().filter(|x| !listed.contains(x)).collect();
+            let others: Vec<usize> = c.docs.iter().copied().filter(|d| !listing_docs.contains(d)).collect();
+            if extra.is_empty() || others.is_empty() {
                 continue;
             }
-            let pd: BTreeSet<&String> = sd.present.keys().collect();
-            let pe: BTreeSet<&String> = se.present.keys().collect();
-            let value = |p: &BTreeSet<&String>| names(gazetteer, &p.iter().copied().collect::<Vec<_>>());
-            let evidence = |s: &Source| s.present.values().flatten().copied().collect::<Vec<usize>>();
-            let members = |p: &BTreeSet<&String>| p.iter().map(|x| x.to_string()).collect::<Vec<_>>();
-            if pd == pe {
-                let mut both = evidence(sd);
-                both.extend(evidence(se));
-                let explanation = format!("{} and {} name the same participants", doc_name(d), doc_name(e));
-                push(Relation::Agree, side(value(&pd), members(&pd), both), None, explanation);
+            for (cj, other) in clusters.iter().enumerate() {
+                if other.docs.iter().any(|d| listing_docs.contains(d)) {
+                    contradicted.insert((ci.min(cj), ci.max(cj)));
+                }
+            }
+            let evidence: Vec<usize> = others
+                .iter()
+                .flat_map(|d| {
+                    extra
+                        .iter()
+                        .filter_map(|x| sources[d].present.get(*x))
+                        .flatten()
+                        .copied()
+                })
+                .collect();
+            let explanation = format!(
+                "{} gives the complete list ({}); {} also places {} there",
+                doc_name(claims[rosters[0]].doc),
+                names(gazetteer, &listed.iter().collect::<Vec<_>>()),
+                doc_name(others[0]),
+                names(gazetteer, &extra)
+            );
+            let b_value = format!("{}: present", names(gazetteer, &extra));
+            push(
+                Relation::Conflict,
+                side(claims[rosters[0]].value.clone(), listed.clone(), rosters.clone()),
+                Some(side(b_value, extra.iter().map(|x| x.to_string()).collect(), evidence)),
+                explanation,
+            );
+        }
+    }
+
+    // Cluster against cluster: several sources naming the same
+    // participants agree; two sets that differ only by omission are partial.
+    let value = |p: &BTreeSet<String>| names(gazetteer, &p.iter().collect::<Vec<_>>());
+    let members = |p: &BTreeSet<String>| p.iter().cloned().collect::<Vec<_>>();
+    for c in clusters.iter().filter(|c| c.docs.len() > 1) {
+        let docs: Vec<String> = c.docs.iter().map(|&d| doc_name(d)).collect();
+        let explanation = format!("{} sources name the same participants: {}", docs.len(), docs.join(", "));
+        push(
+            Relation::Agree,
+            side(value(&c.present), members(&c.present), c.evidence.clone()),
+            None,
+            explanation,
+        );
+    }
+    for (i, a) in clusters.iter().enumerate() {
+        for (j, b) in clusters.iter().enumerate().skip(i + 1) {
+            if contradicted.contains(&(i, j)) {
                 continue;
             }
-            let only_d: Vec<&String> = pd.difference(&pe).copied().collect();
-            let only_e: Vec<&String> = pe.difference(&pd).copied().collect();
             let mut parts = Vec::new();
-            for (only, doc) in [(&only_d, d), (&only_e, e)] {
+            for (only, docs) in [
+                (a.present.difference(&b.present), &a.docs),
+                (b.present.difference(&a.present), &b.docs),
+            ] {
+                let only: Vec<&String> = only.collect();
                 if !only.is_empty() {
                     let verb = if only.len() == 1 { "appears" } else { "appear" };
-                    parts.push(format!("{} {verb} only in {}", names(gazetteer, only), doc_name(doc)));
+                    let docs: Vec<String> = docs.iter().map(|&d| doc_name(d)).collect();
+                    parts.push(format!(
+                        "{} {verb} only in {}",
+                        names(gazetteer, &only),
+                        docs.join(", ")
+                    ));
                 }
             }
             let explanation = format!("{}; neither list claims to be complete", parts.join("; "));
             push(
                 Relation::Partial,
-                side(value(&pd), members(&pd), evidence(sd)),
-                Some(side(value(&pe), members(&pe), evidence(se))),
+                side(value(&a.present), members(&a.present), a.evidence.clone()),
+                Some(side(value(&b.present), members(&b.present), b.evidence.clone())),
                 explanation,
             );
         }
     }
     out
+}
+
+/// Sources that name the same participants.
+struct Cluster {
+    present: BTreeSet<String>,
+    docs: Vec<usize>,
+    evidence: Vec<usize>,
 }
 
 /// Misspelt entity names: one `variant` finding per spelling and entity,

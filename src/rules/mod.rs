@@ -136,6 +136,9 @@ impl Prefilter {
     }
 }
 
+/// Lazy DFA cache per pattern (and per thread using it).
+const DFA_CACHE_BYTES: usize = 16 << 20;
+
 /// Compile a rule regex the way every rule regex is compiled: `\b` and
 /// `\B` are ASCII word boundaries. A Unicode `\b` keeps the fast lazy DFA
 /// from running on text with any non-ASCII character (curly quotes, dashes,
@@ -143,6 +146,10 @@ impl Prefilter {
 pub(crate) fn build_regex(src: &str) -> Result<Regex, regex::Error> {
     regex::RegexBuilder::new(&ascii_word_boundaries(src))
         .size_limit(64 << 20)
+        // Room for the lazy DFA of the large expanded patterns: with the
+        // default 2 MB its cache is cleared again and again and the search
+        // falls back to the slower engines.
+        .dfa_size_limit(DFA_CACHE_BYTES)
         .build()
 }
 
