@@ -3,10 +3,16 @@
 
 use crate::align::{align, Finding, Relation};
 use crate::claim::{Claim, Value};
+use crate::corpus::Document;
 use crate::corpus::{load_corpus, parse_document, Corpus, CorpusError, DocumentError};
 use crate::extract::{extract_corpus, extract_document};
 use crate::quantity::Interval;
-use crate::report::{write_atomic, write_claims_csv, write_findings_csv};
+use crate::report::view::{finding_view, FindingView};
+use crate::report::{
+    github_annotations, write_atomic, write_claims_csv, write_findings_csv, write_json, write_junit, write_markdown,
+    write_sarif, Totals,
+};
+use crate::review::{FailOn, Review, ReviewError, Status};
 use crate::rules::{Expect, RuleErrors, RulePack};
 use std::collections::BTreeMap;
 use std::fmt;
@@ -19,8 +25,27 @@ pub enum Error {
     Rules(#[from] RuleErrors),
     #[error("corpus: {0}")]
     Corpus(#[from] CorpusError),
+    #[error("{0}")]
+    Review(#[from] ReviewError),
     #[error("cannot write {}: {source}", path.display())]
     Output { path: PathBuf, source: std::io::Error },
+    #[error("--changed {}: no such document in the corpus", .0.display())]
+    Changed(PathBuf),
+}
+
+/// Report formats besides the CSV contract, which is always written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// `findings.json` (schema: docs/json.md).
+    Json,
+    /// `summary.md`, for a CI job page.
+    Markdown,
+    /// GitHub Actions annotations, printed on standard output.
+    Github,
+    /// `findings.sarif` (SARIF 2.1.0).
+    Sarif,
+    /// `junit.xml`.
+    Junit,
 }
 
 #[derive(Debug, Clone)]
@@ -29,6 +54,31 @@ pub struct CheckOptions {
     /// Rule folders or files, loaded as one pack.
     pub rules: Vec<PathBuf>,
     pub out: PathBuf,
+    /// The editors' review file; `out/review.csv` when not given.
+    pub review: Option<PathBuf>,
+    pub fail_on: FailOn,
+    /// Only findings involving these documents are reported and counted
+    /// (they are still compared with the whole corpus).
+    pub changed: Vec<PathBuf>,
+    pub formats: Vec<Format>,
+}
+
+impl CheckOptions {
+    pub fn new(corpus: impl Into<PathBuf>, rules: impl Into<PathBuf>, out: impl Into<PathBuf>) -> Self {
+        CheckOptions {
+            corpus: corpus.into(),
+            rules: vec![rules.into()],
+            out: out.into(),
+            review: None,
+            fail_on: FailOn::default(),
+            changed: Vec::new(),
+            formats: Vec::new(),
+        }
+    }
+
+    pub fn review_path(&self) -> PathBuf {
+        self.review.clone().unwrap_or_else(|| self.out.join("review.csv"))
+    }
 }
 
 /// What a run found.
@@ -37,34 +87,6 @@ pub struct Analysis {
     pub corpus: Corpus,
     pub claims: Vec<Claim>,
     pub findings: Vec<Finding>,
-}
-
-impl Analysis {
-    pub fn summary(&self) -> Summary {
-        let mut by_relation = BTreeMap::new();
-        for f in &self.findings {
-            *by_relation.entry(f.relation).or_insert(0) += 1;
-        }
-        Summary {
-            documents: self.corpus.documents.len(),
-            skipped: self.corpus.skipped.len(),
-            claims: self.claims.len(),
-            unbound: self.claims.iter().filter(|c| c.key.is_none()).count(),
-            findings: self.findings.len(),
-            by_relation,
-        }
-    }
-
-    pub fn conflicts(&self) -> usize {
-        self.findings
-            .iter()
-            .filter(|f| f.relation == Relation::Conflict)
-            .count()
-    }
-
-    pub fn skipped(&self) -> &[DocumentError] {
-        &self.corpus.skipped
-    }
 }
 
 /// The counts a run prints.
@@ -78,6 +100,28 @@ pub struct Summary {
     pub unbound: usize,
     pub findings: usize,
     pub by_relation: BTreeMap<Relation, usize>,
+}
+
+impl Analysis {
+    /// Counts over the findings shown (all, or those `--changed` selects).
+    pub fn summary(&self, shown: &[usize]) -> Summary {
+        let mut by_relation = BTreeMap::new();
+        for &i in shown {
+            *by_relation.entry(self.findings[i].relation).or_insert(0) += 1;
+        }
+        Summary {
+            documents: self.corpus.documents.len(),
+            skipped: self.corpus.skipped.len(),
+            claims: self.claims.len(),
+            unbound: self.claims.iter().filter(|c| c.key.is_none()).count(),
+            findings: shown.len(),
+            by_relation,
+        }
+    }
+
+    pub fn skipped(&self) -> &[DocumentError] {
+        &self.corpus.skipped
+    }
 }
 
 impl fmt::Display for Summary {
@@ -114,31 +158,158 @@ pub fn analyse(pack: &RulePack, corpus: Corpus) -> Analysis {
     }
 }
 
-/// A whole `crosscheck check`: load, analyse, write `claims.csv` and
-/// `findings.csv` into the output folder. Returns the analysis and the
-/// files written.
-pub fn check(opts: &CheckOptions) -> Result<(Analysis, Vec<PathBuf>), Error> {
-    let pack = RulePack::load_all(&opts.rules)?;
-    let corpus = load_corpus(&opts.corpus)?;
-    let analysis = analyse(&pack, corpus);
-    let written = write_reports(&opts.out, &analysis)?;
-    Ok((analysis, written))
+/// A whole `crosscheck check`, after it ran.
+#[derive(Debug)]
+pub struct Run {
+    pub analysis: Analysis,
+    pub review: Review,
+    /// The findings reported (indices into `analysis.findings`): all, or
+    /// those involving the `--changed` documents.
+    pub shown: Vec<usize>,
+    /// One view per shown finding, in the same order.
+    pub views: Vec<FindingView>,
+    pub totals: Totals,
+    /// Decisions in the review file whose finding no longer exists.
+    pub orphans: usize,
+    pub written: Vec<PathBuf>,
+    /// GitHub annotations, when asked for (the caller prints them).
+    pub annotations: Option<String>,
 }
 
-pub fn write_reports(out: &Path, a: &Analysis) -> Result<Vec<PathBuf>, Error> {
-    let docs = &a.corpus.documents;
-    let claims_path = out.join("claims.csv");
-    let findings_path = out.join("findings.csv");
-    let err = |path: &Path| {
-        let path = path.to_path_buf();
-        move |source| Error::Output { path, source }
+/// Load, analyse, merge the editors' decisions, write every report.
+pub fn check(opts: &CheckOptions) -> Result<Run, Error> {
+    let pack = RulePack::load_all(&opts.rules)?;
+    let corpus = load_corpus(&opts.corpus)?;
+    let review = crate::review::read(&opts.review_path())?;
+    let analysis = analyse(&pack, corpus);
+    let docs = &analysis.corpus.documents;
+
+    let shown: Vec<usize> = if opts.changed.is_empty() {
+        (0..analysis.findings.len()).collect()
+    } else {
+        let changed = changed_documents(&opts.corpus, docs, &opts.changed)?;
+        (0..analysis.findings.len())
+            .filter(|&i| {
+                analysis.findings[i]
+                    .documents(&analysis.claims)
+                    .iter()
+                    .any(|d| changed.contains(d))
+            })
+            .collect()
     };
-    write_atomic(&claims_path, |w| write_claims_csv(w, docs, &a.claims)).map_err(err(&claims_path))?;
-    write_atomic(&findings_path, |w| {
-        write_findings_csv(w, docs, &a.claims, &a.findings, &|_| "new".to_string())
+    let fails = |f: &Finding| opts.fail_on.fails(f.relation);
+    let statuses: Vec<Status> = shown.iter().map(|&i| review.status(&analysis.findings[i])).collect();
+    let views: Vec<FindingView> = shown
+        .iter()
+        .zip(&statuses)
+        .map(|(&i, st)| finding_view(docs, &analysis.claims, &analysis.findings[i], st, &fails))
+        .collect();
+    let summary = analysis.summary(&shown);
+    let totals = Totals {
+        documents: summary.documents,
+        skipped: summary.skipped,
+        claims: summary.claims,
+        unbound: summary.unbound,
+        findings: shown.len(),
+        new: statuses.iter().filter(|s| matches!(s, Status::New)).count(),
+        reviewed: statuses.iter().filter(|s| matches!(s, Status::Decided(_))).count(),
+        stale: statuses
+            .iter()
+            .filter(|s| matches!(s, Status::NeedsReReview(_)))
+            .count(),
+        failing: views.iter().filter(|v| v.failing).count(),
+        fail_on: format!("{:?}", opts.fail_on).to_lowercase(),
+    };
+    let orphans = review.orphans(&analysis.findings).len();
+    let rules: Vec<(String, String)> = pack.rules.iter().map(|r| (r.id.clone(), r.describe.clone())).collect();
+    let written = write_reports(opts, &analysis, &views, &totals, &rules)?;
+    let annotations = opts
+        .formats
+        .contains(&Format::Github)
+        .then(|| github_annotations(&views));
+    Ok(Run {
+        analysis,
+        review,
+        shown,
+        views,
+        totals,
+        orphans,
+        written,
+        annotations,
     })
-    .map_err(err(&findings_path))?;
-    Ok(vec![claims_path, findings_path])
+}
+
+/// `crosscheck explain ID`: the finding whose id starts with `id`, walked
+/// from extraction to verdict; `None` when no single finding matches.
+pub fn explain_finding(opts: &CheckOptions, id: &str) -> Result<Option<String>, Error> {
+    let pack = RulePack::load_all(&opts.rules)?;
+    let corpus = load_corpus(&opts.corpus)?;
+    let review = crate::review::read(&opts.review_path())?;
+    let analysis = analyse(&pack, corpus);
+    let matching: Vec<&Finding> = analysis
+        .findings
+        .iter()
+        .filter(|f| f.id.starts_with(id) && !id.is_empty())
+        .collect();
+    let [f] = matching.as_slice() else { return Ok(None) };
+    let status = review.status(f);
+    Ok(Some(crate::report::explain_finding(
+        &pack,
+        &analysis.corpus.documents,
+        &analysis.claims,
+        f,
+        &status,
+    )))
+}
+
+/// The corpus documents `--changed` names, by path as given or as id.
+fn changed_documents(corpus: &Path, docs: &[Document], changed: &[PathBuf]) -> Result<Vec<usize>, Error> {
+    changed
+        .iter()
+        .map(|p| {
+            let rel = p.strip_prefix(corpus).unwrap_or(p);
+            let id = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
+            docs.iter()
+                .position(|d| d.id == id || d.path == *p)
+                .ok_or_else(|| Error::Changed(p.clone()))
+        })
+        .collect()
+}
+
+fn write_reports(
+    opts: &CheckOptions,
+    a: &Analysis,
+    views: &[FindingView],
+    totals: &Totals,
+    rules: &[(String, String)],
+) -> Result<Vec<PathBuf>, Error> {
+    let docs = &a.corpus.documents;
+    let mut written = Vec::new();
+    let mut write = |name: &str, fill: &dyn Fn(&mut dyn std::io::Write) -> std::io::Result<()>| {
+        let path = opts.out.join(name);
+        write_atomic(&path, fill).map_err(|source| Error::Output {
+            path: path.clone(),
+            source,
+        })?;
+        written.push(path);
+        Ok::<(), Error>(())
+    };
+    write("claims.csv", &|w| write_claims_csv(w, docs, &a.claims))?;
+    write("findings.csv", &|w| write_findings_csv(w, views))?;
+    for format in &opts.formats {
+        match format {
+            Format::Json => write("findings.json", &|w| write_json(w, totals, views))?,
+            Format::Markdown => write("summary.md", &|w| write_markdown(w, totals, views))?,
+            Format::Sarif => write("findings.sarif", &|w| write_sarif(w, views, rules))?,
+            Format::Junit => write("junit.xml", &|w| write_junit(w, totals, views))?,
+            Format::Github => {}
+        }
+    }
+    Ok(written)
 }
 
 /// The outcome of one rule example.

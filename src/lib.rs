@@ -11,4 +11,5 @@ pub mod event;
 pub mod extract;
 pub mod quantity;
 pub mod report;
+pub mod review;
 pub mod rules;

@@ -2,15 +2,17 @@
 //! map the outcome to an exit code.
 
 use clap::{Parser, Subcommand};
-use crosscheck::check::{check, run_examples, CheckOptions, Error};
+use crosscheck::check::{check, explain_finding, run_examples, CheckOptions, Error, Format};
 use crosscheck::quantity::{describe_line, ReadOptions};
+use crosscheck::report::console;
+use crosscheck::review::FailOn;
 use std::io::{self, BufRead, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// Exit codes, documented in the README.
 const CLEAN: u8 = 0;
-const CONFLICTS: u8 = 1;
+const FINDINGS: u8 = 1;
 const USAGE_OR_RULES: u8 = 2;
 const RUNTIME: u8 = 3;
 
@@ -27,7 +29,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Extract claims from a corpus, align them and write claims.csv and findings.csv.
+    /// Extract claims from a corpus, align them and write the reports.
     Check {
         /// Folder (or single file) of articles, .txt and .md.
         #[arg(default_value = "corpus")]
@@ -38,6 +40,18 @@ enum Command {
         /// Folder the reports are written to.
         #[arg(long, default_value = "reports")]
         out: PathBuf,
+        /// The editors' review file (default: review.csv in the output folder).
+        #[arg(long)]
+        review: Option<PathBuf>,
+        /// Which open findings (no decision, or one that needs re-review) fail the run.
+        #[arg(long, value_enum, default_value_t = FailOn::Conflict)]
+        fail_on: FailOn,
+        /// Only report findings involving these documents (still compared with the whole corpus).
+        #[arg(long, num_args = 1..)]
+        changed: Vec<PathBuf>,
+        /// More report formats (comma-separated or repeated); CSV is always written.
+        #[arg(long, value_enum, value_delimiter = ',')]
+        format: Vec<Format>,
         /// Also print every claim with its key and why it was bound to its event.
         #[arg(long)]
         explain: bool,
@@ -50,6 +64,19 @@ enum Command {
     },
     /// Show how expressions read as intervals (arguments, or one per line on stdin).
     Quantity { expressions: Vec<String> },
+    /// Walk one finding from extraction to verdict.
+    Explain {
+        /// The finding id (or a unique prefix of it).
+        id: String,
+        #[arg(default_value = "corpus")]
+        corpus: PathBuf,
+        #[arg(long, default_value = "rules")]
+        rules: Vec<PathBuf>,
+        #[arg(long, default_value = "reports")]
+        out: PathBuf,
+        #[arg(long)]
+        review: Option<PathBuf>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -65,6 +92,27 @@ fn main() -> ExitCode {
     ExitCode::from(code)
 }
 
+/// Exit code for an error that stopped a run.
+fn error_code(e: &Error) -> u8 {
+    match e {
+        Error::Rules(_) | Error::Review(_) | Error::Changed(_) => USAGE_OR_RULES,
+        Error::Corpus(_) | Error::Output { .. } => RUNTIME,
+    }
+}
+
+fn report_error(e: &Error) -> u8 {
+    if let Error::Rules(errors) = e {
+        eprintln!("{errors}");
+        eprintln!(
+            "crosscheck: the rule pack has {} error(s); nothing was checked",
+            errors.0.len()
+        );
+    } else {
+        eprintln!("crosscheck: {e}");
+    }
+    error_code(e)
+}
+
 fn run(cli: Cli) -> io::Result<u8> {
     let mut out = io::stdout().lock();
     match cli.command {
@@ -72,57 +120,71 @@ fn run(cli: Cli) -> io::Result<u8> {
             corpus,
             rules,
             out: out_dir,
+            review,
+            fail_on,
+            changed,
+            format,
             explain,
         } => {
             let opts = CheckOptions {
                 corpus,
                 rules,
                 out: out_dir,
+                review,
+                fail_on,
+                changed,
+                formats: format,
             };
-            let (analysis, written) = match check(&opts) {
+            let run = match check(&opts) {
                 Ok(r) => r,
-                Err(Error::Rules(e)) => {
-                    eprintln!("{e}");
-                    eprintln!(
-                        "crosscheck: the rule pack has {} error(s); nothing was checked",
-                        e.0.len()
-                    );
-                    return Ok(USAGE_OR_RULES);
-                }
-                Err(e) => {
-                    eprintln!("crosscheck: {e}");
-                    return Ok(RUNTIME);
-                }
+                Err(e) => return Ok(report_error(&e)),
             };
-            for skipped in analysis.skipped() {
+            for skipped in run.analysis.skipped() {
                 eprintln!("warning: skipped {skipped}");
             }
-            let docs = &analysis.corpus.documents;
+            for warning in console::review_warnings(&run) {
+                eprintln!("warning: {warning}");
+            }
             if explain {
-                crosscheck::report::write_explained_claims(&mut out, docs, &analysis.claims)?;
+                crosscheck::report::write_explained_claims(
+                    &mut out,
+                    &run.analysis.corpus.documents,
+                    &run.analysis.claims,
+                )?;
             }
-            for f in analysis
-                .findings
-                .iter()
-                .filter(|f| f.relation == crosscheck::align::Relation::Conflict)
-            {
-                let loc = |side: &crosscheck::align::Side| {
-                    let c = &analysis.claims[side.claims[0]];
-                    format!("'{}' ({}:{}:{})", c.text, docs[c.doc].id, c.span.line, c.span.col)
-                };
-                let b = f.b.as_ref().map(loc).unwrap_or_default();
-                writeln!(out, "conflict {} [{}]: {} vs {}", f.key, f.id, loc(&f.a), b)?;
+            if let Some(annotations) = &run.annotations {
+                out.write_all(annotations.as_bytes())?;
             }
-            writeln!(out, "crosscheck: {}", analysis.summary())?;
-            let names: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
-            writeln!(out, "reports: {}", names.join(", "))?;
-            Ok(if analysis.conflicts() > 0 {
-                CONFLICTS
-            } else if !analysis.skipped().is_empty() {
+            out.write_all(console::check_summary(&run).as_bytes())?;
+            Ok(if run.totals.failing > 0 {
+                FINDINGS
+            } else if !run.analysis.skipped().is_empty() {
                 RUNTIME
             } else {
                 CLEAN
             })
+        }
+        Command::Explain {
+            id,
+            corpus,
+            rules,
+            out: out_dir,
+            review,
+        } => {
+            let mut opts = CheckOptions::new(corpus, "rules", out_dir);
+            opts.rules = rules;
+            opts.review = review;
+            match explain_finding(&opts, &id) {
+                Ok(Some(text)) => {
+                    out.write_all(text.as_bytes())?;
+                    Ok(CLEAN)
+                }
+                Ok(None) => {
+                    eprintln!("crosscheck: no single finding has an id starting with {id:?}");
+                    Ok(USAGE_OR_RULES)
+                }
+                Err(e) => Ok(report_error(&e)),
+            }
         }
         Command::Test { rules } => {
             let pack = match crosscheck::rules::RulePack::load_all(&rules) {
@@ -154,7 +216,7 @@ fn run(cli: Cli) -> io::Result<u8> {
                 pack.rules.len(),
                 rules_failing.len()
             )?;
-            Ok(if failed.is_empty() { CLEAN } else { CONFLICTS })
+            Ok(if failed.is_empty() { CLEAN } else { FINDINGS })
         }
         Command::Quantity { expressions } => {
             let lines: Vec<String> = if expressions.is_empty() {

@@ -54,9 +54,12 @@ fn seed_corpus_checks_clean_with_the_expected_findings() {
         header(&out.path().join("claims.csv")),
         crosscheck::report::CLAIMS_COLUMNS
     );
+    let mut columns: Vec<&str> = crosscheck::report::FINDINGS_COLUMNS.to_vec();
+    columns.extend(crosscheck::report::REVIEW_COLUMNS);
     assert_eq!(
         header(&out.path().join("findings.csv")),
-        crosscheck::report::FINDINGS_COLUMNS
+        columns,
+        "the design's columns, then the review columns"
     );
     insta::assert_snapshot!(
         "seed_claims",

@@ -129,6 +129,9 @@ pub struct Finding {
     /// Empty for `agree`.
     pub b: Option<Side>,
     pub explanation: String,
+    /// A hash of the sources and quotes behind both sides: when it changes,
+    /// an editor's decision on this finding needs re-review.
+    pub evidence: String,
 }
 
 impl Finding {
@@ -190,6 +193,7 @@ pub fn align(pack: &RulePack, claims: &[Claim], docs: &[Document]) -> Vec<Findin
             a: a.clone(),
             b: b.cloned(),
             explanation,
+            evidence: String::new(),
         };
         if let [only] = sides.as_slice() {
             let n = only.documents(claims).len();
@@ -223,7 +227,29 @@ pub fn align(pack: &RulePack, claims: &[Claim], docs: &[Document]) -> Vec<Findin
         findings.extend(roster::compare(&pack.gazetteer, claims, &doc_ids, key, &members));
     }
     findings.extend(roster::variants(claims, &doc_ids));
+    for f in &mut findings {
+        f.evidence = evidence_hash(f, claims, docs);
+    }
     findings
+}
+
+/// The evidence hash: every (source, quote) pair of both sides, sorted, so
+/// reading order and unrelated documents do not change it; a new source
+/// on a side, or an edited quote, does.
+pub fn evidence_hash(f: &Finding, claims: &[Claim], docs: &[Document]) -> String {
+    let mut pairs: Vec<String> = std::iter::once(&f.a)
+        .chain(f.b.as_ref())
+        .flat_map(|side| side.claims.iter())
+        .map(|&i| {
+            let c = &claims[i];
+            let doc = &docs[c.doc];
+            format!("{}\t{}", doc.id, &doc.text[c.sentence.start..c.sentence.end])
+        })
+        .collect();
+    pairs.sort_unstable();
+    pairs.dedup();
+    let parts: Vec<&str> = pairs.iter().map(String::as_str).collect();
+    format!("{:016x}", fnv1a(&parts))
 }
 
 /// The comparator registry: one per kind of value.

@@ -95,6 +95,7 @@ pub fn compare(
             a,
             b,
             explanation,
+            evidence: String::new(),
         });
     };
 
@@ -325,6 +326,7 @@ pub fn variants(claims: &[Claim], docs_ids: &[String]) -> Vec<Finding> {
                 a: side(value, vec![entity], idx),
                 b: None,
                 explanation,
+                evidence: String::new(),
             }
         })
         .collect()

@@ -2,7 +2,7 @@
 //! RFC 4180 quoting, UTF-8.
 
 use super::spreadsheet_safe;
-use crate::align::{Finding, Side};
+use super::view::{DecisionView, FindingView, SideView};
 use crate::claim::Claim;
 use crate::corpus::Document;
 use std::io::{self, Write};
@@ -28,6 +28,9 @@ pub const FINDINGS_COLUMNS: [&str; 17] = [
     "b_quote",
     "explanation",
 ];
+
+/// Columns after the design's: the evidence hash, then the editor's.
+pub const REVIEW_COLUMNS: [&str; 6] = ["evidence", "decision", "reason", "note", "reviewer", "date"];
 
 /// A sentence as evidence: exact but for line breaks and runs of white
 /// space, folded to one space so every quote is one line (the location
@@ -68,43 +71,43 @@ pub fn write_claims_csv(out: &mut dyn Write, docs: &[Document], claims: &[Claim]
 }
 
 /// Columns of one side: value, text, sources, location, quote.
-fn side_cells(docs: &[Document], claims: &[Claim], side: Option<&Side>) -> [String; 5] {
-    let Some(side) = side else {
-        return Default::default();
-    };
-    let first = &claims[side.claims[0]];
-    let doc = &docs[first.doc];
-    let sources: Vec<&str> = side
-        .documents(claims)
-        .into_iter()
-        .map(|d| docs[d].id.as_str())
-        .collect();
+fn side_cells(side: Option<&SideView>) -> [String; 5] {
+    let Some(side) = side else { return Default::default() };
+    let l = &side.location;
     [
         side.value.clone(),
-        first.text.clone(),
-        sources.join(";"),
-        format!("{}:{}:{}", doc.id, first.span.line, first.span.col),
-        quote(&doc.text[first.sentence.start..first.sentence.end]),
+        side.text.clone(),
+        side.sources.join(";"),
+        format!("{}:{}:{}", l.doc, l.line, l.col),
+        side.quote.clone(),
     ]
 }
 
-pub fn write_findings_csv(
-    out: &mut dyn Write,
-    docs: &[Document],
-    claims: &[Claim],
-    findings: &[Finding],
-    status: &dyn Fn(&Finding) -> String,
-) -> io::Result<()> {
+/// `findings.csv`: the design's columns, then the review columns. The
+/// editor columns hold a decision only while it applies to this evidence;
+/// a stale one is shown in `status` and left for the editor to make again.
+pub fn write_findings_csv(out: &mut dyn Write, findings: &[FindingView]) -> io::Result<()> {
     let mut w = csv::Writer::from_writer(out);
-    write_row(&mut w, &FINDINGS_COLUMNS)?;
+    let header: Vec<&str> = FINDINGS_COLUMNS.iter().chain(REVIEW_COLUMNS.iter()).copied().collect();
+    write_row(&mut w, &header)?;
     for f in findings {
-        let a = side_cells(docs, claims, Some(&f.a));
-        let b = side_cells(docs, claims, f.b.as_ref());
-        let (relation, severity, status) = (f.relation.to_string(), f.severity().to_string(), status(f));
-        let mut row: Vec<&str> = vec![&f.id, &relation, &severity, &status, &f.rule, &f.key];
+        let a = side_cells(Some(&f.a));
+        let b = side_cells(f.b.as_ref());
+        let current = f.decision.as_ref().filter(|_| f.status != "needs-re-review");
+        let d = |get: fn(&DecisionView) -> &String| current.map(get).cloned().unwrap_or_default();
+        let editor = [
+            d(|d| &d.decision),
+            d(|d| &d.reason),
+            d(|d| &d.note),
+            d(|d| &d.reviewer),
+            d(|d| &d.date),
+        ];
+        let mut row: Vec<&str> = vec![&f.id, &f.relation, &f.severity, &f.status, &f.rule, &f.key];
         row.extend(a.iter().map(String::as_str));
         row.extend(b.iter().map(String::as_str));
         row.push(&f.explanation);
+        row.push(&f.evidence);
+        row.extend(editor.iter().map(String::as_str));
         write_row(&mut w, &row)?;
     }
     w.flush()

@@ -3,11 +3,15 @@
 //! flushed, then renamed over the target, so a reader never sees half a
 //! report and a crash never leaves a truncated one.
 
+pub mod console;
 mod csv_out;
 mod explain;
+mod formats;
+pub mod view;
 
-pub use csv_out::{quote, write_claims_csv, write_findings_csv, CLAIMS_COLUMNS, FINDINGS_COLUMNS};
-pub use explain::write_explained_claims;
+pub use csv_out::{quote, write_claims_csv, write_findings_csv, CLAIMS_COLUMNS, FINDINGS_COLUMNS, REVIEW_COLUMNS};
+pub use explain::{explain_finding, write_explained_claims};
+pub use formats::{github_annotations, write_json, write_junit, write_markdown, write_sarif, Totals};
 
 use std::io::{self, Write};
 use std::path::Path;

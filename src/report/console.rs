@@ -1,0 +1,60 @@
+//! What `crosscheck check` says on the terminal: failing findings one per
+//! line, the summary, what the editors' file held, the reports written.
+
+use crate::check::Run;
+use std::fmt::Write as _;
+
+pub fn check_summary(run: &Run) -> String {
+    let mut out = String::new();
+    for v in run.views.iter().filter(|v| v.failing) {
+        let side = |s: &crate::report::view::SideView| {
+            format!(
+                "'{}' ({}:{}:{})",
+                s.text, s.location.doc, s.location.line, s.location.col
+            )
+        };
+        let b = v.b.as_ref().map(|b| format!(" vs {}", side(b))).unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "{} {} [{}] {}: {}{b}",
+            v.relation,
+            v.key,
+            v.id,
+            v.status,
+            side(&v.a)
+        );
+    }
+    let shown: Vec<usize> = run.shown.clone();
+    let _ = writeln!(out, "crosscheck: {}", run.analysis.summary(&shown));
+    let t = &run.totals;
+    let _ = writeln!(
+        out,
+        "review: {} new, {} reviewed, {} need re-review; {} failing (--fail-on {})",
+        t.new, t.reviewed, t.stale, t.failing, t.fail_on
+    );
+    if run.orphans > 0 {
+        let _ = writeln!(
+            out,
+            "review: {} decision(s) in the review file match no finding now (kept)",
+            run.orphans
+        );
+    }
+    let names: Vec<String> = run.written.iter().map(|p| p.display().to_string()).collect();
+    let _ = writeln!(out, "reports: {}", names.join(", "));
+    out
+}
+
+/// The review file's unusable rows, as warnings.
+pub fn review_warnings(run: &Run) -> Vec<String> {
+    let path = run
+        .review
+        .path
+        .as_ref()
+        .map(|p| p.display().to_string())
+        .unwrap_or_default();
+    run.review
+        .problems
+        .iter()
+        .map(|p| format!("{path}:{}: row not used: {}", p.line, p.message))
+        .collect()
+}

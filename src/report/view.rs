@@ -1,0 +1,120 @@
+//! One view of each finding, built once per run, that every writer reads:
+//! the sides with their sources, locations and quotes, the editor's status,
+//! and whether it fails the run.
+
+use super::quote;
+use crate::align::{Finding, Side};
+use crate::claim::Claim;
+use crate::corpus::Document;
+use crate::review::{Entry, Status};
+use serde::Serialize;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Location {
+    /// Corpus-relative document id.
+    pub doc: String,
+    /// The file as found on disk (for annotations and SARIF).
+    pub path: String,
+    pub line: usize,
+    pub col: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SideView {
+    pub value: String,
+    /// The value as first written.
+    pub text: String,
+    /// Every document stating it, corpus-relative.
+    pub sources: Vec<String>,
+    /// Where the first source states it.
+    pub location: Location,
+    /// The sentence, as evidence.
+    pub quote: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DecisionView {
+    pub decision: String,
+    pub reason: String,
+    pub note: String,
+    pub reviewer: String,
+    pub date: String,
+    /// The evidence the decision was made on.
+    pub evidence: String,
+}
+
+impl From<&Entry> for DecisionView {
+    fn from(e: &Entry) -> Self {
+        DecisionView {
+            decision: e.decision.to_string(),
+            reason: e.reason.clone(),
+            note: e.note.clone(),
+            reviewer: e.reviewer.clone(),
+            date: e.date.clone(),
+            evidence: e.evidence.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FindingView {
+    pub id: String,
+    pub evidence: String,
+    pub relation: String,
+    pub severity: String,
+    /// `new`, `confirmed`, `dismissed`, `fixed` or `needs-re-review`.
+    pub status: String,
+    pub rule: String,
+    pub key: String,
+    pub a: SideView,
+    pub b: Option<SideView>,
+    pub explanation: String,
+    /// The editor's decision, current or stale.
+    pub decision: Option<DecisionView>,
+    /// Undecided or stale, and of a relation the failure policy counts.
+    pub failing: bool,
+}
+
+fn side_view(docs: &[Document], claims: &[Claim], side: &Side) -> SideView {
+    let first = &claims[side.claims[0]];
+    let doc = &docs[first.doc];
+    SideView {
+        value: side.value.clone(),
+        text: first.text.clone(),
+        sources: side.documents(claims).into_iter().map(|d| docs[d].id.clone()).collect(),
+        location: Location {
+            doc: doc.id.clone(),
+            path: doc.path.display().to_string(),
+            line: first.span.line,
+            col: first.span.col,
+        },
+        quote: quote(&doc.text[first.sentence.start..first.sentence.end]),
+    }
+}
+
+pub fn finding_view(
+    docs: &[Document],
+    claims: &[Claim],
+    f: &Finding,
+    status: &Status,
+    fails: &dyn Fn(&Finding) -> bool,
+) -> FindingView {
+    let decision = match status {
+        Status::New => None,
+        Status::Decided(e) | Status::NeedsReReview(e) => Some(DecisionView::from(e)),
+    };
+    FindingView {
+        id: f.id.clone(),
+        evidence: f.evidence.clone(),
+        relation: f.relation.to_string(),
+        severity: f.severity().to_string(),
+        status: status.label(),
+        rule: f.rule.clone(),
+        key: f.key.clone(),
+        a: side_view(docs, claims, &f.a),
+        b: f.b.as_ref().map(|b| side_view(docs, claims, b)),
+        explanation: f.explanation.clone(),
+        decision,
+        failing: status.is_open() && fails(f),
+    }
+}

@@ -1,0 +1,336 @@
+//! The editors' record: decisions read back from the review file, matched
+//! to findings by their stable id, and the failure policy for CI.
+//!
+//! The run never writes the review file. An editor opens `findings.csv` in
+//! a spreadsheet, fills `decision` (and `reason`, `note`, `reviewer`,
+//! `date`) and saves it as the review file; crosscheck reads it back,
+//! tolerating a byte-order mark, CRLF line ends, `;` as the separator,
+//! reordered and extra columns, and says which rows it could not use. A
+//! decision holds while the evidence hash it was made on matches the
+//! finding's; otherwise the finding needs re-review.
+
+use crate::align::{Finding, Relation};
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decision {
+    /// The discrepancy is real.
+    Confirmed,
+    /// Not a discrepancy (different events, rounding, …).
+    Dismissed,
+    /// Corrected in the drafts.
+    Fixed,
+}
+
+impl Decision {
+    fn parse(s: &str) -> Option<Decision> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "confirmed" => Some(Decision::Confirmed),
+            "dismissed" => Some(Decision::Dismissed),
+            "fixed" => Some(Decision::Fixed),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Decision {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Decision::Confirmed => "confirmed",
+            Decision::Dismissed => "dismissed",
+            Decision::Fixed => "fixed",
+        })
+    }
+}
+
+/// Reasons an editor may give (the `reason` column); free text goes in `note`.
+pub const REASONS: &[&str] = &[
+    "different-event",
+    "rounding",
+    "different-timeframe",
+    "source-error",
+    "other",
+];
+
+/// One usable row of the review file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub id: String,
+    pub decision: Decision,
+    pub reason: String,
+    pub note: String,
+    pub reviewer: String,
+    pub date: String,
+    /// The evidence hash the decision was made on (may be empty).
+    pub evidence: String,
+    /// 1-based line of the row in the file.
+    pub line: usize,
+}
+
+/// A row that could not be used, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowProblem {
+    pub line: usize,
+    pub message: String,
+}
+
+/// The review file as read.
+#[derive(Debug, Clone, Default)]
+pub struct Review {
+    pub path: Option<PathBuf>,
+    pub entries: BTreeMap<String, Entry>,
+    pub problems: Vec<RowProblem>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ReviewError {
+    #[error("{}: {message}", path.display())]
+    Unreadable { path: PathBuf, message: String },
+}
+
+/// A spreadsheet's defused formula cell back to its text.
+fn undefuse(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
+        _ => cell,
+    }
+}
+
+/// Read the review file; a missing file is an empty review, not an error.
+pub fn read(path: &Path) -> Result<Review, ReviewError> {
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Ok(Review {
+                path: Some(path.to_path_buf()),
+                ..Default::default()
+            })
+        }
+        Err(e) => {
+            return Err(ReviewError::Unreadable {
+                path: path.into(),
+                message: e.to_string(),
+            })
+        }
+    };
+    let text = String::from_utf8(bytes).map_err(|e| ReviewError::Unreadable {
+        path: path.into(),
+        message: format!(
+            "not UTF-8 (byte {}); save it as CSV UTF-8",
+            e.utf8_error().valid_up_to()
+        ),
+    })?;
+    let mut review = parse(&text).map_err(|message| ReviewError::Unreadable {
+        path: path.into(),
+        message,
+    })?;
+    review.path = Some(path.to_path_buf());
+    Ok(review)
+}
+
+/// Parse review CSV text (see the module comment for what is tolerated).
+pub fn parse(text: &str) -> Result<Review, String> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let header_line = text.lines().next().unwrap_or("");
+    // Spreadsheets in many European locales save with `;`.
+    let delimiter = if header_line.matches(';').count() > header_line.matches(',').count() {
+        b';'
+    } else {
+        b','
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let headers: Vec<String> = reader
+        .headers()
+        .map_err(|e| format!("cannot read the header row: {e}"))?
+        .iter()
+        .map(|h| h.trim().to_ascii_lowercase())
+        .collect();
+    let col = |name: &str| headers.iter().position(|h| h == name);
+    let id_col = col("id").ok_or("no `id` column in the header row")?;
+    let decision_col = col("decision").ok_or("no `decision` column in the header row")?;
+    let (reason_col, note_col, reviewer_col, date_col) = (col("reason"), col("note"), col("reviewer"), col("date"));
+    let evidence_col = col("evidence");
+    let mut review = Review::default();
+    for (n, record) in reader.records().enumerate() {
+        let line = n + 2;
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                review.problems.push(RowProblem {
+                    line,
+                    message: format!("unreadable row: {e}"),
+                });
+                continue;
+            }
+        };
+        let get = |c: Option<usize>| {
+            c.and_then(|c| record.get(c))
+                .map(|v| undefuse(v.trim()).to_string())
+                .unwrap_or_default()
+        };
+        let id = get(Some(id_col));
+        let decision_text = get(Some(decision_col));
+        if decision_text.is_empty() {
+            continue; // not decided yet
+        }
+        if id.is_empty() {
+            review.problems.push(RowProblem {
+                line,
+                message: "a decision without an id".into(),
+            });
+            continue;
+        }
+        let Some(decision) = Decision::parse(&decision_text) else {
+            review.problems.push(RowProblem {
+                line,
+                message: format!("decision {decision_text:?} is not confirmed, dismissed or fixed"),
+            });
+            continue;
+        };
+        let reason = get(reason_col).to_ascii_lowercase();
+        if !reason.is_empty() && !REASONS.contains(&reason.as_str()) {
+            review.problems.push(RowProblem {
+                line,
+                message: format!(
+                    "reason {reason:?} is not one of {} (free text goes in `note`)",
+                    REASONS.join(", ")
+                ),
+            });
+            continue;
+        }
+        let entry = Entry {
+            id: id.clone(),
+            decision,
+            reason,
+            note: get(note_col),
+            reviewer: get(reviewer_col),
+            date: get(date_col),
+            evidence: get(evidence_col),
+            line,
+        };
+        if let Some(prev) = review.entries.insert(id.clone(), entry) {
+            review.problems.push(RowProblem {
+                line,
+                message: format!("id {id} was decided on line {} too; the later row counts", prev.line),
+            });
+        }
+    }
+    Ok(review)
+}
+
+/// Where a finding stands with the editors.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Status {
+    /// No decision yet.
+    New,
+    /// A decision on this very evidence.
+    Decided(Entry),
+    /// A decision on evidence that has changed since.
+    NeedsReReview(Entry),
+}
+
+impl Status {
+    /// The `status` column.
+    pub fn label(&self) -> String {
+        match self {
+            Status::New => "new".into(),
+            Status::Decided(e) => e.decision.to_string(),
+            Status::NeedsReReview(_) => "needs-re-review".into(),
+        }
+    }
+
+    /// Undecided or stale: what CI counts.
+    pub fn is_open(&self) -> bool {
+        !matches!(self, Status::Decided(_))
+    }
+}
+
+impl Review {
+    pub fn status(&self, f: &Finding) -> Status {
+        match self.entries.get(&f.id) {
+            None => Status::New,
+            Some(e) if e.evidence.is_empty() || e.evidence == f.evidence => Status::Decided(e.clone()),
+            Some(e) => Status::NeedsReReview(e.clone()),
+        }
+    }
+
+    /// Decisions whose finding no longer exists (its values changed, or
+    /// the discrepancy went away): kept in the file, reported.
+    pub fn orphans<'r>(&'r self, findings: &[Finding]) -> Vec<&'r Entry> {
+        self.entries
+            .values()
+            .filter(|e| !findings.iter().any(|f| f.id == e.id))
+            .collect()
+    }
+}
+
+/// Which open findings fail a CI run (`--fail-on`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum FailOn {
+    /// Open conflicts.
+    #[default]
+    Conflict,
+    /// Open conflicts and partial rosters.
+    Partial,
+    /// Any open finding but agreement.
+    Any,
+    /// Never fail on findings.
+    Never,
+}
+
+impl FailOn {
+    pub fn fails(self, relation: Relation) -> bool {
+        match self {
+            FailOn::Conflict => relation == Relation::Conflict,
+            FailOn::Partial => matches!(relation, Relation::Conflict | Relation::Partial),
+            FailOn::Any => relation != Relation::Agree,
+            FailOn::Never => false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spreadsheet_exports_are_tolerated() {
+        let text = "\u{feff}note;Decision;ID;extra;Reason;evidence\r\nlooks fine;Confirmed;abc;x;rounding;e1\r\n;;def;;;\r\nbad;maybe;ghi;;;\r\n;dismissed;jkl;;because;\r\n;fixed;;;;\r\n";
+        let r = parse(text).unwrap();
+        assert_eq!(r.entries.len(), 1);
+        let e = &r.entries["abc"];
+        assert_eq!(
+            (e.decision, e.reason.as_str(), e.note.as_str(), e.evidence.as_str()),
+            (Decision::Confirmed, "rounding", "looks fine", "e1")
+        );
+        let lines: Vec<usize> = r.problems.iter().map(|p| p.line).collect();
+        assert_eq!(lines, [4, 5, 6], "{:?}", r.problems);
+        assert!(r.problems[0].message.contains("\"maybe\""));
+        assert!(r.problems[1].message.contains("free text goes in `note`"));
+    }
+
+    #[test]
+    fn defused_cells_read_back() {
+        let r = parse("id,decision,note\nabc,fixed,'=1+1\n").unwrap();
+        assert_eq!(r.entries["abc"].note, "=1+1");
+    }
+
+    #[test]
+    fn missing_columns_are_reported() {
+        assert!(parse("decision\nconfirmed\n").unwrap_err().contains("`id`"));
+        assert!(parse("id\nabc\n").unwrap_err().contains("`decision`"));
+    }
+
+    #[test]
+    fn policies() {
+        assert!(FailOn::Conflict.fails(Relation::Conflict) && !FailOn::Conflict.fails(Relation::Partial));
+        assert!(FailOn::Partial.fails(Relation::Partial) && !FailOn::Partial.fails(Relation::Variant));
+        assert!(FailOn::Any.fails(Relation::Variant) && !FailOn::Any.fails(Relation::Agree));
+        assert!(!FailOn::Never.fails(Relation::Conflict));
+    }
+}
