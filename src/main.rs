@@ -1,7 +1,7 @@
 //! The `crosscheck` command: parse arguments, call the library, print,
 //! map the outcome to an exit code.
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
 use crosscheck::check::{check, explain_finding, run_examples, CheckOptions, Error, Format};
 use crosscheck::quantity::{describe_line, ReadOptions};
 use crosscheck::report::console;
@@ -27,22 +27,44 @@ struct Cli {
     command: Command,
 }
 
+/// Where a run reads from and writes to: shared by `check` and `explain`.
+#[derive(Args)]
+struct Inputs {
+    /// Folder (or single file) of articles, .txt and .md.
+    #[arg(default_value = "corpus")]
+    corpus: PathBuf,
+    #[command(flatten)]
+    pack: Pack,
+    /// Folder the reports are written to.
+    #[arg(long, default_value = "reports")]
+    out: PathBuf,
+    /// The editors' review file (default: review.csv in the output folder).
+    #[arg(long)]
+    review: Option<PathBuf>,
+}
+
+#[derive(Args)]
+struct Pack {
+    /// Folder or file of rules (*.toml); repeat to combine packs.
+    #[arg(long, default_value = "rules")]
+    rules: Vec<PathBuf>,
+}
+
+impl Inputs {
+    fn options(self) -> CheckOptions {
+        let mut opts = CheckOptions::new(self.corpus, "rules", self.out);
+        opts.rules = self.pack.rules;
+        opts.review = self.review;
+        opts
+    }
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Extract claims from a corpus, align them and write the reports.
     Check {
-        /// Folder (or single file) of articles, .txt and .md.
-        #[arg(default_value = "corpus")]
-        corpus: PathBuf,
-        /// Folder or file of rules (*.toml); repeat to combine packs.
-        #[arg(long, default_value = "rules")]
-        rules: Vec<PathBuf>,
-        /// Folder the reports are written to.
-        #[arg(long, default_value = "reports")]
-        out: PathBuf,
-        /// The editors' review file (default: review.csv in the output folder).
-        #[arg(long)]
-        review: Option<PathBuf>,
+        #[command(flatten)]
+        inputs: Inputs,
         /// Which open findings (no decision, or one that needs re-review) fail the run.
         #[arg(long, value_enum, default_value_t = FailOn::Conflict)]
         fail_on: FailOn,
@@ -58,9 +80,8 @@ enum Command {
     },
     /// Run every rule's examples and name each failing rule.
     Test {
-        /// Folder or file of rules (*.toml); repeat to combine packs.
-        #[arg(long, default_value = "rules")]
-        rules: Vec<PathBuf>,
+        #[command(flatten)]
+        pack: Pack,
     },
     /// Show how expressions read as intervals (arguments, or one per line on stdin).
     Quantity { expressions: Vec<String> },
@@ -68,14 +89,8 @@ enum Command {
     Explain {
         /// The finding id (or a unique prefix of it).
         id: String,
-        #[arg(default_value = "corpus")]
-        corpus: PathBuf,
-        #[arg(long, default_value = "rules")]
-        rules: Vec<PathBuf>,
-        #[arg(long, default_value = "reports")]
-        out: PathBuf,
-        #[arg(long)]
-        review: Option<PathBuf>,
+        #[command(flatten)]
+        inputs: Inputs,
     },
 }
 
@@ -117,23 +132,17 @@ fn run(cli: Cli) -> io::Result<u8> {
     let mut out = io::stdout().lock();
     match cli.command {
         Command::Check {
-            corpus,
-            rules,
-            out: out_dir,
-            review,
+            inputs,
             fail_on,
             changed,
             format,
             explain,
         } => {
             let opts = CheckOptions {
-                corpus,
-                rules,
-                out: out_dir,
-                review,
                 fail_on,
                 changed,
                 formats: format,
+                ..inputs.options()
             };
             let run = match check(&opts) {
                 Ok(r) => r,
@@ -164,16 +173,8 @@ fn run(cli: Cli) -> io::Result<u8> {
                 CLEAN
             })
         }
-        Command::Explain {
-            id,
-            corpus,
-            rules,
-            out: out_dir,
-            review,
-        } => {
-            let mut opts = CheckOptions::new(corpus, "rules", out_dir);
-            opts.rules = rules;
-            opts.review = review;
+        Command::Explain { id, inputs } => {
+            let opts = inputs.options();
             match explain_finding(&opts, &id) {
                 Ok(Some(text)) => {
                     out.write_all(text.as_bytes())?;
@@ -186,8 +187,8 @@ fn run(cli: Cli) -> io::Result<u8> {
                 Err(e) => Ok(report_error(&e)),
             }
         }
-        Command::Test { rules } => {
-            let pack = match crosscheck::rules::RulePack::load_all(&rules) {
+        Command::Test { pack } => {
+            let pack = match crosscheck::rules::RulePack::load_all(&pack.rules) {
                 Ok(p) => p,
                 Err(e) => {
                     eprintln!("{e}");

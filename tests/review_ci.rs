@@ -10,6 +10,20 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 const VILNIUS: &str = "tests/fixtures/vilnius";
+/// The Vilnius fixture with the default pack and its story pack.
+const VILNIUS_RUN: [&str; 5] = [
+    "tests/fixtures/vilnius/corpus",
+    "--rules",
+    "rules",
+    "--rules",
+    "tests/fixtures/vilnius/rules",
+];
+
+fn vilnius(extra: &[&str]) -> (Run, Rows, Rows, tempfile::TempDir) {
+    let mut args = VILNIUS_RUN.to_vec();
+    args.extend(extra);
+    check(&args)
+}
 
 /// A copy of the Vilnius fixture in a temporary folder, to edit.
 fn workspace() -> tempfile::TempDir {
@@ -225,15 +239,7 @@ fn fail_on_policies() {
 
 #[test]
 fn changed_documents_select_their_findings_against_the_whole_corpus() {
-    let (run, _, findings, _) = check(&[
-        "tests/fixtures/vilnius/corpus",
-        "--rules",
-        "rules",
-        "--rules",
-        "tests/fixtures/vilnius/rules",
-        "--changed",
-        "tests/fixtures/vilnius/corpus/nordic-wire.txt",
-    ]);
+    let (run, _, findings, _) = vilnius(&["--changed", "tests/fixtures/vilnius/corpus/nordic-wire.txt"]);
     assert_eq!(run.code, 1);
     let relations: Vec<&str> = findings.iter().map(|f| f["relation"].as_str()).collect();
     assert_eq!(
@@ -241,15 +247,7 @@ fn changed_documents_select_their_findings_against_the_whole_corpus() {
         ["conflict", "compatible"],
         "the agreement between the two other outlets is not shown"
     );
-    let (run, _, findings, _) = check(&[
-        "tests/fixtures/vilnius/corpus",
-        "--rules",
-        "rules",
-        "--rules",
-        "tests/fixtures/vilnius/rules",
-        "--changed",
-        "tallinn-times.md",
-    ]);
+    let (run, _, findings, _) = vilnius(&["--changed", "tallinn-times.md"]);
     assert_eq!(
         (run.code, findings.len()),
         (0, 1),
@@ -266,17 +264,7 @@ fn changed_documents_select_their_findings_against_the_whole_corpus() {
 
 #[test]
 fn every_format_from_one_run() {
-    let (run, _, _, out) = check(&[
-        "tests/fixtures/vilnius/corpus",
-        "--rules",
-        "rules",
-        "--rules",
-        "tests/fixtures/vilnius/rules",
-        "--format",
-        "json,markdown,sarif,junit",
-        "--format",
-        "github",
-    ]);
+    let (run, _, _, out) = vilnius(&["--format", "json,markdown,sarif,junit", "--format", "github"]);
     assert_eq!(run.code, 1);
     let read = |name: &str| std::fs::read_to_string(out.path().join(name)).unwrap();
 
@@ -343,23 +331,11 @@ fn formula_like_quotes_are_defused_in_csv() {
 
 #[test]
 fn explain_walks_a_finding_from_extraction_to_verdict() {
-    let (_, _, findings, _) = check(&[
-        "tests/fixtures/vilnius/corpus",
-        "--rules",
-        "rules",
-        "--rules",
-        "tests/fixtures/vilnius/rules",
-    ]);
+    let (_, _, findings, _) = vilnius(&[]);
     let id = &findings.iter().find(|f| f["relation"] == "conflict").unwrap()["id"];
-    let run = crosscheck(&[
-        "explain",
-        &id[..8],
-        "tests/fixtures/vilnius/corpus",
-        "--rules",
-        "rules",
-        "--rules",
-        "tests/fixtures/vilnius/rules",
-    ]);
+    let mut args = vec!["explain", &id[..8]];
+    args.extend(VILNIUS_RUN);
+    let run = crosscheck(&args);
     assert_eq!(run.code, 0, "{}", run.stderr);
     for expected in [
         format!("finding {id}: conflict (high), status new"),

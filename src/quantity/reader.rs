@@ -146,21 +146,6 @@ const FRACTIONS: &[(&str, u32)] = &[
     ("tenths", 10),
 ];
 
-/// Numerators of fractions ("a third", "two-thirds").
-const NUMERATORS: &[(&str, u32)] = &[
-    ("a", 1),
-    ("an", 1),
-    ("one", 1),
-    ("two", 2),
-    ("three", 3),
-    ("four", 4),
-    ("five", 5),
-    ("six", 6),
-    ("seven", 7),
-    ("eight", 8),
-    ("nine", 9),
-];
-
 /// A share given as a fraction is a rounding: ± this fraction of it
 /// ("two-thirds" is [60, 73.3] %).
 const FRACTION_TOLERANCE: f64 = 0.1;
@@ -395,15 +380,19 @@ impl<'a> Cursor<'a> {
         self.attempt(|c| {
             let numerator = c
                 .attempt(|c| {
-                    let n = c.eat_any(NUMERATORS)?;
+                    let n = if c.eat("a") || c.eat("an") {
+                        1
+                    } else {
+                        c.eat_any(UNITS).filter(|n| (1..=9).contains(n))?
+                    };
                     (c.eat(" ") || c.eat("-")).then_some(n)
                 })
                 .unwrap_or(1);
             let denominator = c.eat_any(FRACTIONS)?;
-            if numerator >= denominator {
+            if numerator >= u64::from(denominator) {
                 return None;
             }
-            let share = f64::from(numerator) / f64::from(denominator);
+            let share = numerator as f64 / f64::from(denominator);
             let count = c.attempt(|c| {
                 c.eat(" a ").then_some(())?;
                 let exp = c.eat_any(MULTIPLIERS)?;
@@ -744,7 +733,11 @@ pub fn pattern(p: Placeholder) -> String {
     let vague = format!(r"\b(?:{})\b", alternation(VAGUE.iter().map(|v| v.0)));
     let fraction = format!(
         r"\b(?:(?:{})(?:\s+|-))?(?:{})\b(?:\s+an?\s+(?:thousand|million|billion)\b)?",
-        alternation(NUMERATORS.iter().map(|n| n.0)),
+        alternation(
+            ["a", "an"]
+                .into_iter()
+                .chain(UNITS.iter().filter(|u| (1..=9).contains(&u.1)).map(|u| u.0))
+        ),
         alternation(FRACTIONS.iter().map(|f| f.0))
     );
     // Digits end at a word edge unless a scale follows: "100k", "4.47%",
