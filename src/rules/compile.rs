@@ -3,7 +3,7 @@
 //! error located at its file, line and rule.
 
 use super::schema::{RawEntity, RawEvent, RawExample, RawFile, RawRule};
-use super::{build_regex, Prefilter, RuleError, RuleErrors, RulePack};
+use super::{build_regex, prefilter, Prefilter, RuleError, RuleErrors, RulePack};
 use crate::claim::Modality;
 use crate::date::Date;
 use crate::entity::{list, Entity, Gazetteer, GazetteerError, Role};
@@ -59,6 +59,8 @@ pub struct Pattern {
     pub value: ValueSlot,
     /// Capture groups holding an entity, with the entity kind.
     pub entities: Vec<(String, String)>,
+    /// Literals every match contains one of (for the prefilter).
+    pub literals: Option<Vec<String>>,
 }
 
 /// What a rule extracts.
@@ -359,13 +361,23 @@ pub(super) fn load(dirs: &[PathBuf]) -> Result<RulePack, RuleErrors> {
         return Err(RuleErrors(errors));
     }
     let events = EventBinder::new(events, &gazetteer);
-    let prefilter = Prefilter::new(&prefilter_words(&rules, &gazetteer));
+    let pattern_index: Vec<(usize, usize)> = rules
+        .iter()
+        .enumerate()
+        .flat_map(|(r, rule)| (0..rule.patterns.len()).map(move |p| (r, p)))
+        .collect();
+    let literals: Vec<Option<Vec<String>>> = pattern_index
+        .iter()
+        .map(|&(r, p)| rules[r].patterns[p].literals.clone())
+        .collect();
+    let prefilter = Prefilter::new(&prefilter_words(&rules, &gazetteer), &literals);
     Ok(RulePack {
         rules,
         events,
         gazetteer,
         files,
         prefilter,
+        pattern_index,
     })
 }
 
@@ -562,7 +574,16 @@ fn compile_rule(ctx: &mut FileCtx, gazetteer: &Gazetteer, raw: &RawRule) -> Opti
                 ctx.error(Some(p.span()), Some(id), msg)
             }
             Ok((src, value, entities)) => match build_regex(&src) {
-                Ok(regex) => patterns.push(Pattern { regex, value, entities }),
+                Ok(regex) => {
+                    // Placeholders stand for text no literal is known of.
+                    let literals = prefilter::required_literals(&stub_placeholders_with(p.get_ref(), r"\w"));
+                    patterns.push(Pattern {
+                        regex,
+                        value,
+                        entities,
+                        literals,
+                    })
+                }
                 Err(regex::Error::CompiledTooBig(limit)) => ctx.error(
                     Some(p.span()),
                     Some(id),
@@ -797,6 +818,11 @@ fn parse_key(src: &str) -> Result<KeyTemplate, String> {
 
 /// The pattern with every `{name}` placeholder replaced by `(?:_)`.
 fn stub_placeholders(pattern: &str) -> String {
+    stub_placeholders_with(pattern, "(?:_)")
+}
+
+/// The pattern with every `{name}` placeholder replaced by `stub`.
+fn stub_placeholders_with(pattern: &str, stub: &str) -> String {
     let mut out = String::with_capacity(pattern.len());
     let mut rest = pattern;
     while let Some(i) = rest.find('{') {
@@ -805,7 +831,7 @@ fn stub_placeholders(pattern: &str) -> String {
         match rest[i..].find('}') {
             Some(close) if is_name && !escaped => {
                 out.push_str(&rest[..i]);
-                out.push_str("(?:_)");
+                out.push_str(stub);
                 rest = &rest[i + close + 1..];
             }
             _ => {

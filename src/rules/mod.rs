@@ -2,7 +2,10 @@
 //! read-only by every worker.
 
 mod compile;
+mod prefilter;
 mod schema;
+
+pub use prefilter::Prefilter;
 
 pub use compile::{
     Context, Example, Expect, KeyPart, KeyTemplate, Pattern, Rule, RuleKind, ValueSlot, DEFAULT_CONTEXT_SENTENCES,
@@ -10,7 +13,6 @@ pub use compile::{
 
 use crate::entity::Gazetteer;
 use crate::event::EventBinder;
-use aho_corasick::AhoCorasick;
 use regex::Regex;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -72,8 +74,10 @@ pub struct RulePack {
     pub events: EventBinder,
     pub gazetteer: Gazetteer,
     pub files: Vec<PathBuf>,
-    /// Skips sentences no rule can match (see [`Prefilter`]).
+    /// Skips sentences and patterns that cannot match (see [`Prefilter`]).
     prefilter: Prefilter,
+    /// Every pattern of every rule, in order: (rule index, pattern index).
+    pattern_index: Vec<(usize, usize)>,
 }
 
 impl RulePack {
@@ -89,14 +93,12 @@ impl RulePack {
     }
 
     /// The patterns worth running on `sentence`, as (rule index, rule,
-    /// pattern), in rule order: none when the prefilter rules it out.
+    /// pattern), in rule order: those the literal prefilter lets through.
     pub fn candidates<'a>(&'a self, sentence: &str) -> impl Iterator<Item = (usize, &'a Rule, &'a Pattern)> + 'a {
-        let possible = self.prefilter.may_match(sentence);
-        self.rules
-            .iter()
-            .enumerate()
-            .filter(move |_| possible)
-            .flat_map(|(r, rule)| rule.patterns.iter().map(move |p| (r, rule, p)))
+        self.prefilter.candidates(sentence).into_iter().map(move |i| {
+            let (r, p) = self.pattern_index[i];
+            (r, &self.rules[r], &self.rules[r].patterns[p])
+        })
     }
 
     pub fn rule(&self, id: &str) -> Option<&Rule> {
@@ -105,34 +107,6 @@ impl RulePack {
 
     pub fn pattern_count(&self) -> usize {
         self.rules.iter().map(|r| r.patterns.len()).sum()
-    }
-}
-
-/// The literal prefilter. Every rule pattern holds a value placeholder, so
-/// a sentence without a digit and without one of the words a value can be
-/// written with ("thirty", "dozens"; "March", "Tuesday" when the pack has
-/// date rules) cannot yield a claim; most sentences of an article are
-/// skipped by one memchr-speed pass instead of running every pattern.
-#[derive(Debug, Clone)]
-pub struct Prefilter {
-    words: AhoCorasick,
-}
-
-impl Prefilter {
-    /// `words`: every word a value of the pack's rules can be written with
-    /// (number words; date words; the names of member entities).
-    pub fn new<S: AsRef<str>>(words: &[S]) -> Prefilter {
-        let mut all: Vec<&str> = crate::quantity::number_words();
-        all.extend(words.iter().map(AsRef::as_ref));
-        let words = AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build(all)
-            .expect("value words form a small automaton");
-        Prefilter { words }
-    }
-
-    pub fn may_match(&self, sentence: &str) -> bool {
-        sentence.bytes().any(|b| b.is_ascii_digit()) || self.words.is_match(sentence)
     }
 }
 
@@ -179,17 +153,6 @@ pub fn ascii_word_boundaries(src: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn prefilter_passes_digits_and_number_words_only() {
-        let p = Prefilter::new::<&str>(&[]);
-        assert!(p.may_match("34 military chiefs"));
-        assert!(!p.may_match("Leaders met on Monday."));
-        assert!(Prefilter::new(&crate::event::when::date_words()).may_match("Leaders met on Monday."));
-        assert!(p.may_match("Thirty-four chiefs"));
-        assert!(p.may_match("Dozens of chiefs"));
-        assert!(!p.may_match("Military chiefs met in Paris."));
-    }
 
     #[test]
     fn word_boundaries_become_ascii() {
