@@ -333,6 +333,13 @@ mod tests {
     }
 
     #[test]
+    fn huge_files_are_refused() {
+        let big = vec![b'a'; MAX_DOCUMENT_BYTES + 1];
+        let e = parse_document("big.txt", Path::new("big.txt"), &big).unwrap_err();
+        assert!(e.message.starts_with("too large"), "{e}");
+    }
+
+    #[test]
     fn columns_count_characters() {
         let d = parse("é€ x\nab").unwrap();
         assert_eq!(d.position(d.text.find('x').unwrap()), (1, 4));
