@@ -155,12 +155,18 @@ fn future_cue() -> &'static Regex {
     })
 }
 
+/// Does the text before a date speak of what is ahead ("will meet on
+/// Thursday")? Then a bare weekday is the next one, not the last.
+pub fn speaks_of_future(before: &str) -> bool {
+    future_cue().is_match(before)
+}
+
 /// Every date mention in `sentence`, resolved against `published`.
 pub fn find_dates(sentence: &str, published: Option<Date>, order: DateOrder) -> Vec<(Range<usize>, When)> {
     regex()
         .find_iter(sentence)
         .filter_map(|m| {
-            let future = future_cue().is_match(&sentence[..m.start()]);
+            let future = speaks_of_future(&sentence[..m.start()]);
             read_when(m.as_str(), published, order, future).map(|w| (m.range(), w))
         })
         .collect()

@@ -8,7 +8,7 @@ mod modality;
 use crate::claim::{Claim, Correction, Span, Value};
 use crate::corpus::{segment, Document, Sentence};
 use crate::entity::slug;
-use crate::event::when::{read_when, When};
+use crate::event::when::{read_when, speaks_of_future, When};
 use crate::event::{Binding, SentenceEvent};
 use crate::quantity::{self, Placeholder, Unit};
 use crate::rules::{KeyPart, Pattern, Rule, RuleKind, RulePack, ValueSlot};
@@ -108,7 +108,7 @@ fn build_claims(pack: &RulePack, rule: &Rule, pattern: &Pattern, caps: &Captures
             }
         }
         ValueSlot::Date => {
-            let future = sentence_text[..value.start()].contains("will ");
+            let future = speaks_of_future(&sentence_text[..value.start()]);
             match read_when(value.as_str(), at.doc.published, at.doc.date_order, future) {
                 Some(When::Resolved(span)) => readings.push((Value::Date(span), Vec::new())),
                 Some(When::Unresolved(_)) => readings.push((Value::UnresolvedDate, Vec::new())),
