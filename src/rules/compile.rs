@@ -204,13 +204,7 @@ impl FileCtx<'_> {
 }
 
 fn rule_files(dir: &Path) -> Result<Vec<PathBuf>, RuleError> {
-    let io_err = |path: &Path, e: std::io::Error| RuleError {
-        path: path.to_path_buf(),
-        line: None,
-        col: None,
-        rule: None,
-        message: format!("cannot read: {e}"),
-    };
+    let io_err = |path: &Path, e: std::io::Error| RuleError::file(path.to_path_buf(), format!("cannot read: {e}"));
     let meta = std::fs::metadata(dir).map_err(|e| io_err(dir, e))?;
     if meta.is_file() {
         return Ok(vec![dir.to_path_buf()]);
@@ -233,13 +227,7 @@ fn rule_files(dir: &Path) -> Result<Vec<PathBuf>, RuleError> {
     }
     out.sort();
     if out.is_empty() {
-        return Err(RuleError {
-            path: dir.to_path_buf(),
-            line: None,
-            col: None,
-            rule: None,
-            message: "no rule files (*.toml) found".into(),
-        });
+        return Err(RuleError::file(dir.to_path_buf(), "no rule files (*.toml) found"));
     }
     Ok(out)
 }
@@ -257,13 +245,7 @@ pub(super) fn load(dirs: &[PathBuf]) -> Result<RulePack, RuleErrors> {
         let text = match std::fs::read_to_string(path) {
             Ok(t) => t,
             Err(e) => {
-                errors.push(RuleError {
-                    path: path.clone(),
-                    line: None,
-                    col: None,
-                    rule: None,
-                    message: format!("cannot read: {e}"),
-                });
+                errors.push(RuleError::file(path.clone(), format!("cannot read: {e}")));
                 continue;
             }
         };
@@ -304,13 +286,10 @@ pub(super) fn load(dirs: &[PathBuf]) -> Result<RulePack, RuleErrors> {
     }
 
     for (entity, message) in gazetteer.dangling_references() {
-        errors.push(RuleError {
-            path: dir.to_path_buf(),
-            line: None,
-            col: None,
-            rule: None,
-            message: format!("entity `{entity}`: {message}"),
-        });
+        errors.push(RuleError::file(
+            dir.to_path_buf(),
+            format!("entity `{entity}`: {message}"),
+        ));
     }
 
     let mut rules: Vec<Rule> = Vec::new();
@@ -349,13 +328,7 @@ pub(super) fn load(dirs: &[PathBuf]) -> Result<RulePack, RuleErrors> {
         errors.append(&mut ctx.errors);
     }
     if rules.is_empty() && errors.is_empty() {
-        errors.push(RuleError {
-            path: dir.to_path_buf(),
-            line: None,
-            col: None,
-            rule: None,
-            message: "the rule pack defines no [[rule]]".into(),
-        });
+        errors.push(RuleError::file(dir.to_path_buf(), "the rule pack defines no [[rule]]"));
     }
     if !errors.is_empty() {
         return Err(RuleErrors(errors));

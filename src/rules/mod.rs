@@ -28,6 +28,19 @@ pub struct RuleError {
     pub message: String,
 }
 
+impl RuleError {
+    /// A problem with a whole file or folder, at no particular line.
+    pub fn file(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        RuleError {
+            path: path.into(),
+            line: None,
+            col: None,
+            rule: None,
+            message: message.into(),
+        }
+    }
+}
+
 impl fmt::Display for RuleError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.path.display())?;
