@@ -153,10 +153,11 @@ fn is_abbreviation(before: &str, next: char) -> bool {
 
 fn push(text: &str, r: Range<usize>, paragraph: usize, out: &mut Vec<Sentence>) {
     let raw = &text[r.clone()];
-    // Trim white space and list bullets, keep offsets exact.
+    // Trim white space, list bullets and Markdown heading and quote marks;
+    // keep offsets exact.
     let lead = raw.len()
         - raw
-            .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '*' | '•' | '–'))
+            .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '*' | '•' | '–' | '#' | '>'))
             .len();
     let trimmed = raw[lead..].trim_end();
     if trimmed.chars().any(char::is_alphanumeric) {
@@ -222,6 +223,14 @@ mod tests {
         );
         let para: Vec<usize> = segment(text, 0).iter().map(|s| s.paragraph).collect();
         assert_eq!(para, vec![0, 1, 1, 2, 3]);
+    }
+
+    #[test]
+    fn markdown_marks_are_not_part_of_sentences() {
+        assert_eq!(
+            sentences("# Defence chiefs agree\n\n> Quoted line."),
+            vec!["Defence chiefs agree", "Quoted line."]
+        );
     }
 
     #[test]

@@ -11,7 +11,7 @@ use crate::entity::slug;
 use crate::event::when::{read_when, speaks_of_future, When};
 use crate::event::{Binding, SentenceEvent};
 use crate::quantity::{self, Placeholder, Unit};
-use crate::rules::{KeyPart, Pattern, Rule, RuleKind, RulePack, ValueSlot};
+use crate::rules::{EntitySlot, KeyPart, Pattern, Rule, RuleKind, RulePack, ValueSlot};
 use rayon::prelude::*;
 use regex::Captures;
 
@@ -172,7 +172,7 @@ fn claim(
     if !date_event_ok {
         unbound = Some("a date only counts for the event its own sentence names".into());
     }
-    let (mut key, key_display) = resolve_key(pack, rule, pattern, caps, event_for_key);
+    let (mut key, key_display) = resolve_key(pack, rule, pattern, caps, sentence_text, event_for_key);
     if key.is_some() {
         unbound = None;
     } else if unbound.is_none() || !rule.key.uses_event() {
@@ -225,6 +225,37 @@ fn claim(
     }
 }
 
+/// The entity a value belongs to: the one the pattern captured, unless
+/// the text between it and the value names another of the same kind,
+/// which is then nearer ("France and Germany spend 2% and 2.1% of GDP":
+/// 2.1% is Germany's).
+fn nearest_entity<'s>(
+    slot: &EntitySlot,
+    entity: regex::Match<'s>,
+    value: Option<regex::Match<'s>>,
+    sentence: &'s str,
+) -> &'s str {
+    let (Some(value), Some(finder)) = (value, &slot.finder) else {
+        return entity.as_str();
+    };
+    if entity.end() <= value.start() {
+        let gap = entity.end()..value.start();
+        finder
+            .find_iter(&sentence[gap.clone()])
+            .last()
+            .map_or(entity.as_str(), |m| {
+                &sentence[gap.start + m.start()..gap.start + m.end()]
+            })
+    } else if value.end() <= entity.start() {
+        let gap = value.end()..entity.start();
+        finder.find(&sentence[gap.clone()]).map_or(entity.as_str(), |m| {
+            &sentence[gap.start + m.start()..gap.start + m.end()]
+        })
+    } else {
+        entity.as_str()
+    }
+}
+
 /// Fill the rule's key template from the match; `None` as key when a part
 /// has no value (it is then shown as `?`).
 fn resolve_key(
@@ -232,6 +263,7 @@ fn resolve_key(
     rule: &Rule,
     pattern: &Pattern,
     caps: &Captures,
+    sentence: &str,
     event: Option<&str>,
 ) -> (Option<String>, String) {
     let mut key = String::new();
@@ -243,13 +275,17 @@ fn resolve_key(
                 let found = if name == "event" {
                     event.map(str::to_string)
                 } else {
-                    caps.name(name).map(|m| {
-                        let is_entity = pattern.entities.iter().any(|(g, _)| g == name);
-                        match pack.gazetteer.lookup(m.as_str()) {
-                            Some(e) if is_entity => e.id.clone(),
-                            _ => slug(m.as_str()),
-                        }
-                    })
+                    caps.name(name)
+                        .map(|m| match pattern.entities.iter().find(|slot| slot.group == *name) {
+                            Some(slot) => {
+                                let written = nearest_entity(slot, m, caps.name("value"), sentence);
+                                match pack.gazetteer.lookup_in(written, sentence) {
+                                    Some(e) => e.id.clone(),
+                                    None => slug(written),
+                                }
+                            }
+                            None => slug(m.as_str()),
+                        })
                 };
                 found.or_else(|| default.clone())
             }

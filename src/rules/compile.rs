@@ -57,8 +57,8 @@ pub struct Pattern {
     pub regex: Regex,
     /// Which value placeholder the `value` group holds.
     pub value: ValueSlot,
-    /// Capture groups holding an entity, with the entity kind.
-    pub entities: Vec<(String, String)>,
+    /// Capture groups holding an entity that a key names.
+    pub entities: Vec<EntitySlot>,
     /// Literals every match contains one of (for the prefilter).
     pub literals: Option<Vec<String>>,
 }
@@ -101,6 +101,16 @@ pub enum ValueSlot {
         kinds: Vec<String>,
         list: bool,
     },
+}
+
+/// An `{entity:KIND}` placeholder of a pattern.
+#[derive(Debug, Clone)]
+pub struct EntitySlot {
+    /// The capture group (the kind, as a group name).
+    pub group: String,
+    pub kind: String,
+    /// Finds any name of this kind: the entity nearest the value wins.
+    pub finder: Option<Regex>,
 }
 
 /// A claim key with `{name}` and `{name|default}` parts.
@@ -550,6 +560,15 @@ fn compile_rule(ctx: &mut FileCtx, gazetteer: &Gazetteer, raw: &RawRule) -> Opti
                 Ok(regex) => {
                     // Placeholders stand for text no literal is known of.
                     let literals = prefilter::required_literals(&stub_placeholders_with(p.get_ref(), r"\w"));
+                    // Each entity slot's own finder, to pick the entity
+                    // nearest the value (see extract::resolve_key).
+                    let entities = entities
+                        .into_iter()
+                        .map(|(group, kind)| {
+                            let finder = build_regex(&format!("(?i){}", gazetteer.pattern(&kind))).ok();
+                            EntitySlot { group, kind, finder }
+                        })
+                        .collect();
                     patterns.push(Pattern {
                         regex,
                         value,

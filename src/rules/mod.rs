@@ -8,7 +8,8 @@ mod schema;
 pub use prefilter::Prefilter;
 
 pub use compile::{
-    Context, Example, Expect, KeyPart, KeyTemplate, Pattern, Rule, RuleKind, ValueSlot, DEFAULT_CONTEXT_SENTENCES,
+    Context, EntitySlot, Example, Expect, KeyPart, KeyTemplate, Pattern, Rule, RuleKind, ValueSlot,
+    DEFAULT_CONTEXT_SENTENCES,
 };
 
 use crate::entity::Gazetteer;
