@@ -34,6 +34,10 @@ fn seed_summit_rosters_are_partial_poalnd_is_a_variant_and_the_us_is_absent() {
         ("Poalnd → Poland", "000_ddbbc42a83ff3454.txt")
     );
     assert!(variant["explanation"].contains("'Poalnd' (000_ddbbc42a83ff3454.txt:17:26) is read as Poland"));
+    assert_eq!(
+        variant["a_location"], "000_ddbbc42a83ff3454.txt:17:26",
+        "the misspelling itself"
+    );
 
     let absent: Vec<_> = claims
         .iter()

@@ -11,7 +11,7 @@ pub mod date;
 pub mod interval;
 pub mod roster;
 
-use crate::claim::{Claim, Modality, Value};
+use crate::claim::{Claim, Modality, Span, Value};
 use crate::corpus::Document;
 use crate::rules::RulePack;
 use std::collections::BTreeMap;
@@ -94,6 +94,9 @@ pub struct Side {
     pub reading: Value,
     /// Indices into the claim list, in corpus order.
     pub claims: Vec<usize>,
+    /// Where in the first claim's sentence the side's evidence is, when it
+    /// is not the claim's value (a misspelt name inside a list).
+    pub at: Option<Span>,
 }
 
 impl Side {
@@ -303,6 +306,7 @@ fn sides(claims: &[Claim], members: &[usize]) -> Vec<Side> {
                 value: c.value.clone(),
                 reading: c.reading.clone(),
                 claims: vec![i],
+                at: None,
             }),
         }
     }

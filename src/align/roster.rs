@@ -45,7 +45,12 @@ fn side(value: String, members: Vec<String>, mut claims: Vec<usize>) -> Side {
         complete: false,
         count: None,
     });
-    Side { value, reading, claims }
+    Side {
+        value,
+        reading,
+        claims,
+        at: None,
+    }
 }
 
 /// All findings for the attendance claims (`members`) under one key.
@@ -323,7 +328,10 @@ pub fn variants(claims: &[Claim], docs_ids: &[String]) -> Vec<Finding> {
                 rule: "entity.spelling".into(),
                 key,
                 modality: Modality::Fact,
-                a: side(value, vec![entity], idx),
+                a: Side {
+                    at: Some(corr.span),
+                    ..side(value, vec![entity], idx)
+                },
                 b: None,
                 explanation,
                 evidence: String::new(),

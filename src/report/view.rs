@@ -85,8 +85,8 @@ fn side_view(docs: &[Document], claims: &[Claim], side: &Side) -> SideView {
         location: Location {
             doc: doc.id.clone(),
             path: doc.path.display().to_string(),
-            line: first.span.line,
-            col: first.span.col,
+            line: side.at.unwrap_or(first.span).line,
+            col: side.at.unwrap_or(first.span).col,
         },
         quote: quote(&doc.text[first.sentence.start..first.sentence.end]),
     }
