@@ -9,8 +9,8 @@ use crate::extract::{extract_corpus, extract_document};
 use crate::quantity::Interval;
 use crate::report::view::{finding_view, FindingView};
 use crate::report::{
-    github_annotations, write_atomic, write_claims_csv, write_findings_csv, write_json, write_junit, write_markdown,
-    write_sarif, Totals,
+    github_annotations, write_atomic, write_claims_csv, write_findings_csv, write_html, write_json, write_junit,
+    write_markdown, write_sarif, Totals,
 };
 use crate::review::{FailOn, Review, ReviewError, Status};
 use crate::rules::{Expect, RuleErrors, RulePack};
@@ -46,6 +46,8 @@ pub enum Format {
     Sarif,
     /// `junit.xml`.
     Junit,
+    /// `findings.html`, a page for editors.
+    Html,
 }
 
 #[derive(Debug, Clone)]
@@ -306,6 +308,7 @@ fn write_reports(
             Format::Markdown => write("summary.md", &|w| write_markdown(w, totals, views))?,
             Format::Sarif => write("findings.sarif", &|w| write_sarif(w, views, rules))?,
             Format::Junit => write("junit.xml", &|w| write_junit(w, totals, views))?,
+            Format::Html => write("findings.html", &|w| write_html(w, totals, views))?,
             Format::Github => {}
         }
     }

@@ -352,3 +352,28 @@ fn explain_walks_a_finding_from_extraction_to_verdict() {
     }
     assert_eq!(crosscheck(&["explain", "zzzz"]).code, 2);
 }
+
+#[test]
+fn the_html_page_escapes_hostile_quotes() {
+    let dir = tempfile::tempdir().unwrap();
+    let hostile = "<script>alert(1)</script> 30 countries took part in the meeting in Vilnius on Tuesday.";
+    std::fs::write(
+        dir.path().join("a.md"),
+        format!("---\npublished: 2025-06-04\n---\n{hostile}\n"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("b.md"),
+        "---\npublished: 2025-06-04\n---\n34 countries took part in the meeting in Vilnius on Tuesday.\n",
+    )
+    .unwrap();
+    let (run, _, _, out) = check(&[dir.path().to_str().unwrap(), "--format", "html"]);
+    assert_eq!(run.code, 1);
+    let html = std::fs::read_to_string(out.path().join("findings.html")).unwrap();
+    assert!(
+        html.contains("&lt;script&gt;alert(1)&lt;/script&gt; 30 countries"),
+        "{html}"
+    );
+    assert!(!html.contains("<script"), "no markup from a quote");
+    assert!(html.contains("<h2>Failing (1)</h2>"), "{html}");
+}

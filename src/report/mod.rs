@@ -7,11 +7,13 @@ pub mod console;
 mod csv_out;
 mod explain;
 mod formats;
+mod html;
 pub mod view;
 
 pub use csv_out::{quote, write_claims_csv, write_findings_csv, CLAIMS_COLUMNS, FINDINGS_COLUMNS, REVIEW_COLUMNS};
 pub use explain::{explain_finding, write_explained_claims};
 pub use formats::{github_annotations, write_json, write_junit, write_markdown, write_sarif, Totals};
+pub use html::write_html;
 
 use std::io::{self, Write};
 use std::path::Path;

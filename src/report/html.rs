@@ -1,0 +1,120 @@
+//! `findings.html`: a self-contained page for editors (no scripts, no
+//! external resources). Open findings first, each with both quotes side by
+//! side, its explanation, status and id; every text is escaped, so a
+//! hostile quote cannot inject markup.
+
+use super::formats::Totals;
+use super::view::{FindingView, SideView};
+use std::io::{self, Write};
+
+fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+const STYLE: &str = "body{font:15px/1.45 system-ui,sans-serif;margin:2em auto;max-width:70em;padding:0 1em;color:#222}\
+h1{font-size:1.5em}h2{font-size:1.2em;margin-top:2em}\
+.f{border:1px solid #ccc;border-radius:6px;padding:.8em 1em;margin:1em 0}\
+.f.fail{border-color:#c33;border-width:2px}\
+.tag{display:inline-block;padding:0 .5em;border-radius:4px;font-size:.85em;margin-right:.4em;background:#eee}\
+.conflict{background:#fdd}.partial,.update{background:#fed}.compatible,.variant{background:#eef}.agree{background:#efe}\
+.sides{display:grid;grid-template-columns:1fr 1fr;gap:1em;margin-top:.6em}\
+blockquote{margin:.3em 0;padding-left:.8em;border-left:3px solid #bbb;color:#444}\
+code{font-size:.85em;color:#555}.loc{font-size:.85em;color:#666}";
+
+fn side(out: &mut dyn Write, s: &SideView) -> io::Result<()> {
+    let l = &s.location;
+    writeln!(out, "<div><strong>{}</strong>", esc(&s.value))?;
+    writeln!(out, "<blockquote>{}</blockquote>", esc(&s.quote))?;
+    writeln!(
+        out,
+        "<div class=\"loc\">{}:{}:{} · {}</div></div>",
+        esc(&l.doc),
+        l.line,
+        l.col,
+        esc(&s.sources.join(", "))
+    )
+}
+
+pub fn write_html(out: &mut dyn Write, totals: &Totals, findings: &[FindingView]) -> io::Result<()> {
+    writeln!(out, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")?;
+    writeln!(
+        out,
+        "<title>crosscheck findings</title><style>{STYLE}</style></head><body>"
+    )?;
+    writeln!(out, "<h1>crosscheck findings</h1>")?;
+    writeln!(
+        out,
+        "<p>{} documents ({} skipped), {} claims ({} unbound), {} findings: {} new, {} reviewed, {} need re-review; <strong>{} failing</strong> (fail on {}).</p>",
+        totals.documents, totals.skipped, totals.claims, totals.unbound, totals.findings, totals.new, totals.reviewed, totals.stale, totals.failing, esc(&totals.fail_on)
+    )?;
+    let groups: [(&str, Box<dyn Fn(&FindingView) -> bool>); 3] = [
+        ("Failing", Box::new(|f: &FindingView| f.failing)),
+        (
+            "To review",
+            Box::new(|f: &FindingView| {
+                !f.failing && (f.status == "new" || f.status == "needs-re-review") && f.relation != "agree"
+            }),
+        ),
+        (
+            "Reviewed and agreements",
+            Box::new(|f: &FindingView| {
+                !f.failing && !((f.status == "new" || f.status == "needs-re-review") && f.relation != "agree")
+            }),
+        ),
+    ];
+    for (title, keep) in groups.iter() {
+        let shown: Vec<&FindingView> = findings.iter().filter(|f| keep(f)).collect();
+        if shown.is_empty() {
+            continue;
+        }
+        writeln!(out, "<h2>{title} ({})</h2>", shown.len())?;
+        for f in shown {
+            let class = if f.failing { "f fail" } else { "f" };
+            writeln!(out, "<div class=\"{class}\">")?;
+            writeln!(
+                out,
+                "<div><span class=\"tag {rel}\">{rel}</span><span class=\"tag\">{}</span><code>{}</code></div>",
+                esc(&f.status),
+                esc(&f.key),
+                rel = esc(&f.relation)
+            )?;
+            writeln!(out, "<p>{}</p>", esc(&f.explanation))?;
+            writeln!(out, "<div class=\"sides\">")?;
+            side(out, &f.a)?;
+            if let Some(b) = &f.b {
+                side(out, b)?;
+            }
+            writeln!(out, "</div>")?;
+            if let Some(d) = &f.decision {
+                writeln!(
+                    out,
+                    "<p class=\"loc\">Decision: {} {} by {} on {} {}</p>",
+                    esc(&d.decision),
+                    esc(&d.reason),
+                    esc(&d.reviewer),
+                    esc(&d.date),
+                    esc(&d.note)
+                )?;
+            }
+            writeln!(
+                out,
+                "<p class=\"loc\">id <code>{}</code> · evidence <code>{}</code> · rule {}</p></div>",
+                esc(&f.id),
+                esc(&f.evidence),
+                esc(&f.rule)
+            )?;
+        }
+    }
+    writeln!(out, "</body></html>")
+}
