@@ -46,6 +46,18 @@ fn side(out: &mut dyn Write, s: &SideView) -> io::Result<()> {
     )
 }
 
+/// 0 failing, 1 open and worth a look, 2 decided or agreeing.
+fn group(f: &FindingView) -> usize {
+    let open = (f.status == "new" || f.status == "needs-re-review") && f.relation != "agree";
+    if f.failing {
+        0
+    } else if open {
+        1
+    } else {
+        2
+    }
+}
+
 pub fn write_html(out: &mut dyn Write, totals: &Totals, findings: &[FindingView]) -> io::Result<()> {
     writeln!(out, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")?;
     writeln!(
@@ -58,23 +70,8 @@ pub fn write_html(out: &mut dyn Write, totals: &Totals, findings: &[FindingView]
         "<p>{} documents ({} skipped), {} claims ({} unbound), {} findings: {} new, {} reviewed, {} need re-review; <strong>{} failing</strong> (fail on {}).</p>",
         totals.documents, totals.skipped, totals.claims, totals.unbound, totals.findings, totals.new, totals.reviewed, totals.stale, totals.failing, esc(&totals.fail_on)
     )?;
-    let groups: [(&str, Box<dyn Fn(&FindingView) -> bool>); 3] = [
-        ("Failing", Box::new(|f: &FindingView| f.failing)),
-        (
-            "To review",
-            Box::new(|f: &FindingView| {
-                !f.failing && (f.status == "new" || f.status == "needs-re-review") && f.relation != "agree"
-            }),
-        ),
-        (
-            "Reviewed and agreements",
-            Box::new(|f: &FindingView| {
-                !f.failing && !((f.status == "new" || f.status == "needs-re-review") && f.relation != "agree")
-            }),
-        ),
-    ];
-    for (title, keep) in groups.iter() {
-        let shown: Vec<&FindingView> = findings.iter().filter(|f| keep(f)).collect();
+    for (n, title) in ["Failing", "To review", "Reviewed and agreements"].iter().enumerate() {
+        let shown: Vec<&FindingView> = findings.iter().filter(|f| group(f) == n).collect();
         if shown.is_empty() {
             continue;
         }
