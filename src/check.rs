@@ -160,6 +160,16 @@ pub fn analyse(pack: &RulePack, corpus: Corpus) -> Analysis {
     }
 }
 
+/// The inputs of a run, read and analysed: the rule pack, the editors'
+/// review file, and the claims and findings.
+fn load_and_analyse(opts: &CheckOptions) -> Result<(RulePack, Review, Analysis), Error> {
+    let pack = RulePack::load_all(&opts.rules)?;
+    let corpus = load_corpus(&opts.corpus)?;
+    let review = crate::review::read(&opts.review_path())?;
+    let analysis = analyse(&pack, corpus);
+    Ok((pack, review, analysis))
+}
+
 /// A whole `crosscheck check`, after it ran.
 #[derive(Debug)]
 pub struct Run {
@@ -180,10 +190,7 @@ pub struct Run {
 
 /// Load, analyse, merge the editors' decisions, write every report.
 pub fn check(opts: &CheckOptions) -> Result<Run, Error> {
-    let pack = RulePack::load_all(&opts.rules)?;
-    let corpus = load_corpus(&opts.corpus)?;
-    let review = crate::review::read(&opts.review_path())?;
-    let analysis = analyse(&pack, corpus);
+    let (pack, review, analysis) = load_and_analyse(opts)?;
     let docs = &analysis.corpus.documents;
 
     let shown: Vec<usize> = if opts.changed.is_empty() {
@@ -244,10 +251,7 @@ pub fn check(opts: &CheckOptions) -> Result<Run, Error> {
 /// `crosscheck explain ID`: the finding whose id starts with `id`, walked
 /// from extraction to verdict; `None` when no single finding matches.
 pub fn explain_finding(opts: &CheckOptions, id: &str) -> Result<Option<String>, Error> {
-    let pack = RulePack::load_all(&opts.rules)?;
-    let corpus = load_corpus(&opts.corpus)?;
-    let review = crate::review::read(&opts.review_path())?;
-    let analysis = analyse(&pack, corpus);
+    let (pack, review, analysis) = load_and_analyse(opts)?;
     let matching: Vec<&Finding> = analysis
         .findings
         .iter()

@@ -71,10 +71,6 @@ impl Date {
     pub fn add_days(&self, n: i64) -> Date {
         Date::from_ordinal(self.ordinal() + n)
     }
-
-    pub fn days_until(&self, later: &Date) -> i64 {
-        later.ordinal() - self.ordinal()
-    }
 }
 
 impl fmt::Display for Date {

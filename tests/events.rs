@@ -117,11 +117,7 @@ fn a_relative_and_an_absolute_date_align_and_a_meeting_a_month_later_is_another_
     // Without a declared event, "12 March" is a meeting of its own: no date conflict.
     assert!(findings.iter().all(|f| f["relation"] != "conflict"));
     // The undated blog's relative date cannot be resolved: unbound, counted.
-    assert!(
-        run.stdout.contains("(2 unbound, compared with nothing)"),
-        "{}",
-        run.stdout
-    );
+    assert_contains(&run.stdout, &["(2 unbound, compared with nothing)"]);
     let blog: Vec<_> = claims.iter().filter(|c| c["doc"] == "undated-blog.txt").collect();
     assert!(blog.iter().all(|c| c["key"].starts_with("?/")), "{blog:#?}");
 }
@@ -202,21 +198,13 @@ fn explain_shows_why_each_claim_is_bound_where_it_is() {
         "{}",
         run.stdout
     );
-    assert!(
-        run.stdout
-            .contains("event:    warsaw/2025-04-15/meeting: the sentence names it (\"met\" in Warsaw on 2025-04-15)"),
-        "{}",
-        run.stdout
+    assert_contains(
+        &run.stdout,
+        &["event:    warsaw/2025-04-15/meeting: the sentence names it (\"met\" in Warsaw on 2025-04-15)"],
     );
-    assert!(
-        run.stdout
-            .contains("\"Tuesday\" is relative and the document has no publication date"),
-        "{}",
-        run.stdout
+    assert_contains(
+        &run.stdout,
+        &["\"Tuesday\" is relative and the document has no publication date"],
     );
-    assert!(
-        run.stdout.contains("no event is named in the document"),
-        "{}",
-        run.stdout
-    );
+    assert_contains(&run.stdout, &["no event is named in the document"]);
 }

@@ -13,7 +13,7 @@ fn vilnius_counts_conflict_shares_are_compatible_and_equal_figures_agree() {
         "tests/fixtures/vilnius/rules",
     ]);
     assert_eq!(run.code, 1, "a conflict fails the run\n{}{}", run.stdout, run.stderr);
-    assert!(run.stdout.contains("1 conflict"), "{}", run.stdout);
+    assert_contains(&run.stdout, &["1 conflict"]);
 
     let conflict = findings
         .iter()
@@ -75,7 +75,7 @@ fn bad_documents_are_reported_and_skipped_and_the_rest_is_checked() {
     for e in expect {
         assert!(run.stderr.contains(e), "missing {e:?} in\n{}", run.stderr);
     }
-    assert!(run.stdout.contains("2 documents (5 skipped)"), "{}", run.stdout);
+    assert_contains(&run.stdout, &["2 documents (5 skipped)"]);
     assert_eq!(claims.len(), 3, "the good documents are still checked");
     assert_eq!(findings.len(), 1);
     assert_eq!(findings[0]["relation"], "agree");
@@ -86,7 +86,7 @@ fn bad_documents_are_reported_and_skipped_and_the_rest_is_checked() {
 fn a_missing_corpus_is_a_runtime_error() {
     let (run, _, _, _) = check(&["no/such/folder"]);
     assert_eq!(run.code, 3);
-    assert!(run.stderr.contains("no/such/folder"), "{}", run.stderr);
+    assert_contains(&run.stderr, &["no/such/folder"]);
 }
 
 #[test]

@@ -111,12 +111,7 @@ fn the_editors_round_trip() {
     assert_eq!(run.code, 1, "{}", run.stdout);
     let conflict = findings.iter().find(|f| f["relation"] == "conflict").unwrap().clone();
     assert_eq!(conflict["status"], "new");
-    assert!(
-        run.stdout
-            .contains("review: 3 new, 0 reviewed, 0 need re-review; 1 failing"),
-        "{}",
-        run.stdout
-    );
+    assert_contains(&run.stdout, &["review: 3 new, 0 reviewed, 0 need re-review; 1 failing"]);
 
     // 2. The editor fills the decision columns in a spreadsheet and saves
     //    as review.csv: a byte-order mark, CRLF, `;`, columns moved.
@@ -146,12 +141,7 @@ fn the_editors_round_trip() {
         (c["status"].as_str(), c["decision"].as_str(), c["reviewer"].as_str()),
         ("dismissed", "dismissed", "Ann")
     );
-    assert!(
-        run.stdout
-            .contains("review: 2 new, 1 reviewed, 0 need re-review; 0 failing"),
-        "{}",
-        run.stdout
-    );
+    assert_contains(&run.stdout, &["review: 2 new, 1 reviewed, 0 need re-review; 0 failing"]);
     assert_eq!(
         std::fs::read_to_string(&review).unwrap(),
         text,
@@ -174,7 +164,7 @@ fn the_editors_round_trip() {
         "a stale decision is not carried into the editor's columns"
     );
     assert_ne!(c["evidence"], conflict["evidence"]);
-    assert!(run.stdout.contains("1 need re-review; 1 failing"), "{}", run.stdout);
+    assert_contains(&run.stdout, &["1 need re-review; 1 failing"]);
 
     // 5. A real change of figure is another finding: new, failing; the old
     //    decision is kept in the file and reported as matching nothing.
@@ -185,11 +175,9 @@ fn the_editors_round_trip() {
     let (run, findings) = run_in(ws.path(), &[]);
     assert_eq!(run.code, 1);
     assert!(findings.iter().all(|f| f["id"] != conflict["id"]));
-    assert!(
-        run.stdout
-            .contains("1 decision(s) in the review file match no finding now (kept)"),
-        "{}",
-        run.stdout
+    assert_contains(
+        &run.stdout,
+        &["1 decision(s) in the review file match no finding now (kept)"],
     );
 }
 
@@ -203,21 +191,15 @@ fn unusable_review_rows_are_named() {
     )
     .unwrap();
     let (run, _) = run_in(ws.path(), &[]);
-    assert!(
-        run.stderr
-            .contains("review.csv:2: row not used: decision \"maybe\" is not confirmed, dismissed or fixed"),
-        "{}",
-        run.stderr
+    assert_contains(
+        &run.stderr,
+        &["review.csv:2: row not used: decision \"maybe\" is not confirmed, dismissed or fixed"],
     );
-    assert!(
-        run.stderr.contains("review.csv:3: row not used: reason \"because\""),
-        "{}",
-        run.stderr
-    );
+    assert_contains(&run.stderr, &["review.csv:3: row not used: reason \"because\""]);
     std::fs::write(ws.path().join("reports/review.csv"), "decision\nconfirmed\n").unwrap();
     let (run, _) = run_in(ws.path(), &[]);
     assert_eq!(run.code, 2, "a review file without ids is a configuration error");
-    assert!(run.stderr.contains("no `id` column"), "{}", run.stderr);
+    assert_contains(&run.stderr, &["no `id` column"]);
 }
 
 #[test]
@@ -226,9 +208,9 @@ fn fail_on_policies() {
     assert_eq!(code("conflict"), 1);
     assert_eq!(code("never"), 0);
     let (run, ..) = check(&["tests/fixtures/rosters/corpus", "--fail-on", "partial"]);
-    assert!(run.stdout.contains("4 failing (--fail-on partial)"), "{}", run.stdout);
+    assert_contains(&run.stdout, &["4 failing (--fail-on partial)"]);
     let (run, ..) = check(&["tests/fixtures/rosters/corpus", "--fail-on", "any"]);
-    assert!(run.stdout.contains("5 failing (--fail-on any)"), "{}", run.stdout);
+    assert_contains(&run.stdout, &["5 failing (--fail-on any)"]);
     let (run, ..) = check(&["--fail-on", "any"]);
     assert_eq!(
         run.code, 1,
@@ -255,11 +237,7 @@ fn changed_documents_select_their_findings_against_the_whole_corpus() {
     );
     let (run, ..) = check(&["--changed", "nope.md"]);
     assert_eq!(run.code, 2);
-    assert!(
-        run.stderr.contains("--changed nope.md: no such document"),
-        "{}",
-        run.stderr
-    );
+    assert_contains(&run.stderr, &["--changed nope.md: no such document"]);
 }
 
 #[test]

@@ -45,19 +45,17 @@ fn malformed_toml_names_file_and_line() {
     let text = GOOD_RULE.replace("unit = \"chiefs\"", "unit = \"chiefs");
     let run = run_pack(&text);
     assert_eq!(run.code, 2, "{}", run.stderr);
-    assert!(run.stderr.contains("pack.toml:12:"), "{}", run.stderr);
-    assert!(run.stderr.contains("rule `x.count`"), "{}", run.stderr);
+    assert_contains(&run.stderr, &["pack.toml:12:"]);
+    assert_contains(&run.stderr, &["rule `x.count`"]);
 }
 
 #[test]
 fn invalid_regex_names_file_line_and_rule() {
     let run = run_pack(&GOOD_RULE.replace("'{quantity} chiefs'", "'{quantity} (chiefs'"));
     assert_eq!(run.code, 2);
-    assert!(
-        run.stderr
-            .contains("pack.toml:10:13: rule `x.count`: invalid regex in pattern"),
-        "{}",
-        run.stderr
+    assert_contains(
+        &run.stderr,
+        &["pack.toml:10:13: rule `x.count`: invalid regex in pattern"],
     );
     assert!(
         run.stderr.contains("(?:_) (chiefs") && run.stderr.len() < 600,
@@ -70,11 +68,9 @@ fn invalid_regex_names_file_line_and_rule() {
 fn unknown_key_names_file_line_and_rule() {
     let run = run_pack(&GOOD_RULE.replace("unit = \"chiefs\"", "unit = \"chiefs\"\npaterns = ['x']"));
     assert_eq!(run.code, 2);
-    assert!(
-        run.stderr
-            .contains("pack.toml:13:1: rule `x.count`: unknown field `paterns`"),
-        "{}",
-        run.stderr
+    assert_contains(
+        &run.stderr,
+        &["pack.toml:13:1: rule `x.count`: unknown field `paterns`"],
     );
 }
 
@@ -82,10 +78,10 @@ fn unknown_key_names_file_line_and_rule() {
 fn unknown_placeholder_and_missing_key_group_are_errors() {
     let run = run_pack(&GOOD_RULE.replace("'{quantity} chiefs'", "'{quantiy} chiefs'"));
     assert_eq!(run.code, 2);
-    assert!(run.stderr.contains("unknown placeholder {quantiy}"), "{}", run.stderr);
+    assert_contains(&run.stderr, &["unknown placeholder {quantiy}"]);
     let run = run_pack(&GOOD_RULE.replace("{country|none}", "{country}"));
     assert_eq!(run.code, 2);
-    assert!(run.stderr.contains("key uses {country}"), "{}", run.stderr);
+    assert_contains(&run.stderr, &["key uses {country}"]);
 }
 
 #[test]
@@ -106,7 +102,7 @@ fn several_errors_are_reported_together() {
 fn a_missing_rules_folder_is_a_rule_error() {
     let run = crosscheck(&["check", "--rules", "no/such/rules"]);
     assert_eq!(run.code, 2);
-    assert!(run.stderr.contains("no/such/rules"), "{}", run.stderr);
+    assert_contains(&run.stderr, &["no/such/rules"]);
 }
 
 #[test]
@@ -118,12 +114,8 @@ fn crosscheck_test_names_failing_rules() {
     let pack = rule_pack(&[("pack.toml", &GOOD_RULE.replace("[34, 34]", "[30, 30]"))]);
     let run = crosscheck(&["test", "--rules", pack.path().to_str().unwrap()]);
     assert_eq!(run.code, 1);
-    assert!(run.stdout.contains("FAIL x.count example 1"), "{}", run.stdout);
-    assert!(
-        run.stdout.contains("expected [30, 30], got [34, 34] chiefs"),
-        "{}",
-        run.stdout
-    );
+    assert_contains(&run.stdout, &["FAIL x.count example 1"]);
+    assert_contains(&run.stdout, &["expected [30, 30], got [34, 34] chiefs"]);
 }
 
 #[test]

@@ -7,7 +7,7 @@ use common::*;
 fn seed_corpus_checks_clean_with_the_expected_findings() {
     let (run, claims, findings, out) = check(&[]);
     assert_eq!(run.code, 0, "no conflict on the seeds\n{}{}", run.stdout, run.stderr);
-    assert!(run.stdout.contains("5 documents (0 skipped)"), "{}", run.stdout);
+    assert_contains(&run.stdout, &["5 documents (0 skipped)"]);
 
     // "more than 30" and "34" military chiefs of 001: one compatible finding quoting both.
     let chiefs: Vec<_> = findings

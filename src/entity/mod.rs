@@ -130,14 +130,6 @@ impl Gazetteer {
         Ok(())
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.entities.is_empty()
-    }
-
-    pub fn len(&self) -> usize {
-        self.entities.len()
-    }
-
     /// Does the gazetteer hold an entity of this kind (or of every one of
     /// several, comma-separated)?
     pub fn has_kind(&self, kind: &str) -> bool {

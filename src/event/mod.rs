@@ -51,9 +51,4 @@ impl Event {
             end: self.end_date.add_days(i64::from(self.window_days)),
         }
     }
-
-    /// Does the sentence name this event?
-    pub fn triggered_by(&self, sentence: &str) -> bool {
-        self.triggers.iter().any(|t| t.is_match(sentence))
-    }
 }

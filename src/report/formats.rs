@@ -2,6 +2,7 @@
 //! JSON (schema in `docs/json.md`), a Markdown summary for a CI job page,
 //! GitHub Actions annotations, SARIF 2.1.0, JUnit XML.
 
+use super::escape_markup as xml;
 use super::view::FindingView;
 use serde::Serialize;
 use std::fmt::Write as _;
@@ -218,23 +219,6 @@ pub fn write_sarif(out: &mut dyn Write, findings: &[FindingView], rules: &[(Stri
     writeln!(out)
 }
 
-fn xml(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            // Characters XML 1.0 forbids.
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// JUnit XML: one test case per finding, failing when the policy fails it.
 pub fn write_junit(out: &mut dyn Write, totals: &Totals, findings: &[FindingView]) -> io::Result<()> {
     writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
@@ -284,7 +268,7 @@ mod tests {
     fn escaping() {
         assert_eq!(gh_data("50% of\nthem"), "50%25 of%0Athem");
         assert_eq!(gh_property("a:b,c"), "a%3Ab%2Cc");
-        assert_eq!(xml("<a & 'b'>\u{1}"), "&lt;a &amp; &apos;b&apos;&gt;");
+        assert_eq!(xml("<a & 'b'>\u{1}"), "&lt;a &amp; &#39;b&#39;&gt;");
         assert_eq!(md_cell("a|b"), "a\\|b");
     }
 }

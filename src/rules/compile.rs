@@ -190,7 +190,15 @@ struct FileCtx<'a> {
     errors: Vec<RuleError>,
 }
 
-impl FileCtx<'_> {
+impl<'a> FileCtx<'a> {
+    fn new(path: &'a Path, text: &'a str) -> Self {
+        FileCtx {
+            path,
+            text,
+            errors: Vec::new(),
+        }
+    }
+
     fn error(&mut self, span: Option<Range<usize>>, rule: Option<&str>, message: impl Into<String>) {
         let (line, col) = match span {
             Some(s) => {
@@ -284,11 +292,7 @@ pub(super) fn load(dirs: &[PathBuf]) -> Result<RulePack, RuleErrors> {
     // Entities first: patterns expand `{entity:KIND}` from the gazetteer.
     let mut gazetteer = Gazetteer::default();
     for (path, text, raw) in &parsed {
-        let mut ctx = FileCtx {
-            path,
-            text,
-            errors: Vec::new(),
-        };
+        let mut ctx = FileCtx::new(path, text);
         for e in &raw.entity {
             add_entity(&mut ctx, &mut gazetteer, e);
         }
@@ -305,11 +309,7 @@ pub(super) fn load(dirs: &[PathBuf]) -> Result<RulePack, RuleErrors> {
     let mut rules: Vec<Rule> = Vec::new();
     let mut events = Vec::new();
     for (path, text, raw) in &parsed {
-        let mut ctx = FileCtx {
-            path,
-            text,
-            errors: Vec::new(),
-        };
+        let mut ctx = FileCtx::new(path, text);
         for r in &raw.rule {
             if let Some(prev) = rules.iter().find(|p| p.id == *r.id.get_ref()) {
                 let msg = format!(

@@ -118,10 +118,6 @@ impl RulePack {
     pub fn rule(&self, id: &str) -> Option<&Rule> {
         self.rules.iter().find(|r| r.id == id)
     }
-
-    pub fn pattern_count(&self) -> usize {
-        self.rules.iter().map(|r| r.patterns.len()).sum()
-    }
 }
 
 /// Lazy DFA cache per pattern (and per thread using it).

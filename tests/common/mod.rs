@@ -91,3 +91,12 @@ pub fn rule_pack(files: &[(&str, &str)]) -> tempfile::TempDir {
     }
     dir
 }
+
+/// Assert that `haystack` (a command's output) contains every one of
+/// `needles`, showing the whole output when one is missing.
+#[track_caller]
+pub fn assert_contains(haystack: &str, needles: &[&str]) {
+    for needle in needles {
+        assert!(haystack.contains(needle), "missing {needle:?} in\n{haystack}");
+    }
+}
