@@ -7,6 +7,7 @@ pub mod claim;
 pub mod corpus;
 pub mod date;
 pub mod entity;
+pub mod eval;
 pub mod event;
 pub mod extract;
 pub mod quantity;

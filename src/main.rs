@@ -3,6 +3,7 @@
 
 use clap::{Args, Parser, Subcommand};
 use crosscheck::check::{check, explain_finding, run_examples, CheckOptions, Error, Format};
+use crosscheck::eval::{self, labels::Floors, Split};
 use crosscheck::quantity::{describe_line, ReadOptions};
 use crosscheck::report::console;
 use crosscheck::review::FailOn;
@@ -85,6 +86,23 @@ enum Command {
     },
     /// Show how expressions read as intervals (arguments, or one per line on stdin).
     Quantity { expressions: Vec<String> },
+    /// Score a rule pack on a labelled corpus (docs/eval.md).
+    Eval {
+        /// A label file, or a folder of them.
+        labels: PathBuf,
+        /// The labelled articles (default: `corpus/` beside the labels' folder).
+        corpus: Option<PathBuf>,
+        #[command(flatten)]
+        pack: Pack,
+        /// Which articles the floors and the detail lines apply to.
+        #[arg(long, value_enum, default_value_t = Split::All)]
+        split: Split,
+        /// Print the figures only, not every miss and false alarm.
+        #[arg(long)]
+        summary: bool,
+        #[command(flatten)]
+        floors: FloorArgs,
+    },
     /// Walk one finding from extraction to verdict.
     Explain {
         /// The finding id (or a unique prefix of it).
@@ -92,6 +110,39 @@ enum Command {
         #[command(flatten)]
         inputs: Inputs,
     },
+}
+
+/// Floors given on the command line; they override the labels' `[floors]`.
+#[derive(Args)]
+struct FloorArgs {
+    #[arg(long, value_name = "RATIO")]
+    min_claim_recall: Option<f64>,
+    #[arg(long, value_name = "RATIO")]
+    min_claim_precision: Option<f64>,
+    #[arg(long, value_name = "RATIO")]
+    min_relation_recall: Option<f64>,
+    #[arg(long, value_name = "RATIO")]
+    min_conflict_recall: Option<f64>,
+    #[arg(long, value_name = "RATIO")]
+    min_conflict_precision: Option<f64>,
+    #[arg(long, value_name = "N")]
+    max_traps_flagged: Option<usize>,
+    #[arg(long, value_name = "N")]
+    max_unlabelled_conflicts: Option<usize>,
+}
+
+impl FloorArgs {
+    fn floors(&self) -> Floors {
+        Floors {
+            claim_recall: self.min_claim_recall,
+            claim_precision: self.min_claim_precision,
+            relation_recall: self.min_relation_recall,
+            conflict_recall: self.min_conflict_recall,
+            conflict_precision: self.min_conflict_precision,
+            traps_flagged: self.max_traps_flagged,
+            unlabelled_conflicts: self.max_unlabelled_conflicts,
+        }
+    }
 }
 
 fn main() -> ExitCode {
@@ -186,6 +237,50 @@ fn run(cli: Cli) -> io::Result<u8> {
                 }
                 Err(e) => Ok(report_error(&e)),
             }
+        }
+        Command::Eval {
+            labels,
+            corpus,
+            pack,
+            split,
+            summary,
+            floors,
+        } => {
+            let corpus = corpus.unwrap_or_else(|| eval::default_corpus(&labels));
+            let (labels_read, analysis, evaluation) = match eval::run(&labels, &corpus, &pack.rules) {
+                Ok(r) => r,
+                Err(e) => {
+                    eprintln!("{e}");
+                    eprintln!("crosscheck: nothing was evaluated");
+                    return Ok(USAGE_OR_RULES);
+                }
+            };
+            for skipped in analysis.skipped() {
+                eprintln!("warning: skipped {skipped}");
+            }
+            if !summary {
+                out.write_all(eval::detail_lines(&evaluation, split).as_bytes())?;
+                writeln!(out)?;
+            }
+            writeln!(
+                out,
+                "crosscheck eval: {} labelled claims, {} labelled pairs, {} traps; {} engine claims, {} findings",
+                evaluation.labelled_claims,
+                evaluation.expected_pairs,
+                evaluation.traps,
+                analysis.claims.len(),
+                analysis.findings.len()
+            )?;
+            out.write_all(eval::figures_table(&evaluation).as_bytes())?;
+            let floors = labels_read.floors.overridden_by(&floors.floors());
+            let failed = eval::check_floors(&floors, evaluation.figures(split));
+            for f in &failed {
+                writeln!(out, "FLOOR FAILED ({split}): {f}")?;
+            }
+            if failed.is_empty() && floors != Floors::default() {
+                writeln!(out, "every floor holds ({split})")?;
+            }
+            Ok(if failed.is_empty() { CLEAN } else { FINDINGS })
         }
         Command::Test { pack } => {
             let pack = match crosscheck::rules::RulePack::load_all(&pack.rules) {
