@@ -119,4 +119,6 @@ pub struct Claim {
     pub sentence: Span,
     /// Entity names in the match that were misspelt.
     pub corrections: Vec<Correction>,
+    /// Who the sentence attributes the figure to ("police", "cgt").
+    pub attribution: Option<String>,
 }

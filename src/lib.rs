@@ -10,6 +10,7 @@ pub mod entity;
 pub mod eval;
 pub mod event;
 pub mod extract;
+pub mod frame;
 pub mod quantity;
 pub mod report;
 pub mod review;

@@ -2,8 +2,8 @@
 //! (in parallel); the result is sorted so output never depends on thread
 //! timing.
 
+pub mod frames;
 mod members;
-mod modality;
 
 use crate::claim::{Claim, Correction, Span, Value};
 use crate::corpus::{segment, Document, Sentence};
@@ -11,11 +11,11 @@ use crate::entity::slug;
 use crate::event::when::{read_when, speaks_of_future, When};
 use crate::event::{Binding, SentenceEvent};
 use crate::quantity::{self, Placeholder, Unit};
-use crate::rules::{EntitySlot, KeyPart, Pattern, Rule, RuleKind, RulePack, ValueSlot};
+use crate::rules::{EntitySlot, KeyPart, Pattern, Rule, RuleKind, RulePack, ValueSlot, DEFAULT_CONTEXT_SENTENCES};
 use rayon::prelude::*;
 use regex::Captures;
 
-pub use modality::detect_modality;
+pub use crate::frame::detect_modality;
 
 /// Every claim of every document, sorted by document, position and rule.
 pub fn extract_corpus(pack: &RulePack, docs: &[Document]) -> Vec<Claim> {
@@ -33,9 +33,50 @@ pub fn extract_document(pack: &RulePack, doc_index: usize, doc: &Document) -> Ve
     let sentences = segment(&doc.text, doc.body_start);
     let events = pack.events.bind(&pack.gazetteer, doc, &sentences);
     let mut claims = Vec::new();
+    // Frame rules: the entity kinds they ask whose figure it is, and the
+    // last one of each kind named, for "it" and "the country".
+    let frame_kinds: Vec<(&str, &regex::Regex)> = {
+        let mut k: Vec<(&str, &regex::Regex)> = pack
+            .rules
+            .iter()
+            .filter_map(|r| r.frame.as_ref()?.subject.as_ref().map(|(k, re)| (k.as_str(), re)))
+            .collect();
+        k.sort_by_key(|(kind, _)| *kind);
+        k.dedup_by_key(|(kind, _)| *kind);
+        k
+    };
+    let has_frames = pack.rules.iter().any(|r| r.frame.is_some());
+    let mut last_subject: Vec<Option<String>> = vec![None; frame_kinds.len()];
     for (si, sentence) in sentences.iter().enumerate() {
         let text = &doc.text[sentence.range()];
         let first_new = claims.len();
+        if has_frames {
+            let readings = crate::frame::read_sentence(text, doc.published);
+            if !readings.is_empty() {
+                let at = Site {
+                    doc,
+                    doc_index,
+                    sentence,
+                    event: &events[si],
+                };
+                let topic = |rule: &Rule| {
+                    let before = rule.context.as_ref().map_or(DEFAULT_CONTEXT_SENTENCES, |c| c.before);
+                    frames::topic_words(doc, &sentences, si, before)
+                };
+                let previous = |kind: &str| {
+                    frame_kinds
+                        .iter()
+                        .position(|(k, _)| *k == kind)
+                        .and_then(|i| last_subject[i].clone())
+                };
+                claims.extend(frames::claims(pack, &at, &readings, &topic, &previous));
+            }
+            for (i, (_, finder)) in frame_kinds.iter().enumerate() {
+                if let Some(id) = frames::first_entity(pack, finder, text) {
+                    last_subject[i] = Some(id);
+                }
+            }
+        }
         for (_, rule, pattern) in pack.candidates(text) {
             if !in_context(rule, doc, &sentences, si) {
                 continue;
@@ -222,6 +263,7 @@ fn claim(
             col: scol,
         },
         corrections,
+        attribution: crate::frame::attribution(sentence_text, value.start()),
     }
 }
 

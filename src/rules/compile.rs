@@ -9,9 +9,10 @@ use crate::date::Date;
 use crate::entity::{list, Entity, Gazetteer, GazetteerError, Role};
 use crate::event::when;
 use crate::event::{Event, EventBinder};
+use crate::frame::WordList;
 use crate::quantity::{self, Interval, Placeholder, ReadOptions};
 use regex::Regex;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -37,8 +38,45 @@ pub struct Rule {
     /// A later different figure is an `update`, not a `conflict`.
     pub changes_over_time: bool,
     pub context: Option<Context>,
+    /// Set for rules that select readings instead of matching patterns.
+    pub frame: Option<FrameSpec>,
     pub examples: Vec<Example>,
 }
+
+/// What a frame rule selects: readings of one measure, counting or
+/// qualified by words of its lists (see `extract::frames`).
+#[derive(Debug, Clone)]
+pub struct FrameSpec {
+    pub measure: Measure,
+    pub counts: WordList,
+    pub share_of: WordList,
+    pub about: WordList,
+    pub qualified_by: WordList,
+    pub not_qualified_by: WordList,
+    /// The entity kind whose figure it is, and a finder of its names.
+    pub subject: Option<(String, Regex)>,
+}
+
+/// What a frame's number is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Measure {
+    Count,
+    Share,
+    Money,
+}
+
+impl std::fmt::Display for Measure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Measure::Count => "count",
+            Measure::Share => "share",
+            Measure::Money => "money",
+        })
+    }
+}
+
+/// Key variables a frame fills.
+const FRAME_VARS: [&str; 3] = ["event", "subject", "period"];
 
 /// A topic the sentence or the sentences just before it must mention.
 #[derive(Debug, Clone)]
@@ -306,6 +344,18 @@ pub(super) fn load(dirs: &[PathBuf]) -> Result<RulePack, RuleErrors> {
         ));
     }
 
+    // Named word lists, shared by every file of the pack.
+    let mut lists: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for (path, text, raw) in &parsed {
+        let mut ctx = FileCtx::new(path, text);
+        for (name, words) in &raw.lists {
+            if lists.insert(name.clone(), words.get_ref().clone()).is_some() {
+                ctx.error(Some(words.span()), None, format!("word list `{name}` is defined twice"));
+            }
+        }
+        errors.append(&mut ctx.errors);
+    }
+
     let mut rules: Vec<Rule> = Vec::new();
     let mut events = Vec::new();
     for (path, text, raw) in &parsed {
@@ -320,7 +370,7 @@ pub(super) fn load(dirs: &[PathBuf]) -> Result<RulePack, RuleErrors> {
                 ctx.error(Some(r.id.span()), Some(r.id.get_ref()), msg);
                 continue;
             }
-            if let Some(rule) = compile_rule(&mut ctx, &gazetteer, r) {
+            if let Some(rule) = compile_rule(&mut ctx, &gazetteer, &lists, r) {
                 rules.push(rule);
             }
         }
@@ -506,7 +556,121 @@ fn compile_event(ctx: &mut FileCtx, raw: &RawEvent) -> Option<Event> {
     })
 }
 
-fn compile_rule(ctx: &mut FileCtx, gazetteer: &Gazetteer, raw: &RawRule) -> Option<Rule> {
+/// A rule's word list with `@name` entries replaced by the named list.
+fn word_list(
+    ctx: &mut FileCtx,
+    id: &str,
+    lists: &BTreeMap<String, Vec<String>>,
+    field: &Option<toml::Spanned<Vec<String>>>,
+) -> WordList {
+    let Some(field) = field else { return WordList::default() };
+    let mut entries = Vec::new();
+    for e in field.get_ref() {
+        match e.strip_prefix('@') {
+            Some(name) => match lists.get(name) {
+                Some(words) => entries.extend(words.iter().cloned()),
+                None => {
+                    let known: Vec<&str> = lists.keys().map(String::as_str).collect();
+                    ctx.error(
+                        Some(field.span()),
+                        Some(id),
+                        format!("no word list `{name}` (known: {})", known.join(", ")),
+                    );
+                }
+            },
+            None => entries.push(e.clone()),
+        }
+    }
+    WordList::new(&entries)
+}
+
+/// The frame of a rule that has one (`counts`, `share_of`, `measure`).
+fn compile_frame(
+    ctx: &mut FileCtx,
+    gazetteer: &Gazetteer,
+    lists: &BTreeMap<String, Vec<String>>,
+    raw: &RawRule,
+    kind: RuleKind,
+) -> Option<FrameSpec> {
+    let id = raw.id.get_ref().as_str();
+    if raw.counts.is_none() && raw.share_of.is_none() && raw.measure.is_none() {
+        for (name, field) in [
+            ("about", &raw.about),
+            ("qualified_by", &raw.qualified_by),
+            ("not_qualified_by", &raw.not_qualified_by),
+        ] {
+            if let Some(f) = field {
+                let msg = format!("`{name}` belongs to a frame: add `counts`, `share_of` or `measure`");
+                ctx.error(Some(f.span()), Some(id), msg);
+            }
+        }
+        if let Some(s) = &raw.subject {
+            ctx.error(
+                Some(s.span()),
+                Some(id),
+                "`subject` belongs to a frame: add `counts`, `share_of` or `measure`",
+            );
+        }
+        return None;
+    }
+    if kind != RuleKind::Quantity {
+        ctx.error(
+            Some(raw.id.span()),
+            Some(id),
+            "frames read numbers: a date, roster or membership rule uses `patterns`",
+        );
+    }
+    if !raw.patterns.is_empty() {
+        ctx.error(
+            Some(raw.patterns[0].span()),
+            Some(id),
+            "a rule has a frame (`counts`, `share_of`, `measure`) or `patterns`, not both: write two rules",
+        );
+    }
+    let measure = match raw.measure.as_ref().map(|m| m.get_ref().as_str()) {
+        Some("count") => Measure::Count,
+        Some("share") => Measure::Share,
+        Some("money") => Measure::Money,
+        Some(other) => {
+            let msg = format!("unknown measure {other:?} (known: count, share, money)");
+            ctx.error(raw.measure.as_ref().map(|m| m.span()), Some(id), msg);
+            Measure::Count
+        }
+        None if raw.share_of.is_some() => Measure::Share,
+        None => Measure::Count,
+    };
+    let subject = raw.subject.as_ref().and_then(|s| {
+        let kind = s.get_ref().clone();
+        if !gazetteer.has_kind(&kind) {
+            let known = gazetteer.kinds().join(", ");
+            ctx.error(
+                Some(s.span()),
+                Some(id),
+                format!("no entity of kind `{kind}` in the gazetteer (known: {known})"),
+            );
+            return None;
+        }
+        build_regex(&format!("(?i){}", gazetteer.pattern(&kind)))
+            .ok()
+            .map(|re| (kind, re))
+    });
+    Some(FrameSpec {
+        measure,
+        counts: word_list(ctx, id, lists, &raw.counts),
+        share_of: word_list(ctx, id, lists, &raw.share_of),
+        about: word_list(ctx, id, lists, &raw.about),
+        qualified_by: word_list(ctx, id, lists, &raw.qualified_by),
+        not_qualified_by: word_list(ctx, id, lists, &raw.not_qualified_by),
+        subject,
+    })
+}
+
+fn compile_rule(
+    ctx: &mut FileCtx,
+    gazetteer: &Gazetteer,
+    lists: &BTreeMap<String, Vec<String>>,
+    raw: &RawRule,
+) -> Option<Rule> {
     let id = raw.id.get_ref().as_str();
     let errors_before = ctx.errors.len();
     if id.is_empty() || id.contains(char::is_whitespace) {
@@ -527,8 +691,13 @@ fn compile_rule(ctx: &mut FileCtx, gazetteer: &Gazetteer, raw: &RawRule) -> Opti
             RuleKind::Quantity
         }
     };
-    if raw.patterns.is_empty() {
-        ctx.error(Some(raw.id.span()), Some(id), "the rule has no patterns");
+    let frame = compile_frame(ctx, gazetteer, lists, raw, kind);
+    if raw.patterns.is_empty() && frame.is_none() {
+        ctx.error(
+            Some(raw.id.span()),
+            Some(id),
+            "the rule has no frame (`counts`, `share_of`, `measure`) and no `patterns`",
+        );
     }
     if let Some(t) = &raw.tolerance {
         if !(*t.get_ref() > 0.0 && *t.get_ref() <= 1.0) {
@@ -593,6 +762,20 @@ fn compile_rule(ctx: &mut FileCtx, gazetteer: &Gazetteer, raw: &RawRule) -> Opti
     let key = parse_key(raw.key.get_ref())
         .map_err(|m| ctx.error(Some(raw.key.span()), Some(id), m))
         .ok();
+    if let (Some(key), Some(frame)) = (&key, &frame) {
+        for part in &key.parts {
+            if let KeyPart::Var { name, default } = part {
+                if !FRAME_VARS.contains(&name.as_str()) {
+                    let msg = format!("a frame's key knows {{event}}, {{subject}} and {{period}}, not {{{name}}}");
+                    ctx.error(Some(raw.key.span()), Some(id), msg);
+                } else if name == "subject" && frame.subject.is_none() && default.is_none() {
+                    let msg =
+                        "key uses {subject}: say whose figure it is with `subject = \"country\"` (an entity kind)";
+                    ctx.error(Some(raw.key.span()), Some(id), msg);
+                }
+            }
+        }
+    }
     if let Some(key) = &key {
         for (pattern, raw_p) in patterns.iter().zip(&raw.patterns) {
             for part in &key.parts {
@@ -691,6 +874,7 @@ fn compile_rule(ctx: &mut FileCtx, gazetteer: &Gazetteer, raw: &RawRule) -> Opti
         skip_if,
         changes_over_time: raw.changes_over_time,
         context,
+        frame,
         examples,
     })
 }

@@ -8,7 +8,7 @@ mod schema;
 pub use prefilter::Prefilter;
 
 pub use compile::{
-    Context, EntitySlot, Example, Expect, KeyPart, KeyTemplate, Pattern, Rule, RuleKind, ValueSlot,
+    Context, EntitySlot, Example, Expect, FrameSpec, KeyPart, KeyTemplate, Measure, Pattern, Rule, RuleKind, ValueSlot,
     DEFAULT_CONTEXT_SENTENCES,
 };
 

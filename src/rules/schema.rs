@@ -17,6 +17,9 @@ pub struct RawFile {
     pub event: Vec<RawEvent>,
     #[serde(default)]
     pub entity: Vec<RawEntity>,
+    /// Named word lists rules share: `"@meeting_words"` in a rule's list.
+    #[serde(default)]
+    pub lists: std::collections::BTreeMap<String, Spanned<Vec<String>>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -31,7 +34,25 @@ pub struct RawRule {
     #[serde(default)]
     pub changes_over_time: bool,
     pub describe: String,
+    /// Regex patterns: the escape hatch for what a frame cannot say.
+    #[serde(default)]
     pub patterns: Vec<Spanned<String>>,
+    /// A frame: what the number counts, the words after it or just before
+    /// it ("troops", "death toll", "kill*").
+    pub counts: Option<Spanned<Vec<String>>>,
+    /// A frame: a share of one of these ("GDP", "gross domestic product").
+    pub share_of: Option<Spanned<Vec<String>>>,
+    /// A frame: `count`, `share` or `money` (default: from `counts`/`share_of`).
+    pub measure: Option<Spanned<String>>,
+    /// A frame: the sentence (or the `context_sentences` before it) speaks
+    /// of one of these.
+    pub about: Option<Spanned<Vec<String>>>,
+    /// A frame: one of these is in the figure's own stretch of text.
+    pub qualified_by: Option<Spanned<Vec<String>>>,
+    /// A frame: none of these is in the figure's own stretch of text.
+    pub not_qualified_by: Option<Spanned<Vec<String>>>,
+    /// A frame: the kind of entity whose figure it is (`country`), for `{subject}`.
+    pub subject: Option<Spanned<String>>,
     pub key: Spanned<String>,
     /// What a count counts ("chiefs", "troops"); shares and money carry
     /// their own unit.

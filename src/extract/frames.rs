@@ -1,0 +1,270 @@
+//! Frame rules select readings: a number of the rule's measure that counts
+//! one of its words, a share of its base, qualified (or not) by words in
+//! its own stretch of text, in a sentence about the rule's topic; then the
+//! key is filled from the reading's subject, period and event.
+
+use super::Site;
+use crate::claim::{Claim, Span, Value};
+use crate::corpus::{Document, Sentence};
+use crate::event::{Binding, SentenceEvent};
+use crate::frame::{words, Reading};
+use crate::quantity::{self, Unit};
+use crate::rules::{FrameSpec, KeyPart, Measure, Rule, RulePack};
+use std::ops::Range;
+
+/// Why a frame rule passed a reading over, or `Ok` when it takes it.
+pub fn select(
+    spec: &FrameSpec,
+    reading: &Reading,
+    sentence: &str,
+    topic_words: &dyn Fn() -> Vec<String>,
+) -> Result<(), String> {
+    let unit_ok = match spec.measure {
+        Measure::Count => reading.quantity.unit == Unit::Count,
+        Measure::Share => reading.is_share(),
+        Measure::Money => reading.is_money(),
+    };
+    if !unit_ok {
+        return Err(format!("not a {} ({})", spec.measure, reading.quantity.unit));
+    }
+    if !spec.counts.is_empty() && !spec.counts.matches(&reading.after) && !spec.counts.matches(&reading.before) {
+        return Err(format!(
+            "counts none of its words: after it {:?}, before it {:?}",
+            reading.after.join(" "),
+            reading.before.join(" ")
+        ));
+    }
+    if !spec.share_of.is_empty() {
+        if let Some(base) = &reading.base {
+            if !spec.share_of.starts(base) {
+                return Err(format!("a share of {:?}, not of one of its words", base.join(" ")));
+            }
+        }
+    }
+    let window = reading.window_words(sentence);
+    if !spec.qualified_by.is_empty() && !spec.qualified_by.matches(&window) {
+        return Err(format!("no qualifier in its own words {:?}", window.join(" ")));
+    }
+    if let Some(w) = spec.not_qualified_by.find(&window) {
+        return Err(format!("qualified by {w:?}, which the rule excludes"));
+    }
+    if !spec.about.is_empty() && !spec.about.matches(&topic_words()) {
+        return Err("the sentence (and the ones before it) speak of none of its `about` words".into());
+    }
+    Ok(())
+}
+
+/// Pronouns and stand-ins that point back to the previous sentence's subject.
+const BACK_REFERENCES: [&[&str]; 7] = [
+    &["it"],
+    &["its"],
+    &["the", "country"],
+    &["the", "country", "s"],
+    &["the", "government"],
+    &["the", "nation"],
+    &["they"],
+];
+
+/// Whose figure a reading is: an entity of the rule's subject kind nearest
+/// before the number in its window, then in its clause, then just after it
+/// in its window ("spent by Germany"), then the previous sentence's subject
+/// when the clause says "it" or "the country", then the sentence's only one.
+pub fn subject(
+    pack: &RulePack,
+    finder: &regex::Regex,
+    reading: &Reading,
+    sentence: &str,
+    previous: Option<&str>,
+) -> Option<String> {
+    let found: Vec<(Range<usize>, String)> = finder
+        .find_iter(sentence)
+        .filter_map(|m| {
+            pack.gazetteer
+                .lookup_in(m.as_str(), sentence)
+                .map(|e| (m.range(), e.id.clone()))
+        })
+        .collect();
+    let n = &reading.range;
+    let before_in = |span: &Range<usize>| {
+        found
+            .iter()
+            .filter(|(r, _)| r.end <= n.start && r.start >= span.start)
+            .max_by_key(|(r, _)| r.end)
+    };
+    if let Some((_, id)) = before_in(&reading.window).or_else(|| before_in(&reading.clause)) {
+        return Some(id.clone());
+    }
+    if let Some((_, id)) = found
+        .iter()
+        .filter(|(r, _)| r.start >= n.end && r.end <= reading.window.end)
+        .min_by_key(|(r, _)| r.start)
+    {
+        return Some(id.clone());
+    }
+    let clause_words = words(&sentence[reading.clause.start..n.start]);
+    let points_back = BACK_REFERENCES.iter().any(|p| {
+        clause_words
+            .windows(p.len())
+            .any(|w| w.iter().zip(p.iter()).all(|(a, b)| a == b))
+    });
+    if points_back && found.is_empty() {
+        if let Some(prev) = previous {
+            return Some(prev.to_string());
+        }
+    }
+    let mut ids: Vec<&String> = found.iter().map(|(_, id)| id).collect();
+    ids.dedup();
+    match ids.as_slice() {
+        [only] => Some((*only).clone()),
+        _ => None,
+    }
+}
+
+/// The first entity of `finder`'s kind a sentence names: the subject "it"
+/// refers to in the next sentence.
+pub fn first_entity(pack: &RulePack, finder: &regex::Regex, sentence: &str) -> Option<String> {
+    finder
+        .find_iter(sentence)
+        .find_map(|m| pack.gazetteer.lookup_in(m.as_str(), sentence).map(|e| e.id.clone()))
+}
+
+/// Fill a frame rule's key; `None` (and the key with `?`) when a part is missing.
+fn key(rule: &Rule, event: Option<&str>, subject: Option<&str>, reading: &Reading) -> (Option<String>, String) {
+    let mut key = String::new();
+    let mut complete = true;
+    for part in &rule.key.parts {
+        let piece = match part {
+            KeyPart::Literal(l) => Some(l.clone()),
+            KeyPart::Var { name, default } => {
+                let found = match name.as_str() {
+                    "event" => event.map(str::to_string),
+                    "subject" => subject.map(str::to_string),
+                    "period" => reading.period.as_ref().map(|p| p.year.to_string()),
+                    _ => None,
+                };
+                found.or_else(|| default.clone())
+            }
+        };
+        match piece {
+            Some(p) => key.push_str(&p),
+            None => {
+                complete = false;
+                key.push('?');
+            }
+        }
+    }
+    (complete.then(|| key.clone()), key)
+}
+
+/// The claims frame rules make of one sentence's readings.
+pub(super) fn claims(
+    pack: &RulePack,
+    at: &Site,
+    readings: &[Reading],
+    topic: &dyn Fn(&Rule) -> Vec<String>,
+    previous_subject: &dyn Fn(&str) -> Option<String>,
+) -> Vec<Claim> {
+    let sentence = &at.doc.text[at.sentence.range()];
+    let mut out = Vec::new();
+    for rule in pack.rules.iter().filter(|r| r.frame.is_some()) {
+        let Some(spec) = &rule.frame else { continue };
+        if rule.skip_if.as_ref().is_some_and(|re| re.is_match(sentence)) {
+            continue;
+        }
+        for reading in readings {
+            if select(spec, reading, sentence, &|| topic(rule)).is_err() {
+                continue;
+            }
+            // The rule's own reading options (round numbers, tolerance).
+            let text = &sentence[reading.range.clone()];
+            let Some(q) = quantity::read(text, &rule.read) else {
+                continue;
+            };
+            let subject = spec
+                .subject
+                .as_ref()
+                .and_then(|(kind, finder)| subject(pack, finder, reading, sentence, previous_subject(kind).as_deref()));
+            out.push(claim(rule, at, reading, q, subject.as_deref()));
+        }
+    }
+    out
+}
+
+fn claim(rule: &Rule, at: &Site, reading: &Reading, q: quantity::Quantity, subject: Option<&str>) -> Claim {
+    let (event, unbound_event) = match at.event {
+        SentenceEvent::Bound { event, binding } => (Some((event.clone(), binding.clone())), None),
+        SentenceEvent::Unbound { why } => (None::<(String, Binding)>, Some(why.clone())),
+    };
+    let (key, key_display) = key(rule, event.as_ref().map(|(e, _)| e.as_str()), subject, reading);
+    let unbound = if key.is_some() {
+        None
+    } else if rule.key.uses_event() && event.is_none() {
+        unbound_event
+    } else {
+        Some(format!(
+            "a part of the key was not found: {}",
+            missing_parts(rule, subject, reading)
+        ))
+    };
+    let start = at.sentence.start + reading.range.start;
+    let (line, col) = at.doc.position(start);
+    let (sline, scol) = at.doc.position(at.sentence.start);
+    let sentence = &at.doc.text[at.sentence.range()];
+    Claim {
+        doc: at.doc_index,
+        rule: rule.id.clone(),
+        key,
+        key_display,
+        event,
+        unbound,
+        modality: rule.modality.unwrap_or(reading.modality),
+        value: q.display_with(&rule.unit),
+        unit_label: rule.unit.clone(),
+        reading: Value::Quantity(q),
+        text: sentence[reading.range.clone()].to_string(),
+        span: Span {
+            start,
+            end: at.sentence.start + reading.range.end,
+            line,
+            col,
+        },
+        sentence: Span {
+            start: at.sentence.start,
+            end: at.sentence.end,
+            line: sline,
+            col: scol,
+        },
+        corrections: Vec::new(),
+        attribution: reading.attribution.clone(),
+    }
+}
+
+fn missing_parts(rule: &Rule, subject: Option<&str>, reading: &Reading) -> String {
+    let mut missing = Vec::new();
+    for part in &rule.key.parts {
+        if let KeyPart::Var { name, default: None } = part {
+            let absent = match name.as_str() {
+                "subject" => subject.is_none(),
+                "period" => reading.period.is_none(),
+                _ => false,
+            };
+            if absent {
+                missing.push(format!("no {name}"));
+            }
+        }
+    }
+    if missing.is_empty() {
+        "no event".into()
+    } else {
+        missing.join(", ")
+    }
+}
+
+/// The words of a sentence and of the `before` sentences preceding it: the
+/// topic an `about` list is looked for in.
+pub fn topic_words(doc: &Document, sentences: &[Sentence], si: usize, before: usize) -> Vec<String> {
+    sentences[si.saturating_sub(before)..=si]
+        .iter()
+        .flat_map(|s| words(&doc.text[s.range()]))
+        .collect()
+}

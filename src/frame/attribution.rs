@@ -1,0 +1,45 @@
+//! Who a figure is attributed to: "according to the interior ministry",
+//! "the CGT said", "police estimated", "said the mayor".
+
+use crate::frame::words;
+use regex::Regex;
+use std::sync::OnceLock;
+
+fn cues() -> &'static [Regex] {
+    static RE: OnceLock<Vec<Regex>> = OnceLock::new();
+    RE.get_or_init(|| {
+        let name = r"(?P<who>(?:the\s+)?(?:[\p{Lu}][\p{L}\-\.]*(?:\s+(?:of\s+)?[\p{Lu}][\p{L}\-\.]*){0,3}|(?:[\p{Ll}]+\s+){0,2}(?:police|organi[sz]ers|unions?|officials|authorities|ministry|government|mayor|prefecture|agency|council|governor|spokes(?:man|woman|person))))";
+        let verbs = r"(?:said|says|estimated|estimates|counted|counts|claimed|claims|reported|reports|put\s+(?:the|its)\s+(?:figure|number|toll|count|tally)|gave|told|announced|recorded|registered|tallied)";
+        [
+            format!(r"(?i:according\s+to)\s+{name}"),
+            format!(r"{name}\s+{verbs}(?-u:\b)"),
+            format!(r"(?i:{verbs})\s+{name}"),
+        ]
+        .iter()
+        .map(|src| Regex::new(src).expect("attribution regex"))
+        .collect()
+    })
+}
+
+const NOT_A_SOURCE: &[&str] = &[
+    "it", "he", "she", "they", "this", "that", "there", "which", "who", "the", "a",
+];
+
+/// The source nearest the number at byte `at`, in lower case without a
+/// leading "the"; `None` when the sentence names none.
+pub fn attribution(sentence: &str, at: usize) -> Option<String> {
+    cues()
+        .iter()
+        .flat_map(|re| re.captures_iter(sentence))
+        .filter_map(|c| c.name("who"))
+        .filter_map(|m| {
+            let w = words(m.as_str());
+            let w: Vec<String> = w
+                .into_iter()
+                .skip_while(|x| NOT_A_SOURCE.contains(&x.as_str()))
+                .collect();
+            (!w.is_empty()).then(|| (m.start().abs_diff(at), w.join(" ")))
+        })
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, who)| who)
+}

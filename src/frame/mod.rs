@@ -1,0 +1,338 @@
+//! Readings: every numeric expression of a sentence, read once, with what
+//! it counts, the words around it, the period it refers to, its modality
+//! and who it is attributed to. Rules select readings (see
+//! `extract::frames`) instead of matching a regex per phrasing.
+//!
+//! A reading's own stretch of text (its *window*) runs from the previous
+//! number or clause boundary to the next: in "aid cut from 0.7% of GDP to
+//! 0.4% to fund defence at 2.2%", "defence" is in the window of 2.2% only.
+
+mod attribution;
+mod modality;
+mod period;
+pub mod words;
+
+pub use attribution::attribution;
+pub use modality::detect_modality;
+pub use period::{period_of, Period};
+pub use words::{words, WordList};
+
+use crate::claim::Modality;
+use crate::date::Date;
+use crate::quantity::{self, Quantity, ReadOptions, Unit};
+use std::ops::Range;
+
+/// One numeric expression of a sentence, read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reading {
+    /// Where the expression is, in the sentence.
+    pub range: Range<usize>,
+    pub quantity: Quantity,
+    /// Lower-case words of what follows the number ("asian and pacific
+    /// countries", "people have died"), up to a preposition, a determiner,
+    /// punctuation or four words.
+    pub after: Vec<String>,
+    /// Lower-case words just before the number, within its window, at most
+    /// six ("the death toll rose to", "a contingent numbering").
+    pub before: Vec<String>,
+    /// What a share is a share of ("gdp", "gross domestic product").
+    pub base: Option<Vec<String>>,
+    /// The reading's own stretch of the sentence (see the module doc).
+    pub window: Range<usize>,
+    /// The clause holding the number.
+    pub clause: Range<usize>,
+    pub period: Option<Period>,
+    pub modality: Modality,
+    /// Who the figure is attributed to ("police", "the cgt"), lower case.
+    pub attribution: Option<String>,
+}
+
+impl Reading {
+    /// The words of the reading's window, lower case.
+    pub fn window_words(&self, sentence: &str) -> Vec<String> {
+        words(&sentence[self.window.clone()])
+    }
+
+    pub fn is_share(&self) -> bool {
+        self.quantity.unit == Unit::Percent
+    }
+
+    pub fn is_money(&self) -> bool {
+        matches!(self.quantity.unit, Unit::Money(_))
+    }
+}
+
+/// Clause boundaries: a semicolon, a dash between spaces, and a comma or
+/// space before a conjunction that starts a new statement.
+fn clauses(sentence: &str) -> Vec<Range<usize>> {
+    const BREAKS: [&str; 12] = [
+        "; ",
+        " — ",
+        " – ",
+        " -- ",
+        ", while ",
+        " while ",
+        ", whereas ",
+        ", but ",
+        " but ",
+        ", and ",
+        ", although ",
+        ": ",
+    ];
+    let lower = sentence.to_ascii_lowercase();
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    for b in BREAKS {
+        for (at, _) in lower.match_indices(b) {
+            cuts.push((at, at + b.len()));
+        }
+    }
+    cuts.sort_unstable();
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (at, next) in cuts {
+        if at >= start {
+            out.push(start..at);
+            start = next;
+        }
+    }
+    out.push(start..sentence.len());
+    out
+}
+
+const STOP_AFTER: &[&str] = &[
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "from",
+    "by",
+    "with",
+    "the",
+    "a",
+    "an",
+    "its",
+    "their",
+    "his",
+    "her",
+    "this",
+    "that",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "than",
+    "as",
+    "since",
+    "until",
+    "after",
+    "before",
+    "during",
+    "per",
+    "into",
+    "across",
+    "against",
+    "according",
+    "while",
+    "but",
+    "or",
+    "if",
+    "when",
+    "where",
+    "so",
+    "because",
+];
+
+/// Every numeric expression of `sentence`, read. `published` resolves
+/// "this year" and "last year".
+pub fn read_sentence(sentence: &str, published: Option<Date>) -> Vec<Reading> {
+    let opts = ReadOptions::default();
+    let found: Vec<(Range<usize>, Quantity)> = quantity::find_iter(sentence, &opts).collect();
+    if found.is_empty() {
+        return Vec::new();
+    }
+    let clauses = clauses(sentence);
+    let mut out = Vec::with_capacity(found.len());
+    for (i, (range, q)) in found.iter().enumerate() {
+        let clause = clauses
+            .iter()
+            .find(|c| c.start <= range.start && range.start < c.end.max(c.start + 1))
+            .cloned()
+            .unwrap_or(0..sentence.len());
+        let start = if i > 0 {
+            split_point(sentence, found[i - 1].0.end, range.start)
+        } else {
+            0
+        };
+        let end = match found.get(i + 1) {
+            Some(next) => split_point(sentence, range.end, next.0.start),
+            None => sentence.len(),
+        };
+        let window = start.max(clause.start)..end.min(clause.end).max(range.end);
+        let after_text = &sentence[range.end..window.end];
+        let after: Vec<String> = words(after_text)
+            .into_iter()
+            .take_while(|w| !STOP_AFTER.contains(&w.as_str()))
+            .take(4)
+            .collect();
+        let before_all = words(&sentence[window.start..range.start]);
+        let before: Vec<String> = before_all[before_all.len().saturating_sub(6)..].to_vec();
+        let base = (q.unit == Unit::Percent).then(|| share_base(after_text)).flatten();
+        let period = period_of(sentence, &clause, range, &window, published);
+        let mut modality = detect_modality(&sentence[clause.start..window.end.min(range.end + after_text.len())]);
+        if modality == Modality::Fact && period.as_ref().is_some_and(|p| p.by) {
+            modality = Modality::Target;
+        }
+        out.push(Reading {
+            range: range.clone(),
+            quantity: q.clone(),
+            after,
+            before,
+            base,
+            window,
+            clause,
+            period,
+            modality,
+            attribution: attribution(sentence, range.start),
+        });
+    }
+    out
+}
+
+/// Words that start the next figure's stretch of text in the gap between
+/// two numbers: "0.4% | to fund defence at 2.2%", "2.1% in 2024 | and 2.3%".
+const SPLIT_WORDS: &[&str] = &[
+    "to", "and", "at", "from", "versus", "vs", "against", "compared", "while", "or",
+];
+
+/// Where the gap `from..to` between two numbers is split: at its first
+/// split word or bracket or comma; at `to` when it has none.
+fn split_point(sentence: &str, from: usize, to: usize) -> usize {
+    if to <= from {
+        return from;
+    }
+    let gap = &sentence[from..to];
+    let mut word_start = None;
+    for (i, c) in gap.char_indices() {
+        if matches!(c, ',' | '(' | ')' | ';') {
+            return from + i;
+        }
+        if c.is_alphanumeric() {
+            word_start.get_or_insert(i);
+        } else if let Some(ws) = word_start.take() {
+            if SPLIT_WORDS.contains(&gap[ws..i].to_lowercase().as_str()) {
+                return from + ws;
+            }
+        }
+    }
+    to
+}
+
+/// "of GDP", "of its gross domestic product", "of the country's economic
+/// output": the words of the base, determiners and possessors left out.
+fn share_base(after: &str) -> Option<Vec<String>> {
+    let w = words(after);
+    let mut it = w.iter().map(String::as_str).peekable();
+    if it.next()? != "of" {
+        return None;
+    }
+    let skip = [
+        "its", "their", "the", "a", "his", "her", "our", "s", "country", "nation", "state",
+    ];
+    let mut base = Vec::new();
+    let mut leading = true;
+    for word in it {
+        if leading && skip.contains(&word) {
+            continue;
+        }
+        leading = false;
+        if STOP_AFTER.contains(&word) || base.len() == 4 {
+            break;
+        }
+        base.push(word.to_string());
+    }
+    (!base.is_empty()).then_some(base)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(sentence: &str, at: &str) -> Reading {
+        let published = Date::new(2025, 3, 12);
+        read_sentence(sentence, published)
+            .into_iter()
+            .find(|r| sentence[r.range.clone()].contains(at))
+            .unwrap_or_else(|| panic!("no reading of {at:?} in {sentence:?}"))
+    }
+
+    fn joined(w: &[String]) -> String {
+        w.join(" ")
+    }
+
+    #[test]
+    fn what_follows_the_number() {
+        let r = one("Ministers from 40 Asian and Pacific countries met in Bangkok.", "40");
+        assert_eq!(joined(&r.after), "asian and pacific countries");
+        let r = one("The meeting drew 27 navy chiefs of staff.", "27");
+        assert_eq!(joined(&r.after), "navy chiefs");
+        let r = one("About 11,300 people have died in Derna.", "11,300");
+        assert_eq!(joined(&r.after), "people have died");
+    }
+
+    #[test]
+    fn what_comes_before_the_number() {
+        let r = one("By Friday the death toll rose to 2,310, officials said.", "2,310");
+        assert_eq!(joined(&r.before), "friday the death toll rose to");
+        let r = one("The storm hit the coast, killing at least 61.", "61");
+        assert_eq!(r.before.last().map(String::as_str), Some("killing"));
+        let r = one("It sent a contingent numbering 8,000.", "8,000");
+        assert!(r.before.ends_with(&["contingent".to_string(), "numbering".to_string()]));
+        let r = one("They agreed on a force of fewer than 15,000 troops.", "15,000");
+        assert_eq!(joined(&r.after), "troops");
+    }
+
+    #[test]
+    fn shares_and_their_base() {
+        let r = one("Poland will spend 4.1 percent of its gross domestic product.", "4.1");
+        assert_eq!(r.base.as_deref().map(joined), Some("gross domestic product".into()));
+        let r = one("Defence reached 3.9% of GDP.", "3.9");
+        assert_eq!(r.base.as_deref().map(joined), Some("gdp".into()));
+        let r = one("Turnout was 40%.", "40");
+        assert_eq!(r.base, None);
+    }
+
+    #[test]
+    fn each_figure_has_its_own_window() {
+        let s = "The aid budget will be cut from 0.7% of GDP to 0.4% to fund defence at 2.2%.";
+        assert!(!one(s, "0.7%").window_words(s).contains(&"defence".to_string()));
+        assert!(!one(s, "0.4%").window_words(s).contains(&"defence".to_string()));
+        assert!(one(s, "2.2%").window_words(s).contains(&"defence".to_string()));
+        let s = "Germany spends 2.1% of GDP on defence, and 0.5% on aid.";
+        assert!(one(s, "2.1%").window_words(s).contains(&"defence".to_string()));
+        assert!(!one(s, "0.5%").window_words(s).contains(&"defence".to_string()));
+    }
+
+    #[test]
+    fn periods_modality_and_attribution() {
+        let r = one("It will spend 3.9% next year.", "3.9");
+        assert_eq!(r.period.as_ref().map(|p| p.year), Some(2026));
+        let r = one("That is up from last year's 2.87 percent.", "2.87");
+        assert_eq!(r.period.as_ref().map(|p| p.year), Some(2024));
+        let r = one("Britain aims to reach 2.5% of GDP by 2027.", "2.5");
+        assert_eq!(r.period.as_ref().map(|p| (p.year, p.by)), Some((2027, true)));
+        assert_eq!(r.modality, Modality::Target);
+        let r = one("Germany spent 2.1% in 2024 and 2.3% in 2025.", "2.3");
+        assert_eq!(r.period.as_ref().map(|p| p.year), Some(2025));
+        let r = one("Germany spent 2.1% in 2024 and 2.3% in 2025.", "2.1");
+        assert_eq!(r.period.as_ref().map(|p| p.year), Some(2024));
+        let r = one(
+            "Some 1.27 million people marched, according to the interior ministry.",
+            "1.27",
+        );
+        assert_eq!(r.attribution.as_deref(), Some("interior ministry"));
+        let r = one("The CGT said 2.8 million people took part.", "2.8");
+        assert_eq!(r.attribution.as_deref(), Some("cgt"));
+    }
+}

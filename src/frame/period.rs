@@ -1,0 +1,97 @@
+//! The period a figure refers to: a year written near it ("in 2025", "by
+//! 2027"), or a relative one resolved against the publication date ("this
+//! year", "last year's", "next year", "currently").
+
+use crate::date::Date;
+use regex::Regex;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+/// A year a figure refers to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Period {
+    pub year: i32,
+    /// A deadline ("by 2027"): the figure is a target for that year.
+    pub by: bool,
+    /// As written: "by 2027", "last year".
+    pub written: String,
+}
+
+fn years() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?i)(?-u:\b)(?:(?P<by>by|until|before)\s+(?:the\s+end\s+of\s+)?)?(?:(?P<year>(?:19|20)\d\d)(?-u:\b)(?:[-/](?:\d\d)(?-u:\b))?|(?P<rel>this|last|next|previous|current|the\s+previous|the\s+coming)\s+(?:year|fiscal\s+year)(?:'s|’s)?|(?P<now>currently|at\s+present|so\s+far\s+this\s+year|now))",
+        )
+        .expect("year regex")
+    })
+}
+
+/// The period of the number at `number` in `sentence`: the nearest year in
+/// its window after it, then before it, then in its clause, then anywhere in
+/// the sentence.
+pub fn period_of(
+    sentence: &str,
+    clause: &Range<usize>,
+    number: &Range<usize>,
+    window: &Range<usize>,
+    published: Option<Date>,
+) -> Option<Period> {
+    let found: Vec<(Range<usize>, Period)> = years()
+        .captures_iter(sentence)
+        .filter_map(|c| {
+            let whole = c.get(0)?;
+            // The number itself may be a year-like figure: never its own period.
+            if whole.start() < number.end && number.start < whole.end() {
+                return None;
+            }
+            let by = c.name("by").is_some();
+            let year = if let Some(y) = c.name("year") {
+                y.as_str().parse().ok()?
+            } else if let Some(rel) = c.name("rel") {
+                let base = published?.year;
+                let rel = rel.as_str().to_ascii_lowercase();
+                if rel.ends_with("last") || rel.ends_with("previous") {
+                    base - 1
+                } else if rel.ends_with("next") || rel.ends_with("coming") {
+                    base + 1
+                } else {
+                    base
+                }
+            } else {
+                published?.year
+            };
+            Some((
+                whole.range(),
+                Period {
+                    year,
+                    by,
+                    written: whole.as_str().to_string(),
+                },
+            ))
+        })
+        .collect();
+    let inside = |r: &Range<usize>, span: &Range<usize>| span.start <= r.start && r.end <= span.end;
+    let after = found
+        .iter()
+        .filter(|(r, _)| r.start >= number.end && inside(r, window))
+        .min_by_key(|(r, _)| r.start);
+    let before = || {
+        found
+            .iter()
+            .filter(|(r, _)| r.end <= number.start && inside(r, window))
+            .max_by_key(|(r, _)| r.end)
+    };
+    let in_clause = || {
+        found
+            .iter()
+            .filter(|(r, _)| inside(r, clause))
+            .min_by_key(|(r, _)| r.start.abs_diff(number.start))
+    };
+    let anywhere = || found.iter().min_by_key(|(r, _)| r.start.abs_diff(number.start));
+    after
+        .or_else(before)
+        .or_else(in_clause)
+        .or_else(anywhere)
+        .map(|(_, p)| p.clone())
+}

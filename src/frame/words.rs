@@ -1,0 +1,98 @@
+//! Words and word lists: what rules select readings with.
+
+/// The lower-case words of `text`: runs of letters and digits (an
+/// apostrophe or hyphen splits a word: "Germany's" is "germany", "s").
+pub fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// A list of words or phrases a rule selects by ("defence", "death toll",
+/// "kill*"). A phrase matches consecutive words; a trailing `*` matches any
+/// word starting so.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct WordList {
+    phrases: Vec<Vec<String>>,
+}
+
+impl WordList {
+    pub fn new<S: AsRef<str>>(entries: &[S]) -> WordList {
+        let phrases = entries
+            .iter()
+            .map(|e| {
+                let e = e.as_ref().trim().to_lowercase();
+                let star = e.ends_with('*');
+                let mut w = words(&e);
+                if star {
+                    if let Some(last) = w.last_mut() {
+                        last.push('*');
+                    }
+                }
+                w
+            })
+            .filter(|w| !w.is_empty())
+            .collect();
+        WordList { phrases }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.phrases.is_empty()
+    }
+
+    /// The first entry found in `words`, as written in the list.
+    pub fn find(&self, words: &[String]) -> Option<String> {
+        self.phrases.iter().find_map(|p| {
+            (words.len() >= p.len())
+                .then(|| {
+                    (0..=words.len() - p.len())
+                        .any(|i| p.iter().zip(&words[i..]).all(|(want, got)| word_matches(want, got)))
+                })
+                .filter(|&hit| hit)
+                .map(|_| p.join(" "))
+        })
+    }
+
+    pub fn matches(&self, words: &[String]) -> bool {
+        self.find(words).is_some()
+    }
+
+    /// Does `words` start with an entry of the list?
+    pub fn starts(&self, words: &[String]) -> bool {
+        self.phrases
+            .iter()
+            .any(|p| words.len() >= p.len() && p.iter().zip(words).all(|(want, got)| word_matches(want, got)))
+    }
+
+    /// The literal words of the list, for a prefilter.
+    pub fn literals(&self) -> impl Iterator<Item = String> + '_ {
+        self.phrases
+            .iter()
+            .map(|p| p.join(" ").trim_end_matches('*').to_string())
+    }
+}
+
+fn word_matches(want: &str, got: &str) -> bool {
+    match want.strip_suffix('*') {
+        Some(prefix) => got.starts_with(prefix),
+        None => want == got,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phrases_and_prefixes() {
+        let list = WordList::new(&["death toll", "kill*", "GDP"]);
+        assert!(list.matches(&words("the death toll rose")));
+        assert!(list.matches(&words("killing at least")));
+        assert!(list.matches(&words("of gdp")));
+        assert!(!list.matches(&words("the toll of death")));
+        assert_eq!(list.find(&words("Killed")), Some("kill*".into()));
+        assert!(list.starts(&words("gdp growth")));
+        assert!(!list.starts(&words("annual gdp")));
+    }
+}
