@@ -419,3 +419,76 @@ fn describe(claims: &[&Claim]) -> String {
         .collect::<Vec<_>>()
         .join("; ")
 }
+
+/// `crosscheck explain-text`: every reading of one sentence (what it
+/// counts, its window, subject, period, modality, attribution) and what
+/// each frame rule made of it; then every claim any rule takes from it.
+pub fn explain_text(pack: &RulePack, sentence: &str, published: Option<crate::date::Date>) -> String {
+    use crate::extract::frames;
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    let readings = crate::frame::read_sentence(sentence, published);
+    if readings.is_empty() {
+        out.push_str("no number in this sentence\n");
+    }
+    let words = crate::frame::words(sentence);
+    for (i, r) in readings.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "reading {}: {:?} = {} ({})",
+            i + 1,
+            &sentence[r.range.clone()],
+            r.quantity.display_with(""),
+            r.quantity.precision
+        );
+        let base = r.base.as_ref().map_or("-".to_string(), |b| b.join(" "));
+        let _ = writeln!(out, "  after it:    {:?}", r.after.join(" "));
+        let _ = writeln!(out, "  before it:   {:?}", r.before.join(" "));
+        let _ = writeln!(out, "  share of:    {base}");
+        let _ = writeln!(out, "  own words:   {:?}", r.window_words(sentence).join(" "));
+        let period = r.period.as_ref().map_or("-".to_string(), |p| {
+            format!("{} ({:?}{})", p.year, p.written, if p.by { ", a deadline" } else { "" })
+        });
+        let _ = writeln!(out, "  period:      {period}");
+        let _ = writeln!(out, "  modality:    {}", r.modality);
+        let _ = writeln!(out, "  attributed:  {}", r.attribution.as_deref().unwrap_or("-"));
+        for rule in pack.rules.iter().filter(|r| r.frame.is_some()) {
+            let Some(spec) = &rule.frame else { continue };
+            match frames::select(spec, r, sentence, &|| words.clone()) {
+                Ok(()) => {
+                    let subject = spec.subject.as_ref().map(|(kind, finder)| {
+                        let s = frames::subject(pack, finder, r, sentence, None);
+                        format!(", subject ({kind}): {}", s.as_deref().unwrap_or("none found"))
+                    });
+                    let _ = writeln!(out, "  TAKEN by {}{}", rule.id, subject.unwrap_or_default());
+                }
+                Err(why) => {
+                    let _ = writeln!(out, "  not {}: {why}", rule.id);
+                }
+            }
+        }
+    }
+    let mut doc = match parse_document("sentence", Path::new("sentence"), sentence.as_bytes()) {
+        Ok(d) => d,
+        Err(e) => return format!("{out}cannot read the sentence: {}\n", e.message),
+    };
+    doc.published = published;
+    let claims = extract_document(pack, 0, &doc);
+    let _ = writeln!(out, "claims: {}", claims.len());
+    for c in &claims {
+        let _ = writeln!(
+            out,
+            "  {} {:?} {} key {} ({}{})",
+            c.rule,
+            c.text,
+            c.value,
+            c.key_display,
+            c.modality,
+            c.unbound
+                .as_ref()
+                .map(|u| format!("; unbound: {u}"))
+                .unwrap_or_default()
+        );
+    }
+    out
+}

@@ -103,6 +103,16 @@ enum Command {
         #[command(flatten)]
         floors: FloorArgs,
     },
+    /// Show how one sentence is read: every number with what it counts, its
+    /// subject, period, modality and attribution, and which rules take it.
+    ExplainText {
+        sentence: String,
+        /// Read the sentence as published that day (YYYY-MM-DD).
+        #[arg(long)]
+        published: Option<String>,
+        #[command(flatten)]
+        pack: Pack,
+    },
     /// Walk one finding from extraction to verdict.
     Explain {
         /// The finding id (or a unique prefix of it).
@@ -281,6 +291,29 @@ fn run(cli: Cli) -> io::Result<u8> {
                 writeln!(out, "every floor holds ({split})")?;
             }
             Ok(if failed.is_empty() { CLEAN } else { FINDINGS })
+        }
+        Command::ExplainText {
+            sentence,
+            published,
+            pack,
+        } => {
+            let published = match published.as_deref().map(|p| crosscheck::date::Date::parse(p).ok_or(p)) {
+                None => None,
+                Some(Ok(d)) => Some(d),
+                Some(Err(p)) => {
+                    eprintln!("crosscheck: --published {p:?} is not YYYY-MM-DD");
+                    return Ok(USAGE_OR_RULES);
+                }
+            };
+            let pack = match crosscheck::rules::RulePack::load_all(&pack.rules) {
+                Ok(p) => p,
+                Err(e) => {
+                    eprintln!("{e}");
+                    return Ok(USAGE_OR_RULES);
+                }
+            };
+            out.write_all(crosscheck::check::explain_text(&pack, &sentence, published).as_bytes())?;
+            Ok(CLEAN)
         }
         Command::Test { pack } => {
             let pack = match crosscheck::rules::RulePack::load_all(&pack.rules) {

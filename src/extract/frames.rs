@@ -27,21 +27,24 @@ pub fn select(
     if !unit_ok {
         return Err(format!("not a {} ({})", spec.measure, reading.quantity.unit));
     }
-    if !spec.counts.is_empty() && !spec.counts.matches(&reading.after) && !spec.counts.matches(&reading.before) {
+    if !spec.counts.is_empty() && !reading.counted_by(&spec.counts) {
         return Err(format!(
             "counts none of its words: after it {:?}, before it {:?}",
             reading.after.join(" "),
             reading.before.join(" ")
         ));
     }
+    let window = reading.window_words(sentence);
     if !spec.share_of.is_empty() {
-        if let Some(base) = &reading.base {
-            if !spec.share_of.starts(base) {
+        match &reading.base {
+            Some(base) if !spec.share_of.starts(base) => {
                 return Err(format!("a share of {:?}, not of one of its words", base.join(" ")));
             }
+            Some(_) => {}
+            None if spec.implied_by.matches(&window) => {}
+            None => return Err("a share of nothing stated, and none of `implied_by` in its own words".into()),
         }
     }
-    let window = reading.window_words(sentence);
     if !spec.qualified_by.is_empty() && !spec.qualified_by.matches(&window) {
         return Err(format!("no qualifier in its own words {:?}", window.join(" ")));
     }

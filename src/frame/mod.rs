@@ -47,7 +47,18 @@ pub struct Reading {
     pub attribution: Option<String>,
 }
 
+/// Words that say nothing of what a number counts: "61 people" leaves it
+/// to the words before ("killing at least 61 people").
+const GENERIC: &[&str] = &["people", "persons", "others", "more", "individuals", "in", "of"];
+
 impl Reading {
+    /// The words that say what the number counts: those after it, or when
+    /// there are none (or only "people") the ones just before it.
+    pub fn counted_by(&self, list: &WordList) -> bool {
+        list.matches(&self.after)
+            || ((self.after.is_empty() || GENERIC.contains(&self.after[0].as_str())) && list.matches(&self.before))
+    }
+
     /// The words of the reading's window, lower case.
     pub fn window_words(&self, sentence: &str) -> Vec<String> {
         words(&sentence[self.window.clone()])
@@ -65,7 +76,7 @@ impl Reading {
 /// Clause boundaries: a semicolon, a dash between spaces, and a comma or
 /// space before a conjunction that starts a new statement.
 fn clauses(sentence: &str) -> Vec<Range<usize>> {
-    const BREAKS: [&str; 12] = [
+    const BREAKS: [&str; 11] = [
         "; ",
         " — ",
         " – ",
@@ -77,7 +88,6 @@ fn clauses(sentence: &str) -> Vec<Range<usize>> {
         " but ",
         ", and ",
         ", although ",
-        ": ",
     ];
     let lower = sentence.to_ascii_lowercase();
     let mut cuts: Vec<(usize, usize)> = Vec::new();
@@ -100,7 +110,6 @@ fn clauses(sentence: &str) -> Vec<Range<usize>> {
 }
 
 const STOP_AFTER: &[&str] = &[
-    "of",
     "in",
     "on",
     "at",
@@ -173,6 +182,9 @@ pub fn read_sentence(sentence: &str, published: Option<Date>) -> Vec<Reading> {
         let after_text = &sentence[range.end..window.end];
         let after: Vec<String> = words(after_text)
             .into_iter()
+            .skip_while(|w| w == "of" && q.unit == Unit::Percent)
+            .collect::<Vec<_>>()
+            .into_iter()
             .take_while(|w| !STOP_AFTER.contains(&w.as_str()))
             .take(4)
             .collect();
@@ -180,7 +192,8 @@ pub fn read_sentence(sentence: &str, published: Option<Date>) -> Vec<Reading> {
         let before: Vec<String> = before_all[before_all.len().saturating_sub(6)..].to_vec();
         let base = (q.unit == Unit::Percent).then(|| share_base(after_text)).flatten();
         let period = period_of(sentence, &clause, range, &window, published);
-        let mut modality = detect_modality(&sentence[clause.start..window.end.min(range.end + after_text.len())]);
+        // Modality cues up to what the number counts, not in a later clause.
+        let mut modality = detect_modality(&format!("{} {}", &sentence[clause.start..range.end], after.join(" ")));
         if modality == Modality::Fact && period.as_ref().is_some_and(|p| p.by) {
             modality = Modality::Target;
         }
@@ -276,7 +289,7 @@ mod tests {
         let r = one("Ministers from 40 Asian and Pacific countries met in Bangkok.", "40");
         assert_eq!(joined(&r.after), "asian and pacific countries");
         let r = one("The meeting drew 27 navy chiefs of staff.", "27");
-        assert_eq!(joined(&r.after), "navy chiefs");
+        assert_eq!(joined(&r.after), "navy chiefs of staff");
         let r = one("About 11,300 people have died in Derna.", "11,300");
         assert_eq!(joined(&r.after), "people have died");
     }

@@ -28,8 +28,8 @@ fn years() -> &'static Regex {
 }
 
 /// The period of the number at `number` in `sentence`: the nearest year in
-/// its window after it, then before it, then in its clause, then anywhere in
-/// the sentence.
+/// its window after it, then before it, then in its clause (a year in
+/// another clause is another figure's).
 pub fn period_of(
     sentence: &str,
     clause: &Range<usize>,
@@ -88,10 +88,5 @@ pub fn period_of(
             .filter(|(r, _)| inside(r, clause))
             .min_by_key(|(r, _)| r.start.abs_diff(number.start))
     };
-    let anywhere = || found.iter().min_by_key(|(r, _)| r.start.abs_diff(number.start));
-    after
-        .or_else(before)
-        .or_else(in_clause)
-        .or_else(anywhere)
-        .map(|(_, p)| p.clone())
+    after.or_else(before).or_else(in_clause).map(|(_, p)| p.clone())
 }

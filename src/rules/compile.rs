@@ -50,6 +50,7 @@ pub struct FrameSpec {
     pub measure: Measure,
     pub counts: WordList,
     pub share_of: WordList,
+    pub implied_by: WordList,
     pub about: WordList,
     pub qualified_by: WordList,
     pub not_qualified_by: WordList,
@@ -596,6 +597,7 @@ fn compile_frame(
     if raw.counts.is_none() && raw.share_of.is_none() && raw.measure.is_none() {
         for (name, field) in [
             ("about", &raw.about),
+            ("implied_by", &raw.implied_by),
             ("qualified_by", &raw.qualified_by),
             ("not_qualified_by", &raw.not_qualified_by),
         ] {
@@ -658,6 +660,7 @@ fn compile_frame(
         measure,
         counts: word_list(ctx, id, lists, &raw.counts),
         share_of: word_list(ctx, id, lists, &raw.share_of),
+        implied_by: word_list(ctx, id, lists, &raw.implied_by),
         about: word_list(ctx, id, lists, &raw.about),
         qualified_by: word_list(ctx, id, lists, &raw.qualified_by),
         not_qualified_by: word_list(ctx, id, lists, &raw.not_qualified_by),

@@ -42,6 +42,9 @@ pub struct RawRule {
     pub counts: Option<Spanned<Vec<String>>>,
     /// A frame: a share of one of these ("GDP", "gross domestic product").
     pub share_of: Option<Spanned<Vec<String>>>,
+    /// A frame: a share with no "of …" counts when one of these is in its
+    /// own words ("defence spending of 2.1%").
+    pub implied_by: Option<Spanned<Vec<String>>>,
     /// A frame: `count`, `share` or `money` (default: from `counts`/`share_of`).
     pub measure: Option<Spanned<String>>,
     /// A frame: the sentence (or the `context_sentences` before it) speaks
