@@ -84,7 +84,7 @@ fn the_command_prints_figures_misses_and_false_alarms_and_applies_floors() {
         .contains("FLOOR FAILED (all): 1 traps flagged, at most 0 allowed"));
     assert!(!run.stdout.contains("claim recall 0."), "recall holds its floor");
     for line in [
-        "missed claim         a.md:6:43 \"on Thursday\" (a3) [date lyon/march-date] expected 2023-01-19: not found",
+        "missed claim         a.md:6:31 \"on Thursday\" (a3) [date lyon/march-date] expected 2023-01-19: not found",
         "trap flagged         a march in Lyon against a rally in Nice",
         "false relation       engine says conflict, labels never compare them (lyon/marchers / nice/marchers)",
         "missed relation      [holdout] expected divergent, engine says conflict",

@@ -9,7 +9,41 @@ use crate::quantity::{Overlap, Quantity};
 
 /// `da` and `db` describe the two sides ("'34' (34 chiefs)").
 pub fn compare(a: &Quantity, b: &Quantity, da: &str, db: &str) -> (Relation, String) {
+    compare_written(a, b, da, db, "", "")
+}
+
+/// The half unit of the last decimal a figure was written with, scaled
+/// ("1.3%" → 0.05, "€1.92bn" → 5,000,000); `None` for whole numbers, whose
+/// rounding the rule decides (`round_numbers`).
+pub fn stated_precision(written: &str) -> Option<f64> {
+    use regex::Regex;
+    use std::sync::OnceLock;
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"(?i)\d\.(\d+)\s*(trillion|billion|million|thousand|trln|trn|tn|bln|bn|mln|mn|m|k)?(?-u:\b)?")
+            .expect("precision regex")
+    });
+    let c = re.captures(written)?;
+    let decimals = c.get(1)?.as_str().len() as i32;
+    let scale = match c.get(2).map(|m| m.as_str().to_ascii_lowercase()) {
+        Some(s) if s.starts_with('t') => 1e12,
+        Some(s) if s.starts_with('b') => 1e9,
+        Some(s) if s.starts_with('m') => 1e6,
+        Some(s) if s.starts_with('k') || s == "thousand" => 1e3,
+        _ => 1.0,
+    };
+    Some(0.5 * 10f64.powi(-decimals) * scale)
+}
+
+/// As [`compare`], knowing how each figure was written: two exact figures
+/// that differ only beyond the decimals one of them states are a rounding,
+/// not a conflict ("1.3%" and "1.28%").
+pub fn compare_written(a: &Quantity, b: &Quantity, da: &str, db: &str, wa: &str, wb: &str) -> (Relation, String) {
     match a.interval.overlap(&b.interval) {
+        Overlap::Disjoint if rounds_to(a, wa, b) || rounds_to(b, wb, a) => (
+            Relation::Compatible,
+            format!("{da} and {db} differ only beyond the decimals stated: one is the other rounded"),
+        ),
         Overlap::Disjoint => (
             Relation::Conflict,
             format!("{da} and {db} cannot both be true: no value lies in both"),
@@ -39,6 +73,20 @@ pub fn compare(a: &Quantity, b: &Quantity, da: &str, db: &str) -> (Relation, Str
     }
 }
 
+/// Is `other` within the rounding of `q` as written (`[v - h, v + h)`)?
+fn rounds_to(q: &Quantity, written: &str, other: &Quantity) -> bool {
+    if !(q.interval.is_point() && other.interval.is_point()) {
+        return false;
+    }
+    let Some(h) = stated_precision(written) else {
+        return false;
+    };
+    let (v, o) = (q.interval.lo, other.interval.lo);
+    // A relative epsilon keeps binary fractions from splitting a tie.
+    let eps = 1e-9 * v.abs().max(1.0);
+    o >= v - h - eps && o < v + h - eps
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -46,7 +94,20 @@ mod tests {
 
     fn relation(a: &str, b: &str) -> Relation {
         let o = ReadOptions::default();
-        compare(&read(a, &o).unwrap(), &read(b, &o).unwrap(), a, b).0
+        compare_written(&read(a, &o).unwrap(), &read(b, &o).unwrap(), a, b, a, b).0
+    }
+
+    #[test]
+    fn stated_decimals_are_roundings() {
+        assert_eq!(relation("1.3%", "1.28%"), Relation::Compatible);
+        assert_eq!(relation("1.28%", "1.3%"), Relation::Compatible);
+        assert_eq!(relation("€1.92bn", "€1.921bn"), Relation::Compatible);
+        assert_eq!(relation("2.1%", "2.2%"), Relation::Conflict);
+        assert_eq!(relation("2.1%", "2.15%"), Relation::Conflict);
+        assert_eq!(relation("30", "34"), Relation::Conflict);
+        assert_eq!(relation("1.3%", "1.4%"), Relation::Conflict);
+        assert_eq!(stated_precision("€1.92bn"), Some(5_000_000.0));
+        assert_eq!(stated_precision("34"), None);
     }
 
     #[test]

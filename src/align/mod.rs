@@ -32,13 +32,17 @@ pub enum Relation {
     Variant,
     /// A later article revises a figure that can change over time.
     Update,
+    /// Different sources' own figures (police against organisers, two
+    /// experts' estimates) that differ: reported, not a contradiction.
+    Divergent,
 }
 
 impl Relation {
-    pub const ALL: [Relation; 6] = [
+    pub const ALL: [Relation; 7] = [
         Relation::Conflict,
         Relation::Partial,
         Relation::Update,
+        Relation::Divergent,
         Relation::Compatible,
         Relation::Variant,
         Relation::Agree,
@@ -48,7 +52,7 @@ impl Relation {
         match self {
             Relation::Conflict => Severity::High,
             Relation::Partial | Relation::Update => Severity::Medium,
-            Relation::Compatible | Relation::Variant => Severity::Low,
+            Relation::Compatible | Relation::Variant | Relation::Divergent => Severity::Low,
             Relation::Agree => Severity::Info,
         }
     }
@@ -63,6 +67,7 @@ impl fmt::Display for Relation {
             Relation::Partial => "partial",
             Relation::Variant => "variant",
             Relation::Update => "update",
+            Relation::Divergent => "divergent",
         })
     }
 }
@@ -209,6 +214,16 @@ pub fn align(pack: &RulePack, claims: &[Claim], docs: &[Document]) -> Vec<Findin
         for (i, a) in sides.iter().enumerate() {
             for b in &sides[i + 1..] {
                 let (mut relation, mut explanation) = compare(claims, a, b);
+                if relation == Relation::Conflict {
+                    if let Some((x, y)) = divergent_sources(claims, a, b) {
+                        relation = Relation::Divergent;
+                        explanation = format!(
+                            "{} according to {x} and {} according to {y}: different sources' own figures",
+                            a.describe(claims),
+                            b.describe(claims)
+                        );
+                    }
+                }
                 if relation == Relation::Conflict && changes {
                     if let Some((earlier, later)) = revision(claims, docs, a, b) {
                         relation = Relation::Update;
@@ -258,7 +273,14 @@ pub fn evidence_hash(f: &Finding, claims: &[Claim], docs: &[Document]) -> String
 /// The comparator registry: one per kind of value.
 fn compare(claims: &[Claim], a: &Side, b: &Side) -> (Relation, String) {
     match (&a.reading, &b.reading) {
-        (Value::Quantity(x), Value::Quantity(y)) => interval::compare(x, y, &a.describe(claims), &b.describe(claims)),
+        (Value::Quantity(x), Value::Quantity(y)) => interval::compare_written(
+            x,
+            y,
+            &a.describe(claims),
+            &b.describe(claims),
+            &claims[a.claims[0]].text,
+            &claims[b.claims[0]].text,
+        ),
         (Value::Date(x), Value::Date(y)) => date::compare(x, y, &a.describe(claims), &b.describe(claims)),
         // Groups share a unit, so kinds never mix; say so rather than guess.
         _ => (
@@ -266,6 +288,20 @@ fn compare(claims: &[Claim], a: &Side, b: &Side) -> (Relation, String) {
             "values of different kinds are not compared".into(),
         ),
     }
+}
+
+/// When every claim of each side is attributed, and no source stands
+/// behind both, the sources of each side: their figures diverge, they do
+/// not contradict each other.
+fn divergent_sources(claims: &[Claim], a: &Side, b: &Side) -> Option<(String, String)> {
+    let sources = |side: &Side| -> Option<std::collections::BTreeSet<&str>> {
+        side.claims.iter().map(|&i| claims[i].attribution.as_deref()).collect()
+    };
+    let (x, y) = (sources(a)?, sources(b)?);
+    x.is_disjoint(&y).then(|| {
+        let join = |s: std::collections::BTreeSet<&str>| s.into_iter().collect::<Vec<_>>().join(", ");
+        (join(x), join(y))
+    })
 }
 
 fn publication(claims: &[Claim], docs: &[Document], side: &Side) -> Option<(crate::date::Date, crate::date::Date)> {

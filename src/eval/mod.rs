@@ -309,11 +309,38 @@ fn verdict_of(r: Relation) -> Verdict {
         Relation::Partial => Verdict::Partial,
         Relation::Variant => Verdict::Variant,
         Relation::Update => Verdict::Update,
+        Relation::Divergent => Verdict::Divergent,
     }
 }
 
 /// How two labelled values relate: agree, compatible, conflict (rosters:
-/// partial when one lies inside the other).
+/// partial when one lies inside the other). Two exact figures that differ
+/// beyond the decimals one of them states are a rounding: compatible.
+fn labelled_relation(gazetteer: &Gazetteer, a: &LabelClaim, b: &LabelClaim) -> Verdict {
+    let v = value_relation(gazetteer, &a.value, &b.value);
+    if v != Verdict::Conflict {
+        return v;
+    }
+    let point = |e: &Expected| match e {
+        Expected::Number {
+            interval, approx: None, ..
+        } if interval.is_point() => Some(interval.lo),
+        _ => None,
+    };
+    let (Some(x), Some(y)) = (point(&a.value), point(&b.value)) else {
+        return v;
+    };
+    let within = |v: f64, written: &str, o: f64| {
+        crate::align::interval::stated_precision(written)
+            .is_some_and(|h| o >= v - h - 1e-9 * v.abs().max(1.0) && o < v + h)
+    };
+    if within(x, &a.value_text, y) || within(y, &b.value_text, x) {
+        Verdict::Compatible
+    } else {
+        v
+    }
+}
+
 fn value_relation(gazetteer: &Gazetteer, a: &Expected, b: &Expected) -> Verdict {
     match (a, b) {
         (
@@ -381,7 +408,7 @@ fn value_relation(gazetteer: &Gazetteer, a: &Expected, b: &Expected) -> Verdict 
 /// The relation the labels expect between two claims of one subject and
 /// modality (docs/eval.md, "Derived relations").
 pub fn derived_relation(gazetteer: &Gazetteer, a: &LabelClaim, b: &LabelClaim) -> Verdict {
-    let by_value = value_relation(gazetteer, &a.value, &b.value);
+    let by_value = labelled_relation(gazetteer, a, b);
     if let (Some(x), Some(y)) = (a.as_of, b.as_of) {
         if x != y && by_value != Verdict::Agree {
             return Verdict::Update;
