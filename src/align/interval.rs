@@ -26,7 +26,7 @@ pub fn stated_precision(written: &str) -> Option<f64> {
     let c = re.captures(written)?;
     let decimals = c.get(1)?.as_str().len() as i32;
     let scale = match c.get(2).map(|m| m.as_str().to_ascii_lowercase()) {
-        Some(s) if s.starts_with('t') => 1e12,
+        Some(s) if s.starts_with('t') && s != "thousand" => 1e12,
         Some(s) if s.starts_with('b') => 1e9,
         Some(s) if s.starts_with('m') => 1e6,
         Some(s) if s.starts_with('k') || s == "thousand" => 1e3,
@@ -40,7 +40,7 @@ pub fn stated_precision(written: &str) -> Option<f64> {
 /// not a conflict ("1.3%" and "1.28%").
 pub fn compare_written(a: &Quantity, b: &Quantity, da: &str, db: &str, wa: &str, wb: &str) -> (Relation, String) {
     match a.interval.overlap(&b.interval) {
-        Overlap::Disjoint if rounds_to(a, wa, b) || rounds_to(b, wb, a) => (
+        Overlap::Disjoint if rounds_to(a, wa, b, wb) || rounds_to(b, wb, a, wa) => (
             Relation::Compatible,
             format!("{da} and {db} differ only beyond the decimals stated: one is the other rounded"),
         ),
@@ -73,13 +73,40 @@ pub fn compare_written(a: &Quantity, b: &Quantity, da: &str, db: &str, wa: &str,
     }
 }
 
-/// Is `other` within the rounding of `q` as written (`[v - h, v + h)`)?
-fn rounds_to(q: &Quantity, written: &str, other: &Quantity) -> bool {
+/// The half unit of a whole number as written ("42%" → 0.5, "€3bn" →
+/// 500,000,000): how far it may be from a more precise figure it rounds.
+fn whole_precision(written: &str) -> Option<f64> {
+    use regex::Regex;
+    use std::sync::OnceLock;
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"(?i)\d[\d,]*\s*(trillion|billion|million|thousand|trln|trn|tn|bln|bn|mln|mn|m|k)?")
+            .expect("whole regex")
+    });
+    let c = re.captures(written)?;
+    let scale = match c.get(1).map(|m| m.as_str().to_ascii_lowercase()) {
+        Some(s) if s.starts_with('t') && s != "thousand" => 1e12,
+        Some(s) if s.starts_with('b') => 1e9,
+        Some(s) if s.starts_with('m') => 1e6,
+        Some(_) => 1e3,
+        None => 1.0,
+    };
+    Some(0.5 * scale)
+}
+
+/// Is `other` within the rounding of `q` as written (`[v - h, v + h)`)? A
+/// whole number rounds a figure written with decimals ("42%" and "42.35%").
+fn rounds_to(q: &Quantity, written: &str, other: &Quantity, other_written: &str) -> bool {
     if !(q.interval.is_point() && other.interval.is_point()) {
         return false;
     }
-    let Some(h) = stated_precision(written) else {
-        return false;
+    let h = match stated_precision(written) {
+        Some(h) => h,
+        None if stated_precision(other_written).is_some() => match whole_precision(written) {
+            Some(h) => h,
+            None => return false,
+        },
+        None => return false,
     };
     let (v, o) = (q.interval.lo, other.interval.lo);
     // A relative epsilon keeps binary fractions from splitting a tie.
@@ -106,6 +133,9 @@ mod tests {
         assert_eq!(relation("2.1%", "2.15%"), Relation::Conflict);
         assert_eq!(relation("30", "34"), Relation::Conflict);
         assert_eq!(relation("1.3%", "1.4%"), Relation::Conflict);
+        assert_eq!(relation("42 percent", "42.35%"), Relation::Compatible);
+        assert_eq!(relation("43%", "42.35%"), Relation::Conflict);
+        assert_eq!(relation("€2bn", "€1.92bn"), Relation::Compatible);
         assert_eq!(stated_precision("€1.92bn"), Some(5_000_000.0));
         assert_eq!(stated_precision("34"), None);
     }

@@ -165,13 +165,14 @@ pub(super) fn claims(
     at: &Site,
     readings: &[Reading],
     topic: &dyn Fn(&Rule) -> Vec<String>,
+    in_context: &dyn Fn(&Rule) -> bool,
     previous_subject: &dyn Fn(&str) -> Option<String>,
 ) -> Vec<Claim> {
     let sentence = &at.doc.text[at.sentence.range()];
     let mut out = Vec::new();
     for rule in pack.rules.iter().filter(|r| r.frame.is_some()) {
         let Some(spec) = &rule.frame else { continue };
-        if rule.skip_if.as_ref().is_some_and(|re| re.is_match(sentence)) {
+        if rule.skip_if.as_ref().is_some_and(|re| re.is_match(sentence)) || !in_context(rule) {
             continue;
         }
         for reading in readings {

@@ -69,7 +69,8 @@ pub fn extract_document(pack: &RulePack, doc_index: usize, doc: &Document) -> Ve
                         .position(|(k, _)| *k == kind)
                         .and_then(|i| last_subject[i].clone())
                 };
-                claims.extend(frames::claims(pack, &at, &readings, &topic, &previous));
+                let context = |rule: &Rule| in_context(rule, doc, &sentences, si);
+                claims.extend(frames::claims(pack, &at, &readings, &topic, &context, &previous));
             }
             for (i, (_, finder)) in frame_kinds.iter().enumerate() {
                 if let Some(id) = frames::first_entity(pack, finder, text) {

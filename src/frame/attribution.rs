@@ -9,10 +9,12 @@ fn cues() -> &'static [Regex] {
     static RE: OnceLock<Vec<Regex>> = OnceLock::new();
     RE.get_or_init(|| {
         let name = r"(?P<who>(?:the\s+)?(?:[\p{Lu}][\p{L}\-\.]*(?:\s+(?:of\s+)?[\p{Lu}][\p{L}\-\.]*){0,3}|(?:[\p{Ll}]+\s+){0,2}(?:police|organi[sz]ers|unions?|officials|authorities|ministry|government|mayor|prefecture|agency|council|governor|spokes(?:man|woman|person))))";
-        let verbs = r"(?:said|says|estimated|estimates|counted|counts|claimed|claims|reported|reports|put\s+(?:the|its)\s+(?:figure|number|toll|count|tally)|gave|told|announced|recorded|registered|tallied)";
+        let verbs = r"(?:said|says|estimated|estimates|counted|counts|claimed|claims|reported|reports|puts?|gave|gives|told|announced|recorded|registered|tallied|reckoned|reckons)";
         [
             format!(r"(?i:according\s+to)\s+{name}"),
-            format!(r"{name}\s+{verbs}(?-u:\b)"),
+            // An apposition may stand between the source and its verb:
+            // "The CGT union, the most militant of the eight, gave …".
+            format!(r"{name}(?:,[^,;]{{1,80}},)?\s+{verbs}(?-u:\b)"),
             format!(r"(?i:{verbs})\s+{name}"),
         ]
         .iter()

@@ -180,9 +180,22 @@ pub fn read_sentence(sentence: &str, published: Option<Date>) -> Vec<Reading> {
         };
         let window = start.max(clause.start)..end.min(clause.end).max(range.end);
         let after_text = &sentence[range.end..window.end];
-        let after: Vec<String> = words(after_text)
+        // Money says what it is for after a preposition: "€390bn in grants".
+        let money = matches!(q.unit, Unit::Money(_));
+        let mut lead = true;
+        // What it counts ends at punctuation: "2,310, officials said".
+        let phrase_end = after_text
+            .find([',', ';', ':', '(', ')', '.', '"', '“', '”', '—', '–', '!', '?'])
+            .unwrap_or(after_text.len());
+        let after: Vec<String> = words(&after_text[..phrase_end])
             .into_iter()
-            .skip_while(|w| w == "of" && q.unit == Unit::Percent)
+            .skip_while(|w| {
+                let skip = lead
+                    && ((w == "of" && q.unit == Unit::Percent)
+                        || (money && matches!(w.as_str(), "in" | "of" | "as" | "worth" | "for" | "on" | "a" | "an")));
+                lead = skip;
+                skip
+            })
             .collect::<Vec<_>>()
             .into_iter()
             .take_while(|w| !STOP_AFTER.contains(&w.as_str()))
@@ -312,6 +325,8 @@ mod tests {
         assert_eq!(r.base.as_deref().map(joined), Some("gross domestic product".into()));
         let r = one("Defence reached 3.9% of GDP.", "3.9");
         assert_eq!(r.base.as_deref().map(joined), Some("gdp".into()));
+        let r = one("Leaders agreed €390bn in grants and €360bn of loans.", "390");
+        assert_eq!(joined(&r.after), "grants");
         let r = one("Turnout was 40%.", "40");
         assert_eq!(r.base, None);
     }

@@ -572,11 +572,12 @@ fn word_list(
                 Some(words) => entries.extend(words.iter().cloned()),
                 None => {
                     let known: Vec<&str> = lists.keys().map(String::as_str).collect();
-                    ctx.error(
-                        Some(field.span()),
-                        Some(id),
-                        format!("no word list `{name}` (known: {})", known.join(", ")),
-                    );
+                    let known = if known.is_empty() {
+                        "the pack has no [lists] table".to_string()
+                    } else {
+                        format!("known: {}", known.join(", "))
+                    };
+                    ctx.error(Some(field.span()), Some(id), format!("no word list `{name}` ({known})"));
                 }
             },
             None => entries.push(e.clone()),

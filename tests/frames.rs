@@ -1,0 +1,132 @@
+//! Frame rules and `crosscheck explain-text`, over the constructions
+//! docs/rules.md lists (rules in tests/fixtures/frames).
+
+mod common;
+use common::*;
+
+const PACK: &str = "tests/fixtures/frames/rules";
+
+/// The claim lines `explain-text` prints: `rule "text" value key …`.
+fn claims(sentence: &str) -> Vec<String> {
+    let run = crosscheck(&["explain-text", sentence, "--published", "2025-03-12", "--rules", PACK]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    run.stdout
+        .lines()
+        .skip_while(|l| !l.starts_with("claims:"))
+        .skip(1)
+        .map(|l| l.trim().to_string())
+        .collect()
+}
+
+#[test]
+fn a_figures_own_words_decide_what_it_is() {
+    // Only 2.2% is defence spending; the aid figures are someone else's.
+    let got = claims("Aid will be cut from 0.7% of GDP to 0.4% to fund defence at 2.2%, the government said.");
+    assert_eq!(got.len(), 1, "{got:#?}");
+    assert!(
+        got[0].starts_with("spending.defence \"2.2%\" [2.2, 2.2] % key ?/defence/undated"),
+        "{got:#?}"
+    );
+}
+
+#[test]
+fn subject_and_year_come_from_the_reading() {
+    let got = claims("In 2024, defence spending reached these levels: Poland (4.12% of GDP), Estonia (3.43% of GDP) and the US (3.38% of GDP).");
+    assert_eq!(
+        got.iter()
+            .map(|l| l
+                .split(" key ")
+                .nth(1)
+                .unwrap_or_default()
+                .split(' ')
+                .next()
+                .unwrap_or_default())
+            .collect::<Vec<_>>(),
+        [
+            "poland/defence/2024",
+            "estonia/defence/2024",
+            "united-states/defence/2024"
+        ],
+        "{got:#?}"
+    );
+    // "It" is the previous sentence's country; "next year" is 2026.
+    let run = crosscheck(&[
+        "check",
+        "tests/fixtures/frames/corpus",
+        "--rules",
+        PACK,
+        "--out",
+        "target/frames-out",
+        "--explain",
+    ]);
+    assert!(run.stdout.contains("key:      germany/defence/2026"), "{}", run.stdout);
+    assert!(run.stdout.contains("key:      germany/defence/2024"), "{}", run.stdout);
+}
+
+#[test]
+fn counted_words_before_and_after() {
+    assert!(claims("By Friday the death toll rose to 2,310, officials said.")[0].contains("[2310, 2310] dead"));
+    assert!(claims("The storm hit the coast, killing at least 61 people.")[0].contains("[61, inf) dead"));
+    assert!(claims("At least 61 people were rescued from the roofs.").is_empty());
+    assert!(claims("It sent a contingent numbering 8,000.")[0].contains("[8000, 8000] troops"));
+    // "Defence chiefs from 30 countries": 30 counts countries, not troops or chiefs.
+    let got = claims("Delegates from 30 countries met in Paris.");
+    assert_eq!(got.len(), 1, "{got:#?}");
+    assert!(got[0].starts_with("meeting.countries \"30\""));
+}
+
+#[test]
+fn money_names_what_it_is_for_after_a_preposition() {
+    let got = claims("Leaders agreed €390bn in grants and €360bn of loans.");
+    assert_eq!(got.len(), 1, "{got:#?}");
+    assert!(got[0].contains("[390000000000, 390000000000] EUR"));
+}
+
+#[test]
+fn explain_text_shows_each_reading_and_why_a_rule_passed_it_over() {
+    let run = crosscheck(&[
+        "explain-text",
+        "Italy's public debt stands at 135% of GDP, a defence analyst noted.",
+        "--rules",
+        PACK,
+    ]);
+    assert_contains(
+        &run.stdout,
+        &[
+            "reading 1: \"135%\" = [135, 135] % (exact)",
+            "share of:    gdp",
+            "not spending.defence: qualified by \"debt\", which the rule excludes",
+            "not meeting.countries: not a count (%)",
+            "claims: 0",
+        ],
+    );
+    let run = crosscheck(&[
+        "explain-text",
+        "The CGT said 2.8 million people took part, while the interior ministry counted 1.27 million.",
+        "--rules",
+        PACK,
+    ]);
+    assert_contains(&run.stdout, &["attributed:  cgt", "attributed:  interior ministry"]);
+    let run = crosscheck(&["explain-text", "x", "--published", "12/03/2025", "--rules", PACK]);
+    assert_eq!(run.code, 2);
+}
+
+#[test]
+fn a_rule_has_a_frame_or_patterns_and_lists_must_exist() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("bad.toml"),
+        "[[rule]]\nid = \"both\"\ndescribe = \"x\"\ncounts = [\"troops\"]\npatterns = ['{quantity} troops']\nkey = \"k\"\n[[rule.example]]\ntext = \"5 troops\"\nvalue = \"[5, 5]\"\n\n[[rule]]\nid = \"nolist\"\ndescribe = \"x\"\ncounts = [\"@missing\"]\nkey = \"{subject}\"\n[[rule.example]]\ntext = \"5 troops\"\nvalue = \"[5, 5]\"\n",
+    )
+    .unwrap();
+    let run = crosscheck(&["test", "--rules", dir.path().to_str().unwrap()]);
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    assert_contains(
+        &run.stderr,
+        &[
+            "bad.toml:5:13: rule `both`: a rule has a frame (`counts`, `share_of`, `measure`) or `patterns`, not both",
+            "rule `nolist`: no word list `missing`",
+            "rule `nolist`: key uses {subject}: say whose figure it is",
+        ],
+    );
+}
