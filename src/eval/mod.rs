@@ -248,19 +248,40 @@ fn close(a: f64, b: f64) -> bool {
 }
 
 /// Does the engine's interval say what the label says? Ends within 0.5%,
-/// open or closed alike; `~v` takes any reading holding v within 25%.
-fn interval_matches(label: &Interval, approx: Option<f64>, read: &Interval) -> bool {
+/// open or closed alike; `~v` takes any reading holding v within 25%; a
+/// stated figure matches a rounding read around it ("10,000" read as
+/// [7500, 12500] where the rule takes round numbers as approximate, a label
+/// [41.5, 42.5] for "42 percent"); an open share ends at 100%.
+fn interval_matches(label: &Interval, approx: Option<f64>, read: &Interval, percent: bool) -> bool {
+    let cap = |hi: f64| if percent && hi.is_infinite() { 100.0 } else { hi };
+    let (label_hi, read_hi) = (cap(label.hi), cap(read.hi));
     match approx {
         Some(v) => {
             let (lo, hi) = (v - v.abs() * 0.25, v + v.abs() * 0.25);
-            read.lo <= v + 1e-9 && read.hi >= v - 1e-9 && read.lo >= lo - 1e-9 && read.hi <= hi + 1e-9
+            read.lo <= v + 1e-9 && read_hi >= v - 1e-9 && read.lo >= lo - 1e-9 && read_hi <= hi + 1e-9
         }
-        None => close(label.lo, read.lo) && close(label.hi, read.hi),
+        None => {
+            let same = close(label.lo, read.lo) && close(label_hi, read_hi);
+            let centred = |point: &Interval, around: (f64, f64)| {
+                let (lo, hi) = around;
+                point.is_point()
+                    && hi.is_finite()
+                    && hi - lo <= 0.5 * point.lo.abs()
+                    && close(point.lo, (lo + hi) / 2.0)
+            };
+            same || centred(label, (read.lo, read_hi)) || centred(read, (label.lo, label_hi))
+        }
     }
 }
 
 fn entity_id(gazetteer: &Gazetteer, name: &str) -> String {
     gazetteer.lookup(name).map_or_else(|| slug(name), |e| e.id.clone())
+}
+
+/// What a labelled participant stands for: a person their country.
+fn participant_id(gazetteer: &Gazetteer, name: &str) -> String {
+    let id = entity_id(gazetteer, name);
+    gazetteer.participant(&id, None).map_or(id, |e| e.id.clone())
 }
 
 fn value_matches(gazetteer: &Gazetteer, label: &LabelClaim, claim: &Claim) -> bool {
@@ -271,11 +292,11 @@ fn value_matches(gazetteer: &Gazetteer, label: &LabelClaim, claim: &Claim) -> bo
                 (LabelUnit::Money(a), Unit::Money(b)) => a == b,
                 _ => false,
             };
-            unit_ok && interval_matches(interval, *approx, &q.interval)
+            unit_ok && interval_matches(interval, *approx, &q.interval, q.unit == Unit::Percent)
         }
         (Expected::Date(want), Value::Date(got)) => want == got,
         (Expected::Roster(names), Value::Roster(r)) => {
-            let want: BTreeSet<String> = names.iter().map(|n| entity_id(gazetteer, n)).collect();
+            let want: BTreeSet<String> = names.iter().map(|n| participant_id(gazetteer, n)).collect();
             let got: BTreeSet<String> = r
                 .members
                 .iter()
@@ -285,7 +306,11 @@ fn value_matches(gazetteer: &Gazetteer, label: &LabelClaim, claim: &Claim) -> bo
             want == got
         }
         (Expected::Membership { entity, present }, Value::Membership { entity: e, present: p }) => {
-            present == p && entity_id(gazetteer, entity) == *e
+            // A person named in the label stands for what they represent,
+            // as the engine reads them.
+            let id = entity_id(gazetteer, entity);
+            let stands_for = gazetteer.participant(&id, None).map(|x| x.id.clone());
+            present == p && (id == *e || stands_for.as_deref() == Some(e.as_str()))
         }
         _ => false,
     }

@@ -125,6 +125,12 @@ pub fn pattern() -> String {
     let wd = WEEKDAYS.join("|");
     let ord = r"(?:st|nd|rd|th)?";
     [
+        // Spans first: "24-25 June", "from 7 to 11 December 2000", "June 24-26".
+        format!(r"\b(?:from\s+)?\d{{1,2}}{ord}\s*(?:-|–|to|and)\s*\d{{1,2}}{ord}\s+(?:of\s+)?(?:{m})\.?(?:,?\s+\d{{4}})?\b"),
+        format!(r"\b(?:{m})\.?\s+\d{{1,2}}{ord}\s*(?:-|–|to|and)\s*\d{{1,2}}{ord}(?:,?\s+\d{{4}})?\b"),
+        // A weekday before a date is part of it: "Monday 11 September".
+        format!(r"\b(?:{wd}),?\s+\d{{1,2}}{ord}\s+(?:of\s+)?(?:{m})\.?(?:,?\s+\d{{4}})?\b"),
+        format!(r"\b(?:{wd}),?\s+(?:{m})\.?\s+\d{{1,2}}{ord}(?:,?\s+\d{{4}})?\b"),
         format!(r"\b\d{{1,2}}{ord}\s+(?:of\s+)?(?:{m})\.?(?:,?\s+\d{{4}})?\b"),
         format!(r"\b(?:{m})\.?\s+\d{{1,2}}{ord}(?:,?\s+\d{{4}})?\b"),
         format!(r"\b(?:early|mid|late|mid-)?\s?(?:{m})\s+\d{{4}}\b"),
@@ -227,11 +233,19 @@ fn absolute(s: &str, published: Option<Date>, order: DateOrder) -> Option<DateSp
         }
         return Date::new(year, month, day).map(DateSpan::day);
     }
+    if let Some(span) = day_range(s, published) {
+        return Some(span);
+    }
     let words: Vec<&str> = s
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|w| !w.is_empty())
         .collect();
-    let words: Vec<&str> = words.into_iter().filter(|w| *w != "of").collect();
+    // A weekday before a date adds nothing: "monday 11 september".
+    let words: Vec<&str> = words
+        .into_iter()
+        .filter(|w| *w != "of")
+        .skip_while(|w| WEEKDAYS.contains(w))
+        .collect();
     match words.as_slice() {
         // "12 March 2025", "12th March"
         [d, m, rest @ ..] if month_of(m).is_some() && strip_ordinal(d).parse::<u8>().is_ok() => {
@@ -254,6 +268,33 @@ fn absolute(s: &str, published: Option<Date>, order: DateOrder) -> Option<DateSp
         }
         _ => None,
     }
+}
+
+/// "24-25 june", "from 7 to 11 december 2000", "june 24-26, 2025": the
+/// span of days.
+fn day_range(s: &str, published: Option<Date>) -> Option<DateSpan> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        let m = month_alternation();
+        let ord = r"(?:st|nd|rd|th)?";
+        Regex::new(&format!(
+            r"^(?:from\s+)?(?:(?P<d1>\d{{1,2}}){ord}\s*(?:-|–|to|and)\s*(?P<d2>\d{{1,2}}){ord}\s+(?:of\s+)?(?P<m1>{m})\.?|(?P<m2>{m})\.?\s+(?P<e1>\d{{1,2}}){ord}\s*(?:-|–|to|and)\s*(?P<e2>\d{{1,2}}){ord})(?:,?\s+(?P<y>\d{{4}}))?$"
+        ))
+        .expect("day range regex")
+    });
+    let c = re.captures(s)?;
+    let (d1, d2, month) = match (c.name("d1"), c.name("d2"), c.name("m1")) {
+        (Some(a), Some(b), Some(m)) => (a, b, m),
+        _ => (c.name("e1")?, c.name("e2")?, c.name("m2")?),
+    };
+    let (d1, d2, month): (u8, u8, u8) = (
+        d1.as_str().parse().ok()?,
+        d2.as_str().parse().ok()?,
+        month_of(month.as_str())?,
+    );
+    let start = day_month_year(d1, month, c.name("y").map(|y| y.as_str()).as_ref(), published)?.start;
+    let end = Date::new(start.year, month, d2)?;
+    (start < end).then_some(DateSpan { start, end })
 }
 
 fn day_month_year(day: u8, month: u8, year: Option<&&str>, published: Option<Date>) -> Option<DateSpan> {
@@ -401,6 +442,26 @@ mod tests {
             Some(When::Unresolved(_)) => "unresolved".into(),
             None => "none".into(),
         }
+    }
+
+    #[test]
+    fn spans_of_days_and_weekdays_before_dates() {
+        assert_eq!(when("from 7 to 11 December 2000", ""), "2000-12-07..2000-12-11");
+        assert_eq!(when("24-25 June", "2025-06-20"), "2025-06-24..2025-06-25");
+        assert_eq!(when("June 24–26, 2025", ""), "2025-06-24..2025-06-26");
+        assert_eq!(when("Monday 11 September", "2023-09-20"), "2023-09-11");
+        let found: Vec<String> = find_dates(
+            "The talks ran from 7 to 11 December 2000 in Nice; on Monday 11 September the dams burst.",
+            Some(d("2023-09-20")),
+            DateOrder::DayMonth,
+        )
+        .into_iter()
+        .map(|(_, w)| match w {
+            When::Resolved(span) => span.to_string(),
+            When::Unresolved(_) => "unresolved".into(),
+        })
+        .collect();
+        assert_eq!(found, ["2000-12-07..2000-12-11", "2023-09-11"]);
     }
 
     #[test]
