@@ -224,7 +224,9 @@ pub fn align(pack: &RulePack, claims: &[Claim], docs: &[Document]) -> Vec<Findin
                         );
                     }
                 }
-                if relation == Relation::Conflict && changes {
+                // A figure that changes over time and was stated differently
+                // later was revised, whether or not both could be true.
+                if matches!(relation, Relation::Conflict | Relation::Compatible) && changes {
                     if let Some((earlier, later)) = revision(claims, docs, a, b) {
                         relation = Relation::Update;
                         explanation = format!(
