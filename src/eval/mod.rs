@@ -890,7 +890,7 @@ pub fn figures_table(e: &Evaluation) -> String {
         }
     }
     row("traps flagged", &|f| format!("{}/{}", f.traps.hit, f.traps.total));
-    row("unlabelled conflicts", &|f| {
+    row("unlabelled conflicts (of all)", &|f| {
         format!(
             "{} of {} conflict findings",
             f.unlabelled_conflicts, f.conflict_findings
