@@ -31,6 +31,13 @@ pub enum Error {
     Output { path: PathBuf, source: std::io::Error },
     #[error("--changed {}: no such document in the corpus", .0.display())]
     Changed(PathBuf),
+    #[error(
+        "--review {}: this is a report a run writes ({}); the review file is only read, never written: \
+         save the editors' decisions under another name (e.g. review.csv)",
+        review.display(),
+        report.display()
+    )]
+    ReviewIsReport { review: PathBuf, report: PathBuf },
 }
 
 /// Report formats besides the CSV contract, which is always written.
@@ -190,6 +197,7 @@ pub struct Run {
 
 /// Load, analyse, merge the editors' decisions, write every report.
 pub fn check(opts: &CheckOptions) -> Result<Run, Error> {
+    refuse_review_as_report(opts)?;
     let (pack, review, analysis) = load_and_analyse(opts)?;
     let docs = &analysis.corpus.documents;
 
@@ -266,6 +274,68 @@ pub fn explain_finding(opts: &CheckOptions, id: &str) -> Result<Option<String>, 
         f,
         &status,
     )))
+}
+
+/// The review file is only ever read: a `--review` path that is (or links
+/// to) one of the reports in the output folder is refused before anything
+/// is read or written. Every report name counts, not only this run's
+/// formats: a run removes the reports of formats it did not write.
+fn refuse_review_as_report(opts: &CheckOptions) -> Result<(), Error> {
+    let review = opts.review_path();
+    for name in crate::report::REPORT_NAMES {
+        let report = opts.out.join(name);
+        if same_file(&review, &report) {
+            return Err(Error::ReviewIsReport { review, report });
+        }
+    }
+    Ok(())
+}
+
+/// Whether two paths name one file: the same inode when both exist (hard
+/// and symbolic links included), else the same resolved path.
+fn same_file(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let (Ok(ma), Ok(mb)) = (std::fs::metadata(a), std::fs::metadata(b)) {
+            return ma.dev() == mb.dev() && ma.ino() == mb.ino();
+        }
+    }
+    resolve(a) == resolve(b)
+}
+
+/// An absolute path with its folder canonicalised where it exists and
+/// symbolic links in its last part followed (a dangling link names the
+/// file it would create).
+fn resolve(p: &Path) -> PathBuf {
+    let mut p = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    for _ in 0..16 {
+        match std::fs::read_link(&p) {
+            Ok(target) => p = p.parent().map(|d| d.join(&target)).unwrap_or(target),
+            Err(_) => break,
+        }
+    }
+    let (Some(dir), Some(name)) = (p.parent(), p.file_name()) else {
+        return p;
+    };
+    let dir = std::fs::canonicalize(dir).unwrap_or_else(|_| lexical(dir));
+    dir.join(name)
+}
+
+/// `.` and `..` removed without touching the file system.
+fn lexical(p: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// The corpus documents `--changed` names, by path as given or as id.

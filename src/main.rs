@@ -110,7 +110,7 @@ fn main() -> ExitCode {
 /// Exit code for an error that stopped a run.
 fn error_code(e: &Error) -> u8 {
     match e {
-        Error::Rules(_) | Error::Review(_) | Error::Changed(_) => USAGE_OR_RULES,
+        Error::Rules(_) | Error::Review(_) | Error::Changed(_) | Error::ReviewIsReport { .. } => USAGE_OR_RULES,
         Error::Corpus(_) | Error::Output { .. } => RUNTIME,
     }
 }

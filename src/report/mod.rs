@@ -18,6 +18,17 @@ pub use html::write_html;
 use std::io::{self, Write};
 use std::path::Path;
 
+/// Every file name a run may write in the output folder.
+pub const REPORT_NAMES: [&str; 7] = [
+    "claims.csv",
+    "findings.csv",
+    "findings.json",
+    "summary.md",
+    "findings.sarif",
+    "junit.xml",
+    "findings.html",
+];
+
 /// Write `path` through `fill`, atomically.
 pub fn write_atomic(path: &Path, fill: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> io::Result<()> {
     let dir = path
