@@ -55,3 +55,100 @@ fn a_review_path_that_is_a_report_is_refused_and_left_alone() {
         assert_eq!(std::fs::read_to_string(&findings).unwrap(), text);
     }
 }
+
+/// A copy of the Vilnius corpus in `dir/corpus`, its files renamed by `names`.
+fn vilnius_copy(dir: &Path, names: &[(&str, &str)]) -> std::path::PathBuf {
+    let corpus = dir.join("corpus");
+    std::fs::create_dir_all(&corpus).unwrap();
+    for entry in std::fs::read_dir(root().join("tests/fixtures/vilnius/corpus")).unwrap() {
+        let entry = entry.unwrap();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let to = names
+            .iter()
+            .find(|(from, _)| *from == name)
+            .map_or(name.as_str(), |(_, to)| to);
+        std::fs::copy(entry.path(), corpus.join(to)).unwrap();
+    }
+    corpus
+}
+
+/// No line a run prints starts a GitHub workflow command it did not mean,
+/// and no escape sequence reaches the terminal.
+#[track_caller]
+fn assert_neutral(output: &str) {
+    assert!(
+        !output.contains('\u{1b}'),
+        "an escape sequence got through:\n{output:?}"
+    );
+    assert!(!output.contains('\u{7}') && !output.contains('\r'), "{output:?}");
+    for line in output.lines() {
+        if let Some(rest) = line.strip_prefix("::") {
+            // Only crosscheck's own annotations, with escaped properties.
+            assert!(
+                ["error file=", "warning file=", "notice file="]
+                    .iter()
+                    .any(|p| rest.starts_with(p)),
+                "{line:?}"
+            );
+        }
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn hostile_file_names_and_texts_cannot_inject_terminal_or_workflow_commands() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = vilnius_copy(
+        dir.path(),
+        &[
+            ("nordic-wire.txt", "x\n::error file=x::injected.txt"),
+            ("tallinn-times.md", "\u{1b}[31mred\u{1b}]0;title\u{7}.md"),
+        ],
+    );
+    // A quote with an escape sequence and a carriage return in it.
+    let wire = corpus.join("x\n::error file=x::injected.txt");
+    let text = std::fs::read_to_string(&wire)
+        .unwrap()
+        .replace(", officials said", "\u{1b}[2J, officials\r said");
+    std::fs::write(&wire, text).unwrap();
+    // Skipped documents print their names too.
+    std::fs::write(corpus.join("\n::add-mask::secret\u{1b}[1m.txt"), "").unwrap();
+    std::fs::write(corpus.join("y\n::stop-commands::tok.md"), [0xff, 0xfe]).unwrap();
+    let out = dir.path().join("reports");
+    let c = corpus.to_str().unwrap();
+    let o = out.to_str().unwrap();
+    let mut args = vec![
+        "check",
+        c,
+        "--rules",
+        "rules",
+        "--rules",
+        "tests/fixtures/vilnius/rules",
+    ];
+    args.extend(["--out", o, "--format", "github", "--explain", "--fail-on", "any"]);
+    let run = crosscheck(&args);
+    let annotations = run.stdout.lines().filter(|l| l.starts_with("::")).count();
+    assert_eq!(annotations, 2, "{}\n{}", run.stdout, run.stderr);
+    assert_contains(&run.stderr, &["warning: skipped", "add-mask"]);
+    assert_neutral(&run.stdout);
+    assert_neutral(&run.stderr);
+    // The names stay recognisable, escaped.
+    assert_contains(&run.stdout, &["x\\n::error file=x::injected.txt", "\\u{1b}[31mred"]);
+
+    let findings = read_csv(&out.join("findings.csv"));
+    for f in &findings {
+        let mut args = vec![
+            "explain",
+            &f["id"],
+            c,
+            "--rules",
+            "rules",
+            "--rules",
+            "tests/fixtures/vilnius/rules",
+        ];
+        args.extend(["--out", o]);
+        let run = crosscheck(&args);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        assert_neutral(&run.stdout);
+    }
+}

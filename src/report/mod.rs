@@ -74,6 +74,33 @@ pub fn escape_markup(s: &str) -> String {
     out
 }
 
+/// Text for a terminal or a CI log: every control character but tab (C0, DEL, C1,
+/// line and paragraph separators, bidirectional overrides) is shown as an
+/// escape (`\n`, `\u{1b}`), so a file name, quote or field can neither
+/// start a line of its own (a GitHub `::error`, `::add-mask::` command) nor
+/// send an escape sequence to the terminal. Everything crosscheck prints
+/// from a document, a file name or the review file goes through it.
+pub fn terminal_safe(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(is_unsafe_on_terminal) {
+        return s.into();
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push('\t'),
+            c if is_unsafe_on_terminal(c) => out.push_str(&c.escape_unicode().to_string()),
+            c => out.push(c),
+        }
+    }
+    out.into()
+}
+
+fn is_unsafe_on_terminal(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
 /// A cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab,
 /// carriage return first) gets a leading `'`, so a hostile quote cannot
 /// become a formula on an editor's machine.
@@ -87,6 +114,15 @@ pub fn spreadsheet_safe(cell: &str) -> std::borrow::Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn terminal_text_is_neutralised() {
+        assert_eq!(terminal_safe("plain é — text"), "plain é — text");
+        assert_eq!(
+            terminal_safe("x\n::error file=x::y\u{1b}[31m\u{9b}\u{7}\r\t\u{202e}"),
+            "x\\n::error file=x::y\\u{1b}[31m\\u{9b}\\u{7}\\r\t\\u{202e}"
+        );
+    }
 
     #[test]
     fn formula_cells_are_defused() {
