@@ -152,3 +152,42 @@ fn hostile_file_names_and_texts_cannot_inject_terminal_or_workflow_commands() {
         assert_neutral(&run.stdout);
     }
 }
+
+/// A 1 MiB article on one line, without a full stop: claims.csv grows with
+/// the claims, not with claims × sentence length.
+#[test]
+fn a_one_mebibyte_line_costs_linear_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir_all(&corpus).unwrap();
+    let unit = "34 countries took part in the meeting of defence chiefs in Vilnius on Tuesday, and Estonia spent 3.4% of GDP on defence in 2025; ";
+    let text: String = unit.repeat((1 << 20) / unit.len() + 1).chars().take(1 << 20).collect();
+    std::fs::write(corpus.join("endless.txt"), &text).unwrap();
+    let out = dir.path().join("reports");
+    let run = crosscheck(&[
+        "check",
+        corpus.to_str().unwrap(),
+        "--rules",
+        "rules",
+        "--rules",
+        "tests/fixtures/vilnius/rules",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(run.code == 0 || run.code == 1, "{}", run.stderr);
+    let claims = read_csv(&out.join("claims.csv"));
+    assert!(claims.len() > 4000, "{}", claims.len());
+    let size = std::fs::metadata(out.join("claims.csv")).unwrap().len() as usize;
+    // A row: location, rule, key, value, text and a quote of at most
+    // QUOTE_WINDOW characters (3 bytes each at worst) and two ellipses.
+    let per_row = 200 + 3 * crosscheck::report::QUOTE_WINDOW + 6;
+    assert!(
+        size < claims.len() * per_row,
+        "{size} bytes for {} claims",
+        claims.len()
+    );
+    for row in claims.iter().take(50) {
+        assert!(row["sentence"].contains(&row["text"]), "{row:?}");
+        assert!(row["sentence"].chars().count() <= crosscheck::report::QUOTE_WINDOW + 2);
+    }
+}

@@ -4,7 +4,7 @@
 use super::terminal_safe;
 use crate::claim::Claim;
 use crate::corpus::Document;
-use crate::report::quote;
+use crate::report::claim_quote;
 use std::io::{self, Write};
 
 /// One line of terminal output, control characters escaped.
@@ -23,10 +23,7 @@ pub fn write_explained_claims(out: &mut dyn Write, docs: &[Document], claims: &[
                 doc.id, c.span.line, c.span.col, c.rule, c.text, c.value, c.modality
             ),
         )?;
-        put(
-            out,
-            format!("    sentence: {}", quote(&doc.text[c.sentence.start..c.sentence.end])),
-        )?;
+        put(out, format!("    sentence: {}", claim_quote(doc, c)))?;
         match &c.event {
             Some((event, binding)) => put(out, format!("    event:    {event}: {binding}"))?,
             None => put(out, "    event:    none".into())?,
@@ -87,10 +84,7 @@ pub fn explain_finding(
                     doc.id, c.span.line, c.span.col, c.text, c.modality
                 ),
             );
-            line(
-                &mut out,
-                &format!("    sentence: {}", quote(&doc.text[c.sentence.start..c.sentence.end])),
-            );
+            line(&mut out, &format!("    sentence: {}", claim_quote(doc, c)));
             match pack.rule(&c.rule) {
                 Some(r) => {
                     line(
