@@ -4,7 +4,7 @@
 use crate::align::{align, Finding, Relation};
 use crate::claim::{Claim, Value};
 use crate::corpus::Document;
-use crate::corpus::{load_corpus, parse_document, Corpus, CorpusError, DocumentError};
+use crate::corpus::{load_corpus_with, parse_document, Corpus, CorpusError, DocumentError, LoadOptions};
 use crate::extract::{extract_corpus, extract_document};
 use crate::quantity::Interval;
 use crate::report::view::{finding_view, FindingView};
@@ -171,7 +171,10 @@ pub fn analyse(pack: &RulePack, corpus: Corpus) -> Analysis {
 /// review file, and the claims and findings.
 fn load_and_analyse(opts: &CheckOptions) -> Result<(RulePack, Review, Analysis), Error> {
     let pack = RulePack::load_all(&opts.rules)?;
-    let corpus = load_corpus(&opts.corpus)?;
+    // A run never reads its own output back as articles.
+    let mut exclude = vec![opts.out.clone()];
+    exclude.extend(crate::report::REPORT_NAMES.iter().map(|n| opts.out.join(n)));
+    let corpus = load_corpus_with(&opts.corpus, &LoadOptions { exclude })?;
     let review = crate::review::read(&opts.review_path())?;
     let analysis = analyse(&pack, corpus);
     Ok((pack, review, analysis))

@@ -191,3 +191,136 @@ fn a_one_mebibyte_line_costs_linear_output() {
         assert!(row["sentence"].chars().count() <= crosscheck::report::QUOTE_WINDOW + 2);
     }
 }
+
+/// Run crosscheck, killing it (and failing) if it takes longer than a
+/// minute: a hang is the bug these tests look for.
+fn crosscheck_deadline(args: &[&str]) -> Run {
+    use std::process::{Command, Stdio};
+    use std::time::{Duration, Instant};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+        .args(args)
+        .current_dir(root())
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > Duration::from_secs(60) {
+            child.kill().unwrap();
+            panic!("crosscheck {args:?} hung");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let out = child.wait_with_output().unwrap();
+    Run {
+        code: out.status.code().unwrap(),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+fn mkfifo(path: &Path) {
+    let status = std::process::Command::new("mkfifo").arg(path).status().unwrap();
+    assert!(status.success());
+}
+
+fn check_args<'a>(corpus: &'a str, out: &'a str, extra: &[&'a str]) -> Vec<&'a str> {
+    let mut args = vec![
+        "check",
+        corpus,
+        "--rules",
+        "rules",
+        "--rules",
+        "tests/fixtures/vilnius/rules",
+    ];
+    args.extend(["--out", out]);
+    args.extend(extra);
+    args
+}
+
+#[cfg(unix)]
+#[test]
+fn fifos_devices_and_links_out_of_the_corpus_are_skipped_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = vilnius_copy(dir.path(), &[]);
+    mkfifo(&corpus.join("a.txt"));
+    std::os::unix::fs::symlink("/dev/zero", corpus.join("zero.txt")).unwrap();
+    std::fs::write(
+        dir.path().join("secret.txt"),
+        "34 countries took part in the meeting in Vilnius on Tuesday.",
+    )
+    .unwrap();
+    std::os::unix::fs::symlink("../secret.txt", corpus.join("outside.md")).unwrap();
+    std::os::unix::fs::symlink("nordic-wire.txt", corpus.join("inside.txt")).unwrap();
+    std::os::unix::fs::symlink(dir.path(), corpus.join("loop")).unwrap();
+    let out = dir.path().join("reports");
+    let (c, o) = (corpus.to_str().unwrap(), out.to_str().unwrap());
+    let run = crosscheck_deadline(&check_args(c, o, &[]));
+    assert_contains(
+        &run.stderr,
+        &[
+            "a.txt: not a regular file (a FIFO), not read",
+            "zero.txt: symbolic link leading outside the corpus (to /dev/zero), not followed",
+            "outside.md: symbolic link leading outside the corpus",
+        ],
+    );
+    assert!(!run.stderr.contains("inside.txt"), "{}", run.stderr);
+    let claims = read_csv(&out.join("claims.csv"));
+    let docs: std::collections::BTreeSet<&str> = claims.iter().map(|r| r["doc"].as_str()).collect();
+    assert!(
+        docs.contains("inside.txt") && !docs.iter().any(|d| d.contains("secret")),
+        "{docs:?}"
+    );
+    assert_eq!(run.code, 1, "the conflict still fails the run: {}", run.stderr);
+
+    // A FIFO or a device as the review file is refused, not waited on.
+    let fifo = dir.path().join("review.csv");
+    mkfifo(&fifo);
+    for review in [fifo.to_str().unwrap(), "/dev/zero"] {
+        let run = crosscheck_deadline(&check_args(c, o, &["--review", review]));
+        assert_eq!(run.code, 2, "{}", run.stderr);
+        assert_contains(&run.stderr, &["not a regular file"]);
+    }
+}
+
+#[test]
+fn an_output_folder_inside_the_corpus_is_never_read_back() {
+    for sub in ["reports", ""] {
+        let dir = tempfile::tempdir().unwrap();
+        let corpus = vilnius_copy(dir.path(), &[]);
+        let c = corpus.to_str().unwrap();
+        let out = corpus.join(sub);
+        let o = out.to_str().unwrap();
+        let runs: Vec<Run> = (0..2)
+            .map(|_| crosscheck(&check_args(c, o, &["--format", "markdown,json,html"])))
+            .collect();
+        assert!(out.join("summary.md").exists());
+        assert_eq!(runs[0].stdout, runs[1].stdout, "identical runs, identical output");
+        assert_contains(&runs[1].stdout, &["3 documents (0 skipped)"]);
+    }
+}
+
+/// An unreadable subfolder is reported and the run goes on (when the tests
+/// run as root, every folder is readable and this only checks the run).
+#[cfg(unix)]
+#[test]
+fn an_unreadable_subfolder_does_not_stop_the_run() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = vilnius_copy(dir.path(), &[]);
+    let locked = corpus.join("locked");
+    std::fs::create_dir(&locked).unwrap();
+    std::fs::write(locked.join("x.txt"), "Some text.").unwrap();
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+    let privileged = std::fs::read_dir(&locked).is_ok();
+    let out = dir.path().join("reports");
+    let run = crosscheck(&check_args(corpus.to_str().unwrap(), out.to_str().unwrap(), &[]));
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
+    assert!(out.join("findings.csv").exists(), "{}", run.stderr);
+    if !privileged {
+        assert_contains(&run.stderr, &["locked: cannot read folder"]);
+        assert_eq!(run.code, 1, "the conflict still fails the run");
+    }
+}

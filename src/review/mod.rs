@@ -98,23 +98,30 @@ fn undefuse(cell: &str) -> &str {
     }
 }
 
+/// The largest review file read: far more decisions than any newsroom
+/// keeps; a larger file is refused before it is read.
+pub const MAX_REVIEW_BYTES: usize = 64 * 1024 * 1024;
+
 /// Read the review file; a missing file is an empty review, not an error.
+/// It is only ever read: a FIFO, device or socket is refused without
+/// being opened for long (no run hangs on it), and so is a file larger
+/// than [`MAX_REVIEW_BYTES`].
 pub fn read(path: &Path) -> Result<Review, ReviewError> {
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
+    let unreadable = |message: String| ReviewError::Unreadable {
+        path: path.into(),
+        message,
+    };
+    let resolved = match std::fs::canonicalize(path) {
+        Ok(p) => p,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             return Ok(Review {
                 path: Some(path.to_path_buf()),
                 ..Default::default()
             })
         }
-        Err(e) => {
-            return Err(ReviewError::Unreadable {
-                path: path.into(),
-                message: e.to_string(),
-            })
-        }
+        Err(e) => return Err(unreadable(e.to_string())),
     };
+    let bytes = crate::corpus::read_limited(&resolved, MAX_REVIEW_BYTES).map_err(unreadable)?;
     let text = String::from_utf8(bytes).map_err(|e| ReviewError::Unreadable {
         path: path.into(),
         message: format!(
