@@ -9,7 +9,7 @@ use crate::extract::{extract_corpus, extract_document};
 use crate::quantity::Interval;
 use crate::report::view::{finding_view, FindingView};
 use crate::report::{
-    github_annotations, write_atomic, write_claims_csv, write_findings_csv, write_html, write_json, write_junit,
+    github_annotations, lock_output, write_claims_csv, write_findings_csv, write_html, write_json, write_junit,
     write_markdown, write_sarif, Totals,
 };
 use crate::review::{FailOn, Review, ReviewError, Status};
@@ -38,6 +38,8 @@ pub enum Error {
         report.display()
     )]
     ReviewIsReport { review: PathBuf, report: PathBuf },
+    #[error("{0}")]
+    Locked(#[from] crate::report::LockError),
 }
 
 /// Report formats besides the CSV contract, which is always written.
@@ -201,6 +203,9 @@ pub struct Run {
 /// Load, analyse, merge the editors' decisions, write every report.
 pub fn check(opts: &CheckOptions) -> Result<Run, Error> {
     refuse_review_as_report(opts)?;
+    // Held until the reports are written: a second run on this folder
+    // fails at once rather than mixing its reports with these.
+    let lock = lock_output(&opts.out)?;
     let (pack, review, analysis) = load_and_analyse(opts)?;
     let docs = &analysis.corpus.documents;
 
@@ -242,7 +247,8 @@ pub fn check(opts: &CheckOptions) -> Result<Run, Error> {
     };
     let orphans = review.orphans(&analysis.findings).len();
     let rules: Vec<(String, String)> = pack.rules.iter().map(|r| (r.id.clone(), r.describe.clone())).collect();
-    let written = write_reports(opts, &analysis, &views, &totals, &rules)?;
+    let written = write_reports(opts, &analysis, &views, &totals, &rules, &lock)?;
+    drop(lock);
     let annotations = opts
         .formats
         .contains(&Format::Github)
@@ -365,31 +371,34 @@ fn write_reports(
     views: &[FindingView],
     totals: &Totals,
     rules: &[(String, String)],
+    lock: &crate::report::OutputLock,
 ) -> Result<Vec<PathBuf>, Error> {
+    use crate::report::Report;
     let docs = &a.corpus.documents;
-    let mut written = Vec::new();
-    let mut write = |name: &str, fill: &dyn Fn(&mut dyn std::io::Write) -> std::io::Result<()>| {
-        let path = opts.out.join(name);
-        write_atomic(&path, fill).map_err(|source| Error::Output {
-            path: path.clone(),
-            source,
-        })?;
-        written.push(path);
-        Ok::<(), Error>(())
-    };
-    write("claims.csv", &|w| write_claims_csv(w, docs, &a.claims))?;
-    write("findings.csv", &|w| write_findings_csv(w, views))?;
+    let mut reports: Vec<Report> = vec![
+        ("claims.csv", Box::new(|w| write_claims_csv(w, docs, &a.claims))),
+        ("findings.csv", Box::new(|w| write_findings_csv(w, views))),
+    ];
     for format in &opts.formats {
-        match format {
-            Format::Json => write("findings.json", &|w| write_json(w, totals, views))?,
-            Format::Markdown => write("summary.md", &|w| write_markdown(w, totals, views))?,
-            Format::Sarif => write("findings.sarif", &|w| write_sarif(w, views, rules))?,
-            Format::Junit => write("junit.xml", &|w| write_junit(w, totals, views))?,
-            Format::Html => write("findings.html", &|w| write_html(w, totals, views))?,
-            Format::Github => {}
+        let report: Report = match format {
+            Format::Json => ("findings.json", Box::new(|w| write_json(w, totals, views))),
+            Format::Markdown => ("summary.md", Box::new(|w| write_markdown(w, totals, views))),
+            Format::Sarif => ("findings.sarif", Box::new(|w| write_sarif(w, views, rules))),
+            Format::Junit => ("junit.xml", Box::new(|w| write_junit(w, totals, views))),
+            Format::Html => ("findings.html", Box::new(|w| write_html(w, totals, views))),
+            Format::Github => continue,
+        };
+        if !reports.iter().any(|(name, _)| *name == report.0) {
+            reports.push(report);
         }
     }
-    Ok(written)
+    let others: Vec<&str> = crate::report::REPORT_NAMES
+        .iter()
+        .copied()
+        .filter(|n| !reports.iter().any(|(name, _)| name == n))
+        .collect();
+    crate::report::write_report_set(&opts.out, &reports, &others, lock)
+        .map_err(|(path, source)| Error::Output { path, source })
 }
 
 /// The outcome of one rule example.

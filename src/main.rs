@@ -111,7 +111,7 @@ fn main() -> ExitCode {
 fn error_code(e: &Error) -> u8 {
     match e {
         Error::Rules(_) | Error::Review(_) | Error::Changed(_) | Error::ReviewIsReport { .. } => USAGE_OR_RULES,
-        Error::Corpus(_) | Error::Output { .. } => RUNTIME,
+        Error::Corpus(_) | Error::Output { .. } | Error::Locked(_) => RUNTIME,
     }
 }
 

@@ -324,3 +324,122 @@ fn an_unreadable_subfolder_does_not_stop_the_run() {
         assert_eq!(run.code, 1, "the conflict still fails the run");
     }
 }
+
+#[test]
+fn a_second_run_on_a_locked_output_folder_fails_clearly() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("reports");
+    std::fs::create_dir_all(&out).unwrap();
+    // Leftovers of a killed run, with the old and the new temporary names.
+    std::fs::write(out.join(".claims.csv.tmp-4242"), "half").unwrap();
+    std::fs::write(out.join(".findings.csv.tmp-4242-17-0"), "half").unwrap();
+    let held = std::fs::File::create(out.join(".crosscheck.lock")).unwrap();
+    held.try_lock().unwrap();
+    let run = run_into(&out, &[]);
+    assert_eq!(run.code, 3, "{}", run.stderr);
+    assert_contains(
+        &run.stderr,
+        &["another crosscheck run is writing to", ".crosscheck.lock"],
+    );
+    assert!(!out.join("findings.csv").exists());
+    drop(held);
+    let run = run_into(&out, &[]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let names: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(!names.iter().any(|n| n.contains(".tmp-")), "{names:?}");
+}
+
+/// The reports in a folder come from one run: the JSON totals, the
+/// claims and the findings agree with each other.
+fn assert_one_runs_set(out: &Path) {
+    let json = out.join("findings.json");
+    if !json.exists() {
+        return;
+    }
+    let report: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    let claims = read_csv(&out.join("claims.csv"));
+    let findings = read_csv(&out.join("findings.csv"));
+    assert_eq!(report["totals"]["claims"].as_u64().unwrap() as usize, claims.len());
+    assert_eq!(report["totals"]["findings"].as_u64().unwrap() as usize, findings.len());
+    let summary = std::fs::read_to_string(out.join("summary.md")).unwrap();
+    assert!(summary.contains(&format!("{} claims", claims.len())), "{summary}");
+}
+
+/// Two corpora that give different reports: [the Vilnius corpus, it
+/// without the Tallinn article].
+fn two_corpora(dir: &Path) -> [std::path::PathBuf; 2] {
+    let a = vilnius_copy(&dir.join("a"), &[]);
+    let b = vilnius_copy(&dir.join("b"), &[]);
+    std::fs::remove_file(b.join("tallinn-times.md")).unwrap();
+    [a, b]
+}
+
+#[test]
+fn concurrent_runs_never_mix_their_reports() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpora = two_corpora(dir.path());
+    let out = dir.path().join("reports");
+    let o = out.to_str().unwrap().to_string();
+    for _ in 0..4 {
+        let runs: Vec<_> = corpora
+            .iter()
+            .map(|c| {
+                let c = c.to_str().unwrap().to_string();
+                let o = o.clone();
+                std::thread::spawn(move || crosscheck(&check_args(&c, &o, &["--format", "json,markdown"])))
+            })
+            .collect();
+        for run in runs {
+            let run = run.join().unwrap();
+            assert!(
+                run.code == 1 || (run.code == 3 && run.stderr.contains("another crosscheck run")),
+                "{}: {}",
+                run.code,
+                run.stderr
+            );
+        }
+        assert_one_runs_set(&out);
+    }
+}
+
+/// Runs killed at random moments: whatever set is left is one run's, and
+/// the next run cleans up after them.
+#[cfg(unix)]
+#[test]
+fn killed_runs_leave_one_runs_set_and_no_litter() {
+    use std::process::{Command, Stdio};
+    let dir = tempfile::tempdir().unwrap();
+    let corpora = two_corpora(dir.path());
+    let out = dir.path().join("reports");
+    let o = out.to_str().unwrap();
+    for i in 0..12u64 {
+        let c = corpora[(i % 2) as usize].to_str().unwrap();
+        let mut child = Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+            .args(check_args(c, o, &["--format", "json,markdown"]))
+            .current_dir(root())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(20 + (i * 37) % 200));
+        let _ = child.kill();
+        let _ = child.wait();
+        assert_one_runs_set(&out);
+    }
+    let run = crosscheck(&check_args(
+        corpora[0].to_str().unwrap(),
+        o,
+        &["--format", "json,markdown"],
+    ));
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_one_runs_set(&out);
+    let litter: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".tmp-") || n.contains(".old-"))
+        .collect();
+    assert!(litter.is_empty(), "{litter:?}");
+}
