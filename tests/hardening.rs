@@ -443,3 +443,33 @@ fn killed_runs_leave_one_runs_set_and_no_litter() {
         .collect();
     assert!(litter.is_empty(), "{litter:?}");
 }
+
+/// XML 1.0 allows neither U+FFFE, U+FFFF nor most C0 controls.
+fn assert_xml_chars(text: &str) {
+    for c in text.chars() {
+        let ok = matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}' | '\u{10000}'..);
+        assert!(ok, "U+{:04X} is not allowed in XML 1.0", c as u32);
+    }
+}
+
+#[test]
+fn junit_and_html_stay_well_formed_whatever_the_quotes_hold() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = vilnius_copy(dir.path(), &[]);
+    let wire = corpus.join("nordic-wire.txt");
+    let text = std::fs::read_to_string(&wire)
+        .unwrap()
+        .replace(", officials said", ", officials\u{fffe} said\u{ffff} \u{1}\u{b}\u{1b}");
+    std::fs::write(&wire, text).unwrap();
+    let out = dir.path().join("reports");
+    let run = crosscheck(&check_args(
+        corpus.to_str().unwrap(),
+        out.to_str().unwrap(),
+        &["--format", "junit,html"],
+    ));
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let junit = std::fs::read_to_string(out.join("junit.xml")).unwrap();
+    assert!(junit.contains("officials\u{fffd} said\u{fffd}"), "{junit}");
+    assert_xml_chars(&junit);
+    assert_xml_chars(&std::fs::read_to_string(out.join("findings.html")).unwrap());
+}

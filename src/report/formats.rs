@@ -281,7 +281,7 @@ mod tests {
         assert_eq!(gh_data("50% of\nthem"), "50%25 of%0Athem");
         assert_eq!(gh_property("a:b,c"), "a%3Ab%2Cc");
         assert_eq!(gh_property("x\n::error\u{1b}[1m"), "x%0A%3A%3Aerror\\u{1b}[1m");
-        assert_eq!(xml("<a & 'b'>\u{1}"), "&lt;a &amp; &#39;b&#39;&gt;");
+        assert_eq!(xml("<a & 'b'>\u{1}"), "&lt;a &amp; &#39;b&#39;&gt;\u{fffd}");
         assert_eq!(md_cell("a|b"), "a\\|b");
     }
 }

@@ -230,8 +230,10 @@ fn remove_leftovers(dir: &Path) {
 }
 
 /// Text for XML or HTML: the five markup characters as entities, and the
-/// control characters XML 1.0 forbids dropped. Every writer of markup
-/// (JUnit, the HTML page) goes through it, so a quote cannot inject markup.
+/// characters XML 1.0 does not allow (C0 controls other than tab, line
+/// feed and carriage return; U+FFFE and U+FFFF) replaced by U+FFFD, so the
+/// document stays well-formed. Every writer of markup (JUnit, the HTML
+/// page) goes through it, so a quote cannot inject markup.
 pub fn escape_markup(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -241,11 +243,17 @@ pub fn escape_markup(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
+            c if !allowed_in_xml(c) => out.push('\u{fffd}'),
             c => out.push(c),
         }
     }
     out
+}
+
+/// XML 1.0 `Char`: tab, LF, CR, U+0020–U+D7FF, U+E000–U+FFFD,
+/// U+10000–U+10FFFF (surrogates cannot occur in a Rust string).
+fn allowed_in_xml(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}' | '\u{10000}'..)
 }
 
 /// Text for a terminal or a CI log: every control character but tab (C0, DEL, C1,
@@ -288,6 +296,14 @@ pub fn spreadsheet_safe(cell: &str) -> std::borrow::Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn markup_is_well_formed_xml() {
+        assert_eq!(
+            escape_markup("a\u{fffe}b\u{ffff}c\u{1}\u{1b}d\te\u{fffd}\u{10348}<"),
+            "a\u{fffd}b\u{fffd}c\u{fffd}\u{fffd}d\te\u{fffd}\u{10348}&lt;"
+        );
+    }
 
     #[test]
     fn terminal_text_is_neutralised() {
