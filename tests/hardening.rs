@@ -473,3 +473,24 @@ fn junit_and_html_stay_well_formed_whatever_the_quotes_hold() {
     assert_xml_chars(&junit);
     assert_xml_chars(&std::fs::read_to_string(out.join("findings.html")).unwrap());
 }
+
+#[test]
+fn invisible_characters_and_signs_do_not_change_values_in_articles() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = vilnius_copy(dir.path(), &[]);
+    let wire = corpus.join("nordic-wire.txt");
+    let text = std::fs::read_to_string(&wire)
+        .unwrap()
+        .replace("34 countries", "3\u{200b}4 countries");
+    std::fs::write(&wire, text).unwrap();
+    let out = dir.path().join("reports");
+    let run = crosscheck(&check_args(corpus.to_str().unwrap(), out.to_str().unwrap(), &[]));
+    assert_eq!(run.code, 0, "no conflict with a misread 4: {}", run.stdout);
+    let claims = read_csv(&out.join("claims.csv"));
+    assert!(
+        !claims
+            .iter()
+            .any(|c| c["doc"] == "nordic-wire.txt" && c["rule"] == "meeting.countries"),
+        "{claims:?}"
+    );
+}
