@@ -4,12 +4,12 @@
 use crate::align::{align, Finding, Relation};
 use crate::claim::{Claim, Value};
 use crate::corpus::Document;
-use crate::corpus::{load_corpus, parse_document, Corpus, CorpusError, DocumentError};
+use crate::corpus::{load_corpus_with, parse_document, Corpus, CorpusError, DocumentError, LoadOptions};
 use crate::extract::{extract_corpus, extract_document};
 use crate::quantity::Interval;
 use crate::report::view::{finding_view, FindingView};
 use crate::report::{
-    github_annotations, write_atomic, write_claims_csv, write_findings_csv, write_html, write_json, write_junit,
+    github_annotations, lock_output, write_claims_csv, write_findings_csv, write_html, write_json, write_junit,
     write_markdown, write_sarif, Totals,
 };
 use crate::review::{FailOn, Review, ReviewError, Status};
@@ -31,6 +31,15 @@ pub enum Error {
     Output { path: PathBuf, source: std::io::Error },
     #[error("--changed {}: no such document in the corpus", .0.display())]
     Changed(PathBuf),
+    #[error(
+        "--review {}: this is a report a run writes ({}); the review file is only read, never written: \
+         save the editors' decisions under another name (e.g. review.csv)",
+        review.display(),
+        report.display()
+    )]
+    ReviewIsReport { review: PathBuf, report: PathBuf },
+    #[error("{0}")]
+    Locked(#[from] crate::report::LockError),
 }
 
 /// Report formats besides the CSV contract, which is always written.
@@ -164,7 +173,10 @@ pub fn analyse(pack: &RulePack, corpus: Corpus) -> Analysis {
 /// review file, and the claims and findings.
 fn load_and_analyse(opts: &CheckOptions) -> Result<(RulePack, Review, Analysis), Error> {
     let pack = RulePack::load_all(&opts.rules)?;
-    let corpus = load_corpus(&opts.corpus)?;
+    // A run never reads its own output back as articles.
+    let mut exclude = vec![opts.out.clone()];
+    exclude.extend(crate::report::REPORT_NAMES.iter().map(|n| opts.out.join(n)));
+    let corpus = load_corpus_with(&opts.corpus, &LoadOptions { exclude })?;
     let review = crate::review::read(&opts.review_path())?;
     let analysis = analyse(&pack, corpus);
     Ok((pack, review, analysis))
@@ -190,6 +202,10 @@ pub struct Run {
 
 /// Load, analyse, merge the editors' decisions, write every report.
 pub fn check(opts: &CheckOptions) -> Result<Run, Error> {
+    refuse_review_as_report(opts)?;
+    // Held until the reports are written: a second run on this folder
+    // fails at once rather than mixing its reports with these.
+    let lock = lock_output(&opts.out)?;
     let (pack, review, analysis) = load_and_analyse(opts)?;
     let docs = &analysis.corpus.documents;
 
@@ -231,7 +247,8 @@ pub fn check(opts: &CheckOptions) -> Result<Run, Error> {
     };
     let orphans = review.orphans(&analysis.findings).len();
     let rules: Vec<(String, String)> = pack.rules.iter().map(|r| (r.id.clone(), r.describe.clone())).collect();
-    let written = write_reports(opts, &analysis, &views, &totals, &rules)?;
+    let written = write_reports(opts, &analysis, &views, &totals, &rules, &lock)?;
+    drop(lock);
     let annotations = opts
         .formats
         .contains(&Format::Github)
@@ -268,6 +285,68 @@ pub fn explain_finding(opts: &CheckOptions, id: &str) -> Result<Option<String>, 
     )))
 }
 
+/// The review file is only ever read: a `--review` path that is (or links
+/// to) one of the reports in the output folder is refused before anything
+/// is read or written. Every report name counts, not only this run's
+/// formats: a run removes the reports of formats it did not write.
+fn refuse_review_as_report(opts: &CheckOptions) -> Result<(), Error> {
+    let review = opts.review_path();
+    for name in crate::report::REPORT_NAMES {
+        let report = opts.out.join(name);
+        if same_file(&review, &report) {
+            return Err(Error::ReviewIsReport { review, report });
+        }
+    }
+    Ok(())
+}
+
+/// Whether two paths name one file: the same inode when both exist (hard
+/// and symbolic links included), else the same resolved path.
+fn same_file(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let (Ok(ma), Ok(mb)) = (std::fs::metadata(a), std::fs::metadata(b)) {
+            return ma.dev() == mb.dev() && ma.ino() == mb.ino();
+        }
+    }
+    resolve(a) == resolve(b)
+}
+
+/// An absolute path with its folder canonicalised where it exists and
+/// symbolic links in its last part followed (a dangling link names the
+/// file it would create).
+fn resolve(p: &Path) -> PathBuf {
+    let mut p = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    for _ in 0..16 {
+        match std::fs::read_link(&p) {
+            Ok(target) => p = p.parent().map(|d| d.join(&target)).unwrap_or(target),
+            Err(_) => break,
+        }
+    }
+    let (Some(dir), Some(name)) = (p.parent(), p.file_name()) else {
+        return p;
+    };
+    let dir = std::fs::canonicalize(dir).unwrap_or_else(|_| lexical(dir));
+    dir.join(name)
+}
+
+/// `.` and `..` removed without touching the file system.
+fn lexical(p: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// The corpus documents `--changed` names, by path as given or as id.
 fn changed_documents(corpus: &Path, docs: &[Document], changed: &[PathBuf]) -> Result<Vec<usize>, Error> {
     changed
@@ -292,31 +371,34 @@ fn write_reports(
     views: &[FindingView],
     totals: &Totals,
     rules: &[(String, String)],
+    lock: &crate::report::OutputLock,
 ) -> Result<Vec<PathBuf>, Error> {
+    use crate::report::Report;
     let docs = &a.corpus.documents;
-    let mut written = Vec::new();
-    let mut write = |name: &str, fill: &dyn Fn(&mut dyn std::io::Write) -> std::io::Result<()>| {
-        let path = opts.out.join(name);
-        write_atomic(&path, fill).map_err(|source| Error::Output {
-            path: path.clone(),
-            source,
-        })?;
-        written.push(path);
-        Ok::<(), Error>(())
-    };
-    write("claims.csv", &|w| write_claims_csv(w, docs, &a.claims))?;
-    write("findings.csv", &|w| write_findings_csv(w, views))?;
+    let mut reports: Vec<Report> = vec![
+        ("claims.csv", Box::new(|w| write_claims_csv(w, docs, &a.claims))),
+        ("findings.csv", Box::new(|w| write_findings_csv(w, views))),
+    ];
     for format in &opts.formats {
-        match format {
-            Format::Json => write("findings.json", &|w| write_json(w, totals, views))?,
-            Format::Markdown => write("summary.md", &|w| write_markdown(w, totals, views))?,
-            Format::Sarif => write("findings.sarif", &|w| write_sarif(w, views, rules))?,
-            Format::Junit => write("junit.xml", &|w| write_junit(w, totals, views))?,
-            Format::Html => write("findings.html", &|w| write_html(w, totals, views))?,
-            Format::Github => {}
+        let report: Report = match format {
+            Format::Json => ("findings.json", Box::new(|w| write_json(w, totals, views))),
+            Format::Markdown => ("summary.md", Box::new(|w| write_markdown(w, totals, views))),
+            Format::Sarif => ("findings.sarif", Box::new(|w| write_sarif(w, views, rules))),
+            Format::Junit => ("junit.xml", Box::new(|w| write_junit(w, totals, views))),
+            Format::Html => ("findings.html", Box::new(|w| write_html(w, totals, views))),
+            Format::Github => continue,
+        };
+        if !reports.iter().any(|(name, _)| *name == report.0) {
+            reports.push(report);
         }
     }
-    Ok(written)
+    let others: Vec<&str> = crate::report::REPORT_NAMES
+        .iter()
+        .copied()
+        .filter(|n| !reports.iter().any(|(name, _)| name == n))
+        .collect();
+    crate::report::write_report_set(&opts.out, &reports, &others, lock)
+        .map_err(|(path, source)| Error::Output { path, source })
 }
 
 /// The outcome of one rule example.

@@ -5,7 +5,7 @@ use clap::{Args, Parser, Subcommand};
 use crosscheck::check::{check, explain_finding, run_examples, CheckOptions, Error, Format};
 use crosscheck::eval::{self, labels::Floors, Split};
 use crosscheck::quantity::{describe_line, ReadOptions};
-use crosscheck::report::console;
+use crosscheck::report::{console, terminal_safe};
 use crosscheck::review::FailOn;
 use std::io::{self, BufRead, Write};
 use std::path::PathBuf;
@@ -161,7 +161,7 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => CLEAN,
         Err(e) => {
-            eprintln!("crosscheck: {e}");
+            eprintln!("crosscheck: {}", terminal_safe(&e.to_string()));
             RUNTIME
         }
     };
@@ -171,20 +171,22 @@ fn main() -> ExitCode {
 /// Exit code for an error that stopped a run.
 fn error_code(e: &Error) -> u8 {
     match e {
-        Error::Rules(_) | Error::Review(_) | Error::Changed(_) => USAGE_OR_RULES,
-        Error::Corpus(_) | Error::Output { .. } => RUNTIME,
+        Error::Rules(_) | Error::Review(_) | Error::Changed(_) | Error::ReviewIsReport { .. } => USAGE_OR_RULES,
+        Error::Corpus(_) | Error::Output { .. } | Error::Locked(_) => RUNTIME,
     }
 }
 
 fn report_error(e: &Error) -> u8 {
     if let Error::Rules(errors) = e {
-        eprintln!("{errors}");
+        for error in &errors.0 {
+            eprintln!("{}", terminal_safe(&error.to_string()));
+        }
         eprintln!(
             "crosscheck: the rule pack has {} error(s); nothing was checked",
             errors.0.len()
         );
     } else {
-        eprintln!("crosscheck: {e}");
+        eprintln!("crosscheck: {}", terminal_safe(&e.to_string()));
     }
     error_code(e)
 }
@@ -210,7 +212,7 @@ fn run(cli: Cli) -> io::Result<u8> {
                 Err(e) => return Ok(report_error(&e)),
             };
             for skipped in run.analysis.skipped() {
-                eprintln!("warning: skipped {skipped}");
+                eprintln!("warning: skipped {}", terminal_safe(&skipped.to_string()));
             }
             for warning in console::review_warnings(&run) {
                 eprintln!("warning: {warning}");
@@ -319,7 +321,9 @@ fn run(cli: Cli) -> io::Result<u8> {
             let pack = match crosscheck::rules::RulePack::load_all(&pack.rules) {
                 Ok(p) => p,
                 Err(e) => {
-                    eprintln!("{e}");
+                    for error in &e.0 {
+                        eprintln!("{}", terminal_safe(&error.to_string()));
+                    }
                     return Ok(USAGE_OR_RULES);
                 }
             };
@@ -327,14 +331,14 @@ fn run(cli: Cli) -> io::Result<u8> {
             let failed: Vec<_> = outcomes.iter().filter(|o| o.failure.is_some()).collect();
             for o in &failed {
                 let why = o.failure.as_deref().unwrap_or_default();
-                writeln!(
-                    out,
+                let fail = format!(
                     "FAIL {} example {} ({}:{}): {why}",
                     o.rule,
                     o.number,
                     o.file.display(),
                     o.line
-                )?;
+                );
+                writeln!(out, "{}", terminal_safe(&fail))?;
             }
             let rules_failing: std::collections::BTreeSet<&str> = failed.iter().map(|o| o.rule.as_str()).collect();
             writeln!(
@@ -355,7 +359,7 @@ fn run(cli: Cli) -> io::Result<u8> {
             };
             let opts = ReadOptions::default();
             for expr in lines.iter().filter(|l| !l.trim().is_empty()) {
-                writeln!(out, "{}", describe_line(expr, &opts))?;
+                writeln!(out, "{}", terminal_safe(&describe_line(expr, &opts)))?;
             }
             Ok(CLEAN)
         }

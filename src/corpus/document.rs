@@ -60,6 +60,8 @@ pub struct DocumentError {
 pub enum CorpusError {
     #[error("{}: {source}", path.display())]
     Io { path: PathBuf, source: std::io::Error },
+    #[error("{}: not a file or folder of articles", path.display())]
+    NotAFileOrFolder { path: PathBuf },
 }
 
 /// The documents that loaded, in path order, and the ones that did not.
@@ -69,34 +71,58 @@ pub struct Corpus {
     pub skipped: Vec<DocumentError>,
 }
 
+/// How a corpus is walked.
+#[derive(Debug, Clone, Default)]
+pub struct LoadOptions {
+    /// Folders and files passed over (the output folder and the reports,
+    /// when they are inside the corpus, so a run never reads its own
+    /// output back). The corpus root itself is never passed over.
+    pub exclude: Vec<PathBuf>,
+}
+
 /// Read every `.txt` and `.md` file under `root` (or `root` itself when it
 /// is a file), in sorted path order. Hidden files and folders are passed
 /// over. A document that cannot be read is recorded in `skipped`.
 pub fn load_corpus(root: &Path) -> Result<Corpus, CorpusError> {
-    let meta = std::fs::metadata(root).map_err(|source| CorpusError::Io {
+    load_corpus_with(root, &LoadOptions::default())
+}
+
+/// [`load_corpus`], passing over what `opts` excludes. Nothing in the
+/// corpus can stop or hang the walk: special files (FIFOs, sockets,
+/// devices) are never opened, symbolic links leading outside the corpus
+/// are not followed, an unreadable subfolder is reported and skipped, and
+/// a file's size is checked before it is read and again while it is read.
+/// Each of these is a warning in `skipped`.
+pub fn load_corpus_with(root: &Path, opts: &LoadOptions) -> Result<Corpus, CorpusError> {
+    let io = |source| CorpusError::Io {
         path: root.into(),
         source,
-    })?;
-    let mut files = Vec::new();
-    if meta.is_file() {
-        files.push(root.to_path_buf());
-    } else {
-        walk(root, &mut files)?;
-    }
-    files.sort();
-    let base = if meta.is_file() {
-        root.parent().unwrap_or(Path::new(""))
-    } else {
-        root
     };
+    let meta = std::fs::metadata(root).map_err(io)?;
     let mut corpus = Corpus::default();
-    for path in files {
+    let mut files = Vec::new();
+    let base = if meta.is_file() {
+        files.push((root.to_path_buf(), root.to_path_buf()));
+        root.parent().unwrap_or(Path::new(""))
+    } else if meta.is_dir() {
+        let walk = Walk {
+            root: std::fs::canonicalize(root).map_err(io)?,
+            exclude: opts.exclude.iter().map(|p| resolve(p)).collect(),
+        };
+        let entries = read_dir(root).map_err(io)?;
+        walk.visit(entries, &mut files, &mut corpus.skipped);
+        root
+    } else {
+        return Err(CorpusError::NotAFileOrFolder { path: root.into() });
+    };
+    files.sort();
+    for (path, open) in files {
         let id = relative_id(base, &path);
-        let loaded = std::fs::read(&path)
-            .map_err(|e| DocumentError {
+        let loaded = read_limited(&open, MAX_DOCUMENT_BYTES)
+            .map_err(|message| DocumentError {
                 path: path.display().to_string(),
                 line: None,
-                message: format!("cannot read: {e}"),
+                message,
             })
             .and_then(|bytes| parse_document(&id, &path, &bytes));
         match loaded {
@@ -104,34 +130,188 @@ pub fn load_corpus(root: &Path) -> Result<Corpus, CorpusError> {
             Err(e) => corpus.skipped.push(e),
         }
     }
+    corpus.skipped.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(corpus)
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), CorpusError> {
-    let entries = std::fs::read_dir(dir).map_err(|source| CorpusError::Io {
-        path: dir.into(),
-        source,
-    })?;
-    for entry in entries {
-        let entry = entry.map_err(|source| CorpusError::Io {
-            path: dir.into(),
-            source,
-        })?;
-        let path = entry.path();
-        if entry.file_name().to_string_lossy().starts_with('.') {
-            continue;
-        }
-        let ft = entry.file_type().map_err(|source| CorpusError::Io {
-            path: path.clone(),
-            source,
-        })?;
-        if ft.is_dir() {
-            walk(&path, out)?;
-        } else if is_article(&path) {
-            out.push(path);
+/// A path made absolute with its folder canonicalised where it exists.
+fn resolve(p: &Path) -> PathBuf {
+    if let Ok(c) = std::fs::canonicalize(p) {
+        return c;
+    }
+    let abs = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    match (abs.parent(), abs.file_name()) {
+        (Some(dir), Some(name)) => std::fs::canonicalize(dir).map_or(abs.clone(), |d| d.join(name)),
+        _ => abs,
+    }
+}
+
+#[cfg(test)]
+thread_local! {
+    /// A folder whose listing fails, for tests (root may read any folder).
+    static FAIL_READ_DIR: std::cell::RefCell<Option<PathBuf>> = const { std::cell::RefCell::new(None) };
+}
+
+fn read_dir(dir: &Path) -> std::io::Result<std::fs::ReadDir> {
+    #[cfg(test)]
+    if FAIL_READ_DIR.with(|f| f.borrow().as_deref() == Some(dir)) {
+        return Err(std::io::Error::from(std::io::ErrorKind::PermissionDenied));
+    }
+    std::fs::read_dir(dir)
+}
+
+struct Walk {
+    /// The corpus root, canonical.
+    root: PathBuf,
+    /// Canonical paths passed over.
+    exclude: Vec<PathBuf>,
+}
+
+impl Walk {
+    /// Collect `(path as found, path to open)` for every article under a
+    /// folder's entries; what cannot be read goes to `skipped`.
+    fn visit(&self, entries: std::fs::ReadDir, out: &mut Vec<(PathBuf, PathBuf)>, skipped: &mut Vec<DocumentError>) {
+        let warn = |skipped: &mut Vec<DocumentError>, path: &Path, message: String| {
+            skipped.push(DocumentError {
+                path: path.display().to_string(),
+                line: None,
+                message,
+            })
+        };
+        for entry in entries {
+            let entry = match entry {
+                Ok(e) => e,
+                Err(e) => {
+                    warn(skipped, Path::new("?"), format!("cannot list a folder entry: {e}"));
+                    continue;
+                }
+            };
+            let path = entry.path();
+            if entry.file_name().to_string_lossy().starts_with('.') {
+                continue;
+            }
+            // The entry itself, not what a link leads to.
+            let Ok(meta) = std::fs::symlink_metadata(&path) else {
+                warn(skipped, &path, "cannot read its file type".into());
+                continue;
+            };
+            let ft = meta.file_type();
+            if ft.is_dir() {
+                if self.exclude.contains(&resolve(&path)) {
+                    continue;
+                }
+                match read_dir(&path) {
+                    Ok(entries) => self.visit(entries, out, skipped),
+                    Err(e) => warn(
+                        skipped,
+                        &path,
+                        format!("cannot read folder: {e}; its articles were not checked"),
+                    ),
+                }
+            } else if ft.is_symlink() {
+                let Ok(target) = std::fs::canonicalize(&path) else {
+                    if is_article(&path) {
+                        warn(skipped, &path, "symbolic link that leads nowhere".into());
+                    }
+                    continue;
+                };
+                let Ok(tmeta) = std::fs::metadata(&target) else {
+                    continue;
+                };
+                if tmeta.is_dir() {
+                    // Folders inside the corpus are walked where they are;
+                    // links to folders are never followed (no loops).
+                    continue;
+                }
+                if !is_article(&path) || self.exclude.contains(&target) {
+                    continue;
+                }
+                if !target.starts_with(&self.root) {
+                    warn(
+                        skipped,
+                        &path,
+                        format!(
+                            "symbolic link leading outside the corpus (to {}), not followed",
+                            target.display()
+                        ),
+                    );
+                } else if !tmeta.is_file() {
+                    warn(skipped, &path, not_regular(&tmeta));
+                } else {
+                    out.push((path, target));
+                }
+            } else if is_article(&path) {
+                if self.exclude.contains(&resolve(&path)) {
+                    continue;
+                }
+                if ft.is_file() {
+                    out.push((path.clone(), path));
+                } else {
+                    warn(skipped, &path, not_regular(&meta));
+                }
+            }
         }
     }
-    Ok(())
+}
+
+fn not_regular(meta: &std::fs::Metadata) -> String {
+    #[cfg(unix)]
+    let kind = {
+        use std::os::unix::fs::FileTypeExt;
+        let ft = meta.file_type();
+        if ft.is_fifo() {
+            "a FIFO"
+        } else if ft.is_socket() {
+            "a socket"
+        } else if ft.is_block_device() || ft.is_char_device() {
+            "a device"
+        } else {
+            "a special file"
+        }
+    };
+    #[cfg(not(unix))]
+    let kind = {
+        let _ = meta;
+        "a special file"
+    };
+    format!("not a regular file ({kind}), not read")
+}
+
+/// Read a regular file of at most `limit` bytes. The file is opened
+/// without blocking (a FIFO swapped in after the walk cannot hang the
+/// run) and without following a final symbolic link, its type and size
+/// are checked on the open file before anything is read, and at most
+/// `limit + 1` bytes are read, so a file that grows meanwhile is refused
+/// too. Errors are messages for a warning.
+pub fn read_limited(path: &Path, limit: usize) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK | libc::O_NOFOLLOW | libc::O_NOCTTY);
+    }
+    let file = options.open(path).map_err(|e| format!("cannot read: {e}"))?;
+    let meta = file.metadata().map_err(|e| format!("cannot read: {e}"))?;
+    if !meta.is_file() {
+        return Err(not_regular(&meta));
+    }
+    if meta.len() > limit as u64 {
+        return Err(too_large(meta.len(), limit));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(limit as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read: {e}"))?;
+    if bytes.len() > limit {
+        return Err(format!("{} while it was read", too_large(bytes.len() as u64, limit)));
+    }
+    Ok(bytes)
+}
+
+fn too_large(len: u64, limit: usize) -> String {
+    format!("too large ({len} bytes; the limit is {limit})")
 }
 
 fn is_article(path: &Path) -> bool {
@@ -160,10 +340,7 @@ pub fn parse_document(id: &str, path: &Path, bytes: &[u8]) -> Result<Document, D
         message,
     };
     if bytes.len() > MAX_DOCUMENT_BYTES {
-        return Err(err(
-            None,
-            format!("too large ({} bytes; the limit is {MAX_DOCUMENT_BYTES})", bytes.len()),
-        ));
+        return Err(err(None, too_large(bytes.len() as u64, MAX_DOCUMENT_BYTES)));
     }
     if let Some(nul) = bytes.iter().take(8192).position(|&b| b == 0) {
         return Err(err(
@@ -181,7 +358,8 @@ pub fn parse_document(id: &str, path: &Path, bytes: &[u8]) -> Result<Document, D
             ));
         }
     };
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text).to_string();
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = normalise_line_ends(text);
     let mut line_starts = vec![0];
     line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
     let file_name = path
@@ -211,6 +389,24 @@ pub fn parse_document(id: &str, path: &Path, bytes: &[u8]) -> Result<Document, D
         return Err(err(None, what.into()));
     }
     Ok(doc)
+}
+
+/// Old Mac line ends (CR alone) become LF, so lines, positions and front
+/// matter work; CRLF is kept as it is (a line's CR is trimmed where read).
+fn normalise_line_ends(text: &str) -> String {
+    if !text.contains('\r') {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\r' && chars.peek() != Some(&'\n') {
+            out.push('\n');
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Front matter: a first line `---`, `key: value` lines, a closing `---`.
@@ -337,6 +533,60 @@ mod tests {
         let big = vec![b'a'; MAX_DOCUMENT_BYTES + 1];
         let e = parse_document("big.txt", Path::new("big.txt"), &big).unwrap_err();
         assert!(e.message.starts_with("too large"), "{e}");
+    }
+
+    #[test]
+    fn cr_only_line_ends_are_lines() {
+        let d = parse("---\rsource: Wire\rpublished: 2025-03-12\r---\rFirst line.\r\nSecond line.\rThird.").unwrap();
+        assert_eq!(
+            (d.source.as_str(), d.published.unwrap().to_string()),
+            ("Wire", "2025-03-12".into())
+        );
+        assert_eq!(d.body(), "First line.\r\nSecond line.\nThird.");
+        assert_eq!(d.position(d.text.find("Third").unwrap()), (7, 1));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn only_regular_files_within_the_limit_are_read() {
+        let e = read_limited(Path::new("/dev/zero"), 100).unwrap_err();
+        assert!(e.contains("not a regular file (a device)"), "{e}");
+        let dir = tempfile::tempdir().unwrap();
+        // A sparse terabyte: refused on its size, before a byte is read.
+        let huge = dir.path().join("huge.txt");
+        std::fs::File::create(&huge).unwrap().set_len(1 << 40).unwrap();
+        let e = read_limited(&huge, MAX_DOCUMENT_BYTES).unwrap_err();
+        assert!(e.starts_with("too large (1099511627776 bytes"), "{e}");
+        let small = dir.path().join("small.txt");
+        std::fs::write(&small, "12345").unwrap();
+        assert_eq!(read_limited(&small, 5).unwrap(), b"12345");
+        assert!(read_limited(&small, 4).unwrap_err().starts_with("too large"));
+        // A final symbolic link is not followed when opening (the walk
+        // resolves links itself and opens their target).
+        let link = dir.path().join("link.txt");
+        std::os::unix::fs::symlink(&small, &link).unwrap();
+        assert!(read_limited(&link, 5).is_err());
+    }
+
+    #[test]
+    fn an_unreadable_subfolder_is_reported_and_the_rest_is_read() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("locked")).unwrap();
+        std::fs::write(dir.path().join("locked/x.txt"), "Some text.").unwrap();
+        std::fs::write(dir.path().join("a.txt"), "Some text.").unwrap();
+        let locked = dir.path().join("locked");
+        FAIL_READ_DIR.with(|f| *f.borrow_mut() = Some(locked.clone()));
+        let corpus = load_corpus(dir.path());
+        FAIL_READ_DIR.with(|f| *f.borrow_mut() = None);
+        let corpus = corpus.unwrap();
+        assert_eq!(corpus.documents.len(), 1);
+        assert_eq!(corpus.skipped.len(), 1);
+        assert_eq!(corpus.skipped[0].path, locked.display().to_string());
+        assert!(
+            corpus.skipped[0].message.starts_with("cannot read folder"),
+            "{:?}",
+            corpus.skipped
+        );
     }
 
     #[test]

@@ -4,5 +4,8 @@
 mod document;
 mod sentence;
 
-pub use document::{load_corpus, parse_document, Corpus, CorpusError, Document, DocumentError};
+pub use document::{
+    load_corpus, load_corpus_with, parse_document, read_limited, Corpus, CorpusError, Document, DocumentError,
+    LoadOptions, MAX_DOCUMENT_BYTES,
+};
 pub use sentence::{segment, Sentence};

@@ -151,7 +151,35 @@ fn is_abbreviation(before: &str, next: char) -> bool {
             .is_some_and(|c| c.is_uppercase() || letters.len() > 1)
 }
 
+/// The longest sentence, in bytes: a longer run of text without a sentence
+/// end (a paragraph of a million characters and no full stop) is cut into
+/// pieces at white space, so the work per sentence, and per claim in it,
+/// stays bounded and a run costs time linear in the corpus. No sentence in
+/// news text comes close.
+pub const MAX_SENTENCE_BYTES: usize = 4096;
+
 fn push(text: &str, r: Range<usize>, paragraph: usize, out: &mut Vec<Sentence>) {
+    let mut r = r;
+    while r.end - r.start > MAX_SENTENCE_BYTES {
+        let floor = |mut i: usize| {
+            while !text.is_char_boundary(i) {
+                i -= 1;
+            }
+            i
+        };
+        let mut cut = floor(r.start + MAX_SENTENCE_BYTES);
+        // At the last white space in the second half, when there is one.
+        let half = floor(r.start + MAX_SENTENCE_BYTES / 2);
+        if let Some((i, c)) = text[half..cut].char_indices().rev().find(|(_, c)| c.is_whitespace()) {
+            cut = half + i + c.len_utf8();
+        }
+        push_one(text, r.start..cut, paragraph, out);
+        r.start = cut;
+    }
+    push_one(text, r, paragraph, out);
+}
+
+fn push_one(text: &str, r: Range<usize>, paragraph: usize, out: &mut Vec<Sentence>) {
     let raw = &text[r.clone()];
     // Trim white space, list bullets and Markdown heading and quote marks;
     // keep offsets exact.
@@ -175,6 +203,19 @@ mod tests {
 
     fn sentences(text: &str) -> Vec<&str> {
         segment(text, 0).iter().map(|s| &text[s.range()]).collect()
+    }
+
+    #[test]
+    fn endless_sentences_are_cut_at_white_space() {
+        let text = "word ".repeat(3000) + "é".repeat(5000).as_str() + " x" + "日".repeat(3000).as_str();
+        let all = segment(&text, 0);
+        assert!(all.len() > 3, "{}", all.len());
+        for s in &all {
+            assert!(s.end - s.start <= MAX_SENTENCE_BYTES);
+        }
+        assert!(all.windows(2).all(|w| w[0].end <= w[1].start));
+        assert_eq!(&text[all[0].range()], "word ".repeat(819).trim_end());
+        assert_eq!(all.last().unwrap().end, text.len());
     }
 
     #[test]

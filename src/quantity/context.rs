@@ -137,11 +137,59 @@ fn is_bare_integer(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// Invisible characters that can sit inside a number without showing:
+/// "3\u{200b}4" looks like 34 on screen.
+fn is_zero_width(c: char) -> bool {
+    matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}')
+}
+
+/// A piece of a longer number, or a number that is not what it looks
+/// like: digits glued to more digits by an invisible character
+/// ("3\u{200b}4": neither 3 nor 4), a number in scientific notation
+/// ("2.5e3": not 2), a number whose decimals the match stopped short of, or
+/// a negative number ("-2.1%", "−2.1%": a fall is never read as a rise, so
+/// it never agrees with 2.1%). Such a candidate is refused, not misread.
+fn is_partial_or_signed(before: &str, expr: &str, after: &str) -> bool {
+    let mut back = before.chars().rev();
+    let (p1, p2) = (back.next(), back.next());
+    let mut fwd = after.chars();
+    let (n1, n2, n3) = (fwd.next(), fwd.next(), fwd.next());
+    let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+    let starts_digit = expr.starts_with(|c: char| c.is_ascii_digit());
+    let ends_digit = expr.ends_with(|c: char| c.is_ascii_digit());
+    if (p1.is_some_and(is_zero_width) && digit(p2)) || (n1.is_some_and(is_zero_width) && digit(n2)) {
+        return true;
+    }
+    // A zero-width character inside the candidate between two digits.
+    let inner: Vec<char> = expr.chars().collect();
+    if inner
+        .windows(3)
+        .any(|w| w[0].is_ascii_digit() && is_zero_width(w[1]) && w[2].is_ascii_digit())
+    {
+        return true;
+    }
+    if ends_digit {
+        if matches!(n1, Some('e' | 'E')) && (digit(n2) || (matches!(n2, Some('+' | '-')) && digit(n3))) {
+            return true;
+        }
+        if matches!(n1, Some('.' | ',')) && digit(n2) {
+            return true;
+        }
+    }
+    if starts_digit && matches!(p1, Some('.' | ',')) && digit(p2) {
+        return true;
+    }
+    starts_digit && matches!(p1, Some('-' | '\u{2212}' | '\u{2011}')) && !p2.is_some_and(char::is_alphanumeric)
+}
+
 /// Is the candidate at `range` of `text` something other than a quantity?
 pub fn not_a_quantity(text: &str, range: Range<usize>) -> bool {
     let expr = &text[range.clone()];
     let before = &text[..range.start];
     let after = &text[range.end..];
+    if is_partial_or_signed(before, expr, after) {
+        return true;
+    }
     let lower = expr.to_lowercase();
     let bare = is_bare_integer(expr);
     let prev = before.chars().next_back();

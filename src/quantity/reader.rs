@@ -200,7 +200,20 @@ struct Amount {
 fn normalise(expr: &str) -> String {
     let mut out = String::with_capacity(expr.len());
     let mut space = false;
-    for ch in expr.trim().chars() {
+    let chars: Vec<char> = expr.trim().chars().collect();
+    for (i, &ch) in chars.iter().enumerate() {
+        // "1\u{a0}000", "1\u{202f}000\u{202f}000": a no-break or thin space
+        // between a digit and exactly three digits separates thousands.
+        if is_group_space(ch) && i > 0 && chars[i - 1].is_ascii_digit() {
+            let group = chars
+                .get(i + 1..i + 4)
+                .is_some_and(|g| g.iter().all(char::is_ascii_digit));
+            if group && !chars.get(i + 4).is_some_and(char::is_ascii_digit) {
+                out.push(',');
+                space = false;
+                continue;
+            }
+        }
         let ch = match ch {
             '\u{2013}' | '\u{2014}' | '\u{2212}' => '-',
             '\u{2019}' => '\'',
@@ -218,6 +231,12 @@ fn normalise(expr: &str) -> String {
         out.extend(ch.to_lowercase());
     }
     out
+}
+
+/// Spaces typeset between groups of thousands: no-break, figure, thin and
+/// narrow no-break space.
+fn is_group_space(c: char) -> bool {
+    matches!(c, '\u{a0}' | '\u{2007}' | '\u{2009}' | '\u{202f}')
 }
 
 /// A cursor over the normalised expression.
@@ -738,7 +757,9 @@ pub fn pattern(p: Placeholder) -> String {
     let hedge = format!(r"(?:(?:{})\s+)?", alternation(HEDGES.iter().map(|h| h.0)));
     let word = alternation(UNITS.iter().map(|u| u.0).chain(MULTIPLIERS.iter().map(|m| m.0)));
     let words = format!(r"(?:an?\s+)?\b(?:{word})(?:(?:\s+|-|\s+and\s+)(?:{word}))*\b");
-    let digits = r"\b(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?";
+    // Thousands separated by commas or by no-break, figure, thin or narrow
+    // no-break spaces ("1\u{a0}000").
+    let digits = r"\b(?:\d{1,3}(?:(?:,|(?u:[\x{a0}\x{2007}\x{2009}\x{202f}]))\d{3})+|\d+)(?:\.\d+)?";
     let cur_pre = format!(
         r"(?:(?:{})\s?|\b(?:eur|usd|gbp)\s)",
         alternation(CURRENCY_PREFIXES.iter().map(|c| c.0))

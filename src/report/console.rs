@@ -1,8 +1,16 @@
 //! What `crosscheck check` says on the terminal: failing findings one per
 //! line, the summary, what the editors' file held, the reports written.
 
+use super::terminal_safe;
 use crate::check::Run;
 use std::fmt::Write as _;
+
+/// One line of terminal output: control characters in it are escaped, so
+/// no name or quote in it can end it or start another.
+pub fn line(out: &mut String, text: &str) {
+    out.push_str(&terminal_safe(text));
+    out.push('\n');
+}
 
 pub fn check_summary(run: &Run) -> String {
     let mut out = String::new();
@@ -14,18 +22,13 @@ pub fn check_summary(run: &Run) -> String {
             )
         };
         let b = v.b.as_ref().map(|b| format!(" vs {}", side(b))).unwrap_or_default();
-        let _ = writeln!(
-            out,
-            "{} {} [{}] {}: {}{b}",
-            v.relation,
-            v.key,
-            v.id,
-            v.status,
-            side(&v.a)
+        line(
+            &mut out,
+            &format!("{} {} [{}] {}: {}{b}", v.relation, v.key, v.id, v.status, side(&v.a)),
         );
     }
     let shown: Vec<usize> = run.shown.clone();
-    let _ = writeln!(out, "crosscheck: {}", run.analysis.summary(&shown));
+    line(&mut out, &format!("crosscheck: {}", run.analysis.summary(&shown)));
     let t = &run.totals;
     let _ = writeln!(
         out,
@@ -40,7 +43,7 @@ pub fn check_summary(run: &Run) -> String {
         );
     }
     let names: Vec<String> = run.written.iter().map(|p| p.display().to_string()).collect();
-    let _ = writeln!(out, "reports: {}", names.join(", "));
+    line(&mut out, &format!("reports: {}", names.join(", ")));
     out
 }
 
@@ -55,6 +58,6 @@ pub fn review_warnings(run: &Run) -> Vec<String> {
     run.review
         .problems
         .iter()
-        .map(|p| format!("{path}:{}: row not used: {}", p.line, p.message))
+        .map(|p| terminal_safe(&format!("{path}:{}: row not used: {}", p.line, p.message)).into_owned())
         .collect()
 }

@@ -3,7 +3,7 @@
 
 use super::spreadsheet_safe;
 use super::view::{DecisionView, FindingView, SideView};
-use crate::claim::Claim;
+use crate::claim::{Claim, Span};
 use crate::corpus::Document;
 use std::io::{self, Write};
 
@@ -39,6 +39,79 @@ pub fn quote(sentence: &str) -> String {
     sentence.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The longest quote, in characters, before it is cut to a window around
+/// the claim: every report then costs at most this much per claim, however
+/// long the sentence (a 1 MiB paragraph without a full stop is one).
+/// Long enough that real news sentences (captions run to 400 characters)
+/// are quoted whole.
+pub const QUOTE_WINDOW: usize = 600;
+
+/// A claim's sentence as evidence ([`quote`]): the whole sentence when it
+/// is at most [`QUOTE_WINDOW`] characters, else a window of that many
+/// characters around the claim (`at`), each cut marked with `…`. Linear in
+/// the window, not the sentence.
+pub fn quote_window(text: &str, sentence: &Span, at: &Span) -> String {
+    let (s_start, s_end) = (sentence.start.min(text.len()), sentence.end.min(text.len()));
+    let at_start = at.start.clamp(s_start, s_end);
+    let at_end = at.end.clamp(at_start, s_end);
+    // Characters available on each side of the claim, counted up to the window.
+    let claim_chars = text[at_start..at_end].chars().take(QUOTE_WINDOW + 1).count();
+    if claim_chars > QUOTE_WINDOW {
+        let end = text[at_start..at_end]
+            .char_indices()
+            .nth(QUOTE_WINDOW)
+            .map_or(at_end, |(i, _)| at_start + i);
+        return with_cuts(at_start > s_start, &text[at_start..end], true);
+    }
+    let room = QUOTE_WINDOW - claim_chars;
+    let before: Vec<usize> = text[s_start..at_start]
+        .char_indices()
+        .rev()
+        .take(room + 1)
+        .map(|(i, _)| s_start + i)
+        .collect();
+    let after: Vec<usize> = text[at_end..s_end]
+        .char_indices()
+        .take(room + 1)
+        .map(|(i, _)| at_end + i)
+        .collect();
+    if before.len() + after.len() <= room {
+        return quote(&text[s_start..s_end]);
+    }
+    // Half the room on each side; a side that has less leaves the rest to the other.
+    let take_before = (room / 2).min(before.len());
+    let take_after = (room - take_before).min(after.len());
+    let take_before = (room - take_after).min(before.len());
+    let start = if take_before == 0 {
+        at_start
+    } else {
+        before[take_before - 1]
+    };
+    let end = if take_after < after.len() {
+        after[take_after]
+    } else {
+        s_end
+    };
+    with_cuts(start > s_start, &text[start..end], end < s_end)
+}
+
+fn with_cuts(cut_before: bool, window: &str, cut_after: bool) -> String {
+    let mut out = String::new();
+    if cut_before {
+        out.push('…');
+    }
+    out.push_str(&quote(window));
+    if cut_after {
+        out.push('…');
+    }
+    out
+}
+
+/// A claim's quote: its sentence, windowed around the claim.
+pub fn claim_quote(doc: &Document, c: &Claim) -> String {
+    quote_window(&doc.text, &c.sentence, &c.span)
+}
+
 fn to_io(e: csv::Error) -> io::Error {
     io::Error::other(e)
 }
@@ -63,7 +136,7 @@ pub fn write_claims_csv(out: &mut dyn Write, docs: &[Document], claims: &[Claim]
                 &c.key_display,
                 &c.value,
                 &c.text,
-                &quote(&doc.text[c.sentence.start..c.sentence.end]),
+                &claim_quote(doc, c),
             ],
         )?;
     }
@@ -111,4 +184,44 @@ pub fn write_findings_csv(out: &mut dyn Write, findings: &[FindingView]) -> io::
         write_row(&mut w, &row)?;
     }
     w.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn span(text: &str, needle: &str) -> Span {
+        let start = text.find(needle).unwrap();
+        Span {
+            start,
+            end: start + needle.len(),
+            line: 1,
+            col: 1,
+        }
+    }
+
+    #[test]
+    fn short_sentences_are_quoted_whole() {
+        let text = "Some 34  chiefs\nmet.";
+        let all = span(text, text);
+        assert_eq!(quote_window(text, &all, &span(text, "34")), "Some 34 chiefs met.");
+    }
+
+    #[test]
+    fn long_sentences_are_cut_around_the_claim() {
+        let text = format!("{}34 chiefs{}", "é ".repeat(1000), " xyz".repeat(1000));
+        let all = span(&text, &text);
+        let q = quote_window(&text, &all, &span(&text, "34 chiefs"));
+        assert!(
+            q.starts_with("…é ") && q.ends_with("xyz…") && q.contains("34 chiefs"),
+            "{q}"
+        );
+        assert!(q.chars().count() <= QUOTE_WINDOW + 2, "{}", q.chars().count());
+        // Near the start, the window takes the room the start leaves.
+        let q = quote_window(&text, &all, &span(&text, "é é"));
+        assert!(!q.starts_with('…') && q.ends_with('…'), "{q}");
+        assert!(q.chars().count() >= QUOTE_WINDOW - 40, "{}", q.chars().count());
+        let q = quote_window(&text, &all, &all);
+        assert!(q.ends_with('…') && q.chars().count() <= QUOTE_WINDOW + 1, "{q}");
+    }
 }

@@ -1,35 +1,42 @@
 //! `crosscheck check --explain`: every claim with the rule that found it,
 //! its key, and why it was bound to its event (or why to none).
 
+use super::terminal_safe;
 use crate::claim::Claim;
 use crate::corpus::Document;
-use crate::report::quote;
+use crate::report::claim_quote;
 use std::io::{self, Write};
+
+/// One line of terminal output, control characters escaped.
+fn put(out: &mut dyn Write, text: String) -> io::Result<()> {
+    out.write_all(terminal_safe(&text).as_bytes())?;
+    out.write_all(b"\n")
+}
 
 pub fn write_explained_claims(out: &mut dyn Write, docs: &[Document], claims: &[Claim]) -> io::Result<()> {
     for c in claims {
         let doc = &docs[c.doc];
-        writeln!(
+        put(
             out,
-            "{}:{}:{}  {}  '{}' = {} ({})",
-            doc.id, c.span.line, c.span.col, c.rule, c.text, c.value, c.modality
+            format!(
+                "{}:{}:{}  {}  '{}' = {} ({})",
+                doc.id, c.span.line, c.span.col, c.rule, c.text, c.value, c.modality
+            ),
         )?;
-        writeln!(
-            out,
-            "    sentence: {}",
-            quote(&doc.text[c.sentence.start..c.sentence.end])
-        )?;
+        put(out, format!("    sentence: {}", claim_quote(doc, c)))?;
         match &c.event {
-            Some((event, binding)) => writeln!(out, "    event:    {event}: {binding}")?,
-            None => writeln!(out, "    event:    none")?,
+            Some((event, binding)) => put(out, format!("    event:    {event}: {binding}"))?,
+            None => put(out, "    event:    none".into())?,
         }
         match (&c.key, &c.unbound) {
-            (Some(key), _) => writeln!(out, "    key:      {key}")?,
-            (None, why) => writeln!(
+            (Some(key), _) => put(out, format!("    key:      {key}"))?,
+            (None, why) => put(
                 out,
-                "    key:      {} (unbound, compared with nothing: {})",
-                c.key_display,
-                why.as_deref().unwrap_or("a part of the key was not found")
+                format!(
+                    "    key:      {} (unbound, compared with nothing: {})",
+                    c.key_display,
+                    why.as_deref().unwrap_or("a part of the key was not found")
+                ),
             )?,
         }
     }
@@ -47,49 +54,52 @@ pub fn explain_finding(
     f: &crate::align::Finding,
     status: &crate::review::Status,
 ) -> String {
+    use super::console::line;
     use crate::claim::Value;
     use crate::review::Status;
-    use std::fmt::Write as _;
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "finding {}: {} ({}), status {}",
-        f.id,
-        f.relation,
-        f.severity(),
-        status.label()
+    line(
+        &mut out,
+        &format!(
+            "finding {}: {} ({}), status {}",
+            f.id,
+            f.relation,
+            f.severity(),
+            status.label()
+        ),
     );
-    let _ = writeln!(out, "key:       {} ({})", f.key, f.modality);
-    let _ = writeln!(out, "evidence:  {}", f.evidence);
+    line(&mut out, &format!("key:       {} ({})", f.key, f.modality));
+    line(&mut out, &format!("evidence:  {}", f.evidence));
     let sides = std::iter::once(("a", &f.a)).chain(f.b.as_ref().map(|b| ("b", b)));
     for (name, side) in sides {
-        let _ = writeln!(out, "\nside {name}: {}", side.value);
+        out.push('\n');
+        line(&mut out, &format!("side {name}: {}", side.value));
         for &i in &side.claims {
             let c = &claims[i];
             let doc = &docs[c.doc];
-            let _ = writeln!(
-                out,
-                "  {}:{}:{}  '{}'  ({})",
-                doc.id, c.span.line, c.span.col, c.text, c.modality
+            line(
+                &mut out,
+                &format!(
+                    "  {}:{}:{}  '{}'  ({})",
+                    doc.id, c.span.line, c.span.col, c.text, c.modality
+                ),
             );
-            let _ = writeln!(
-                out,
-                "    sentence: {}",
-                quote(&doc.text[c.sentence.start..c.sentence.end])
-            );
+            line(&mut out, &format!("    sentence: {}", claim_quote(doc, c)));
             match pack.rule(&c.rule) {
                 Some(r) => {
-                    let _ = writeln!(
-                        out,
-                        "    rule:     {} — {} ({}:{})",
-                        r.id,
-                        r.describe,
-                        r.file.display(),
-                        r.line
+                    line(
+                        &mut out,
+                        &format!(
+                            "    rule:     {} — {} ({}:{})",
+                            r.id,
+                            r.describe,
+                            r.file.display(),
+                            r.line
+                        ),
                     );
                 }
                 None => {
-                    let _ = writeln!(out, "    rule:     {}", c.rule);
+                    line(&mut out, &format!("    rule:     {}", c.rule));
                 }
             }
             let reading = match &c.reading {
@@ -102,35 +112,40 @@ pub fn explain_finding(
                 Value::Date(d) => format!("{d} ({})", crate::align::date::in_words(d)),
                 _ => c.value.clone(),
             };
-            let _ = writeln!(out, "    read as:  {reading}");
+            line(&mut out, &format!("    read as:  {reading}"));
             match &c.event {
                 Some((event, binding)) => {
-                    let _ = writeln!(out, "    event:    {event}: {binding}");
+                    line(&mut out, &format!("    event:    {event}: {binding}"));
                 }
                 None => {
-                    let _ = writeln!(out, "    event:    none");
+                    line(&mut out, "    event:    none");
                 }
             }
-            let _ = writeln!(out, "    key:      {}", c.key_display);
+            line(&mut out, &format!("    key:      {}", c.key_display));
         }
     }
-    let _ = writeln!(out, "\nverdict: {}: {}", f.relation, f.explanation);
+    out.push('\n');
+    line(&mut out, &format!("verdict: {}: {}", f.relation, f.explanation));
     match status {
         Status::New => {
-            let _ = writeln!(out, "review:  no decision yet");
+            line(&mut out, "review:  no decision yet");
         }
         Status::Decided(e) => {
-            let _ = writeln!(
-                out,
-                "review:  {} by {} on {} ({}) {}; evidence unchanged",
-                e.decision, e.reviewer, e.date, e.reason, e.note
+            line(
+                &mut out,
+                &format!(
+                    "review:  {} by {} on {} ({}) {}; evidence unchanged",
+                    e.decision, e.reviewer, e.date, e.reason, e.note
+                ),
             );
         }
         Status::NeedsReReview(e) => {
-            let _ = writeln!(
-                out,
-                "review:  {} by {} on {} on evidence {}; the evidence is now {}: needs re-review",
-                e.decision, e.reviewer, e.date, e.evidence, f.evidence
+            line(
+                &mut out,
+                &format!(
+                    "review:  {} by {} on {} on evidence {}; the evidence is now {}: needs re-review",
+                    e.decision, e.reviewer, e.date, e.evidence, f.evidence
+                ),
             );
         }
     }

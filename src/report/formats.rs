@@ -112,9 +112,21 @@ pub fn write_markdown(out: &mut dyn Write, totals: &Totals, findings: &[FindingV
     Ok(())
 }
 
-/// GitHub's escaping for workflow command data and properties.
+/// GitHub's escaping for workflow command data and properties (`%`, CR
+/// and LF; properties also `:` and `,`), after every other control
+/// character is neutralised for the log (an escape sequence shown as
+/// `\u{1b}`): no text can end the annotation line or colour the log.
 fn gh_data(s: &str) -> String {
-    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '%' => out.push_str("%25"),
+            '\r' => out.push_str("%0D"),
+            '\n' => out.push_str("%0A"),
+            c => out.push_str(&super::terminal_safe(c.encode_utf8(&mut [0; 4]))),
+        }
+    }
+    out
 }
 
 fn gh_property(s: &str) -> String {
@@ -268,7 +280,8 @@ mod tests {
     fn escaping() {
         assert_eq!(gh_data("50% of\nthem"), "50%25 of%0Athem");
         assert_eq!(gh_property("a:b,c"), "a%3Ab%2Cc");
-        assert_eq!(xml("<a & 'b'>\u{1}"), "&lt;a &amp; &#39;b&#39;&gt;");
+        assert_eq!(gh_property("x\n::error\u{1b}[1m"), "x%0A%3A%3Aerror\\u{1b}[1m");
+        assert_eq!(xml("<a & 'b'>\u{1}"), "&lt;a &amp; &#39;b&#39;&gt;\u{fffd}");
         assert_eq!(md_cell("a|b"), "a\\|b");
     }
 }

@@ -2,7 +2,7 @@
 //! the sides with their sources, locations and quotes, the editor's status,
 //! and whether it fails the run.
 
-use super::quote;
+use super::quote_window;
 use crate::align::{Finding, Side};
 use crate::claim::Claim;
 use crate::corpus::Document;
@@ -88,7 +88,7 @@ fn side_view(docs: &[Document], claims: &[Claim], side: &Side) -> SideView {
             line: side.at.unwrap_or(first.span).line,
             col: side.at.unwrap_or(first.span).col,
         },
-        quote: quote(&doc.text[first.sentence.start..first.sentence.end]),
+        quote: quote_window(&doc.text, &first.sentence, &side.at.unwrap_or(first.span)),
     }
 }
 

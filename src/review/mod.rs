@@ -98,23 +98,30 @@ fn undefuse(cell: &str) -> &str {
     }
 }
 
+/// The largest review file read: far more decisions than any newsroom
+/// keeps; a larger file is refused before it is read.
+pub const MAX_REVIEW_BYTES: usize = 64 * 1024 * 1024;
+
 /// Read the review file; a missing file is an empty review, not an error.
+/// It is only ever read: a FIFO, device or socket is refused without
+/// being opened for long (no run hangs on it), and so is a file larger
+/// than [`MAX_REVIEW_BYTES`].
 pub fn read(path: &Path) -> Result<Review, ReviewError> {
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
+    let unreadable = |message: String| ReviewError::Unreadable {
+        path: path.into(),
+        message,
+    };
+    let resolved = match std::fs::canonicalize(path) {
+        Ok(p) => p,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             return Ok(Review {
                 path: Some(path.to_path_buf()),
                 ..Default::default()
             })
         }
-        Err(e) => {
-            return Err(ReviewError::Unreadable {
-                path: path.into(),
-                message: e.to_string(),
-            })
-        }
+        Err(e) => return Err(unreadable(e.to_string())),
     };
+    let bytes = crate::corpus::read_limited(&resolved, MAX_REVIEW_BYTES).map_err(unreadable)?;
     let text = String::from_utf8(bytes).map_err(|e| ReviewError::Unreadable {
         path: path.into(),
         message: format!(
@@ -140,6 +147,14 @@ pub fn parse(text: &str) -> Result<Review, String> {
     } else {
         b','
     };
+    // A CSV reader takes everything after an unclosed quote as one cell:
+    // every later decision would be dropped without a word.
+    if let Some(line) = unclosed_quote(text, delimiter) {
+        return Err(format!(
+            "line {line}: a quoted cell opened on this line is never closed (a missing `\"`); \
+             no decision after it could be read, so none is used: close the quote and save again"
+        ));
+    }
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .flexible(true)
@@ -221,6 +236,35 @@ pub fn parse(text: &str) -> Result<Review, String> {
         }
     }
     Ok(review)
+}
+
+/// The line of a quoted cell that never closes, if any (RFC 4180: a cell
+/// is quoted when it starts with `"`; `""` inside is a quote).
+fn unclosed_quote(text: &str, delimiter: u8) -> Option<usize> {
+    let delimiter = delimiter as char;
+    let mut line = 1;
+    let mut opened = None;
+    let mut at_cell_start = true;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\n' {
+            line += 1;
+        }
+        match opened {
+            Some(_) if c == '"' => {
+                if chars.peek() == Some(&'"') {
+                    chars.next();
+                } else {
+                    opened = None;
+                }
+            }
+            Some(_) => {}
+            None if c == '"' && at_cell_start => opened = Some(line),
+            None => {}
+        }
+        at_cell_start = opened.is_none() && (c == delimiter || c == '\n' || c == '\r');
+    }
+    opened
 }
 
 /// Where a finding stands with the editors.
@@ -312,6 +356,18 @@ mod tests {
         assert_eq!(lines, [4, 5, 6], "{:?}", r.problems);
         assert!(r.problems[0].message.contains("\"maybe\""));
         assert!(r.problems[1].message.contains("free text goes in `note`"));
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_an_error_naming_its_line() {
+        let text = "id,decision,note\nabc,confirmed,\"fine\"\"s\"\ndef,dismissed,\"oops\nghi,fixed,x\njkl,fixed,y\n";
+        let e = parse(text).unwrap_err();
+        assert!(e.starts_with("line 3: a quoted cell"), "{e}");
+        // Closed quotes over several lines, and quotes inside a cell, are fine.
+        let r = parse("id;decision;note\r\nabc;fixed;\"two\r\nlines; \"\"x\"\"\"\r\ndef;fixed;5\" screen\r\n").unwrap();
+        assert_eq!(r.entries.len(), 2);
+        assert_eq!(r.entries["abc"].note, "two\r\nlines; \"x\"");
+        assert_eq!(r.entries["def"].note, "5\" screen");
     }
 
     #[test]
