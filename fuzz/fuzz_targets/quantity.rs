@@ -9,10 +9,20 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
     for opts in [
         ReadOptions::default(),
-        ReadOptions { tolerance: Some(0.25), round_numbers: RoundNumbers::Approximate },
+        ReadOptions {
+            tolerance: Some(0.25),
+            round_numbers: RoundNumbers::Approximate,
+        },
     ] {
-        for q in [read(text, &opts), find_first(text, &opts).map(|(_, q)| q)].into_iter().flatten() {
-            assert!(q.interval.lo <= q.interval.hi && !q.interval.is_empty(), "{text:?}: {}", q.interval);
+        for q in [read(text, &opts), find_first(text, &opts).map(|(_, q)| q)]
+            .into_iter()
+            .flatten()
+        {
+            assert!(
+                q.interval.lo <= q.interval.hi && !q.interval.is_empty(),
+                "{text:?}: {}",
+                q.interval
+            );
             let printed = q.interval.to_string();
             if q.interval.lo.fract() == 0.0 && q.interval.hi.fract() == 0.0 {
                 assert_eq!(Interval::parse(&printed), Some(q.interval), "{text:?}");

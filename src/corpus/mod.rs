@@ -8,4 +8,4 @@ pub use document::{
     load_corpus, load_corpus_with, parse_document, read_limited, Corpus, CorpusError, Document, DocumentError,
     LoadOptions, MAX_DOCUMENT_BYTES,
 };
-pub use sentence::{segment, Sentence};
+pub use sentence::{segment, Sentence, MAX_SENTENCE_BYTES};

@@ -140,6 +140,9 @@ pub fn read(path: &Path) -> Result<Review, ReviewError> {
 /// Parse review CSV text (see the module comment for what is tolerated).
 pub fn parse(text: &str) -> Result<Review, String> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // CR alone ends a line too (old spreadsheet "Macintosh" CSV): made LF,
+    // so the lines the reader counts are the lines an editor sees.
+    let text = &text.replace("\r\n", "\n").replace('\r', "\n");
     let header_line = text.lines().next().unwrap_or("");
     // Spreadsheets in many European locales save with `;`.
     let delimiter = if header_line.matches(';').count() > header_line.matches(',').count() {
@@ -172,7 +175,12 @@ pub fn parse(text: &str) -> Result<Review, String> {
     let evidence_col = col("evidence");
     let mut review = Review::default();
     for (n, record) in reader.records().enumerate() {
-        let line = n + 2;
+        // The line the row starts on (a quoted cell may span lines).
+        let line = match &record {
+            Ok(r) => r.position().map(|p| p.line() as usize),
+            Err(e) => e.position().map(|p| p.line() as usize),
+        }
+        .unwrap_or(n + 2);
         let record = match record {
             Ok(r) => r,
             Err(e) => {
@@ -366,8 +374,18 @@ mod tests {
         // Closed quotes over several lines, and quotes inside a cell, are fine.
         let r = parse("id;decision;note\r\nabc;fixed;\"two\r\nlines; \"\"x\"\"\"\r\ndef;fixed;5\" screen\r\n").unwrap();
         assert_eq!(r.entries.len(), 2);
-        assert_eq!(r.entries["abc"].note, "two\r\nlines; \"x\"");
+        assert_eq!(r.entries["abc"].note, "two\nlines; \"x\"");
         assert_eq!(r.entries["def"].note, "5\" screen");
+    }
+
+    #[test]
+    fn rows_are_named_by_the_line_they_start_on() {
+        // Found by the fuzzer: CR-only line ends counted as rows, not lines.
+        let r = parse("note;Decision;ID\r\nx\r\nx;fixed;bc\ro;fixed;bc\ro;bad;x\n").unwrap();
+        assert_eq!(r.entries["bc"].line, 4);
+        assert_eq!(r.problems.iter().map(|p| p.line).collect::<Vec<_>>(), [4, 5]);
+        let r = parse("id,decision,note\na,fixed,\"two\nlines\"\nb,maybe,\n").unwrap();
+        assert_eq!((r.entries["a"].line, r.problems[0].line), (2, 4));
     }
 
     #[test]
