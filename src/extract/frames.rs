@@ -88,10 +88,45 @@ pub fn subject(
         })
         .collect();
     let n = &reading.range;
+    // "€1.069bn for Sweden": a "for", "by" or "to" right after the figure
+    // names whose it is.
+    let after_words = words(&sentence[n.end..reading.window.end]);
+    if matches!(
+        after_words.first().map(String::as_str),
+        Some("for" | "by" | "to" | "from")
+    ) {
+        if let Some((_, id)) = found
+            .iter()
+            .filter(|(r, _)| r.start >= n.end && r.end <= reading.window.end)
+            .min_by_key(|(r, _)| r.start)
+            .filter(|(r, _)| words(&sentence[n.end..r.start]).len() <= 3)
+        {
+            return Some(id.clone());
+        }
+    }
+    // A name after "than", "after", "like" is the comparison, not the owner.
+    let compared = |r: &Range<usize>| {
+        let before = words(&sentence[..r.start]);
+        let tail: Vec<&str> = before.iter().rev().take(2).map(String::as_str).collect();
+        matches!(
+            tail.as_slice(),
+            ["than", ..]
+                | ["after", ..]
+                | ["behind", ..]
+                | ["like", ..]
+                | ["unlike", ..]
+                | ["including", ..]
+                | ["versus", ..]
+                | ["vs", ..]
+                | ["the", "than" | "after" | "behind" | "like" | "unlike"]
+                | ["with", "compared"]
+                | ["of", "ahead"]
+        )
+    };
     let before_in = |span: &Range<usize>| {
         found
             .iter()
-            .filter(|(r, _)| r.end <= n.start && r.start >= span.start)
+            .filter(|(r, _)| r.end <= n.start && r.start >= span.start && !compared(r))
             .max_by_key(|(r, _)| r.end)
     };
     if let Some((_, id)) = before_in(&reading.window).or_else(|| before_in(&reading.clause)) {

@@ -157,7 +157,9 @@ const STOP_AFTER: &[&str] = &[
 /// "this year" and "last year".
 pub fn read_sentence(sentence: &str, published: Option<Date>) -> Vec<Reading> {
     let opts = ReadOptions::default();
-    let found: Vec<(Range<usize>, Quantity)> = quantity::find_iter(sentence, &opts).collect();
+    let found: Vec<(Range<usize>, Quantity)> = quantity::find_iter(sentence, &opts)
+        .flat_map(|(range, q)| reread(sentence, range, q, &opts))
+        .collect();
     if found.is_empty() {
         return Vec::new();
     }
@@ -206,7 +208,16 @@ pub fn read_sentence(sentence: &str, published: Option<Date>) -> Vec<Reading> {
         let base = (q.unit == Unit::Percent).then(|| share_base(after_text)).flatten();
         let period = period_of(sentence, &clause, range, &window, published);
         // Modality cues up to what the number counts, not in a later clause.
-        let mut modality = detect_modality(&format!("{} {}", &sentence[clause.start..range.end], after.join(" ")));
+        // …and the few words after it: "€237 million offered in a draft".
+        let next_words: Vec<String> = words(&sentence[range.end..window.end])
+            .into_iter()
+            .take(after.len() + 4)
+            .collect();
+        let mut modality = detect_modality(&format!(
+            "{} {}",
+            &sentence[clause.start..range.end],
+            next_words.join(" ")
+        ));
         if modality == Modality::Fact && period.as_ref().is_some_and(|p| p.by) {
             modality = Modality::Target;
         }
@@ -226,6 +237,69 @@ pub fn read_sentence(sentence: &str, published: Option<Date>) -> Vec<Reading> {
     out
 }
 
+/// Nouns of dispute after which "over" means "about", not "more than":
+/// "a fight over €750bn".
+const DISPUTE_WORDS: &[&str] = &[
+    "fight",
+    "fights",
+    "fighting",
+    "row",
+    "rows",
+    "dispute",
+    "disputes",
+    "clash",
+    "clashes",
+    "battle",
+    "battles",
+    "wrangle",
+    "wrangling",
+    "split",
+    "talks",
+    "negotiations",
+    "deadlock",
+    "standoff",
+    "stand-off",
+    "squabble",
+    "feud",
+    "impasse",
+    "divided",
+    "haggling",
+    "haggle",
+    "argue",
+    "argued",
+    "arguing",
+];
+
+/// Second thoughts on what the quantity reader found, with the words
+/// before it: "over" after a dispute word is no hedge; "from X to Y" and
+/// "by X to Y" are two figures (before and after a change), not a range.
+fn reread(sentence: &str, range: Range<usize>, q: Quantity, opts: &ReadOptions) -> Vec<(Range<usize>, Quantity)> {
+    let text = &sentence[range.clone()];
+    let before = words(&sentence[..range.start]);
+    let last = before.last().map(String::as_str).unwrap_or("");
+    let lower = text.to_lowercase();
+    if let Some(rest) = lower.strip_prefix("over ") {
+        if DISPUTE_WORDS.contains(&last) {
+            let start = range.end - rest.len();
+            if let Some(q) = quantity::read(&sentence[start..range.end], opts) {
+                return vec![(start..range.end, q)];
+            }
+        }
+    }
+    if matches!(last, "from" | "by") && !lower.starts_with("between") {
+        if let Some(at) = lower.find(" to ") {
+            let (a, b) = (range.start..range.start + at, range.start + at + 4..range.end);
+            if let (Some(qa), Some(qb)) = (
+                quantity::read(&sentence[a.clone()], opts),
+                quantity::read(&sentence[b.clone()], opts),
+            ) {
+                return vec![(a, qa), (b, qb)];
+            }
+        }
+    }
+    vec![(range, q)]
+}
+
 /// Words that start the next figure's stretch of text in the gap between
 /// two numbers: "0.4% | to fund defence at 2.2%", "2.1% in 2024 | and 2.3%".
 const SPLIT_WORDS: &[&str] = &[
@@ -239,6 +313,11 @@ fn split_point(sentence: &str, from: usize, to: usize) -> usize {
         return from;
     }
     let gap = &sentence[from..to];
+    // A number that is part of an adjective ("a seven-year budget of
+    // €1.074 trillion") leaves the words after it to the next figure.
+    if gap.starts_with(['-', '‑']) {
+        return from;
+    }
     let mut word_start = None;
     for (i, c) in gap.char_indices() {
         if matches!(c, ',' | '(' | ')' | ';') {
@@ -329,6 +408,21 @@ mod tests {
         assert_eq!(joined(&r.after), "grants");
         let r = one("Turnout was 40%.", "40");
         assert_eq!(r.base, None);
+    }
+
+    #[test]
+    fn changes_disputes_and_adjectives() {
+        let s = "The rebate will rise by €25 million to €823 million.";
+        let got: Vec<String> = read_sentence(s, None)
+            .iter()
+            .map(|r| s[r.range.clone()].to_string())
+            .collect();
+        assert_eq!(got, ["€25 million", "€823 million"]);
+        let s = "Leaders head to Brussels to fight over €750bn virus fund.";
+        assert!(one(s, "750").quantity.interval.is_point());
+        let s = "It is attached to a seven-year budget of €1.074 trillion.";
+        assert!(one(s, "1.074").before.contains(&"budget".to_string()));
+        assert!(read_sentence("UPDATE 3-EU leaders meet again", None).is_empty());
     }
 
     #[test]

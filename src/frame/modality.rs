@@ -10,7 +10,7 @@ fn cues() -> &'static [(Modality, Regex)] {
     static CUES: OnceLock<Vec<(Modality, Regex)>> = OnceLock::new();
     CUES.get_or_init(|| {
         let target = r"(?i)\b(?:target(?:s|ing|ed)?|aim(?:s|ing|ed)?|goals?|pledg(?:e|es|ed|ing)|plans?(?:\s+to)?|planning|promis(?:e|es|ed|ing)|commit(?:s|ted|ting)?\s+to|intends?\s+to|will\s+(?:spend|send|reach|raise|increase|deploy|contribute|provide)|propos(?:e|es|ed|ing|al|als)|suggest(?:s|ed|ing)?|draft)\b";
-        let estimate = r"(?i)\b(?:estimat(?:e|es|ed|ing)|projected|projections?|forecasts?|predicts?|could|might|would\s+be\s+(?:needed|required))\b";
+        let estimate = r"(?i)\b(?:estimat(?:e|es|ed|ing)|projected|projections?|forecasts?|predicts?|could|might|would\s+be\s+(?:needed|required)|would\s+have)\b";
         vec![
             (Modality::Target, Regex::new(target).expect("target cues")),
             (Modality::Estimate, Regex::new(estimate).expect("estimate cues")),

@@ -218,6 +218,15 @@ pub fn not_a_quantity(text: &str, range: Range<usize>) -> bool {
             }
         }
     }
+    // Wire slugs and names: "UPDATE 3-EU leaders", "G7-led".
+    if expr.starts_with(|c: char| c.is_ascii_digit()) {
+        let mut fwd = after.chars();
+        if let (Some('-'), Some(c)) = (fwd.next(), fwd.next()) {
+            if c.is_uppercase() {
+                return true;
+            }
+        }
+    }
     // "Article 5", "pp. 12-14", "Section 230".
     if expr.starts_with(|c: char| c.is_ascii_digit()) && LABELS.contains(&word_before.as_str()) {
         return true;
