@@ -240,7 +240,7 @@ pub fn check(opts: &CheckOptions) -> Result<Run, Error> {
         reviewed: statuses.iter().filter(|s| matches!(s, Status::Decided(_))).count(),
         stale: statuses
             .iter()
-            .filter(|s| matches!(s, Status::NeedsReReview(_)))
+            .filter(|s| matches!(s, Status::NeedsReReview(..)))
             .count(),
         failing: views.iter().filter(|v| v.failing).count(),
         fail_on: format!("{:?}", opts.fail_on).to_lowercase(),

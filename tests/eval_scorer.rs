@@ -2,8 +2,9 @@
 //! are worked out below (tests/fixtures/eval-tiny).
 //!
 //! The fixture's one rule puts every count of people under one key, so the
-//! engine compares all five values pairwise: 10 findings, 2 compatible
-//! (80,000 with about 80,000; about 80,000 with some 90,000) and 8 conflicts.
+//! engine makes one finding of all five values (a conflict), whose pairs
+//! are 2 compatible (80,000 with about 80,000; about 80,000 with some
+//! 90,000) and 8 conflicts.
 //! The labels expect 6 pairs in the Lyon subject: 2 compatible, 1 conflict
 //! (80,000 against some 90,000, both police figures) and 3 divergent
 //! (the organisers' 200,000 against each police figure).
@@ -52,8 +53,9 @@ fn traps_and_unlabelled_conflicts() {
     let e = tiny();
     // Lyon against Nice share a finding; the date was never found.
     assert_eq!(e.all.traps, ratio(1, 2));
-    assert_eq!(e.all.conflict_findings, 8);
-    assert_eq!(e.all.unlabelled_conflicts, 7);
+    // One finding for the key, and it holds the labelled conflict.
+    assert_eq!(e.all.conflict_findings, 1);
+    assert_eq!(e.all.unlabelled_conflicts, 0);
 }
 
 #[test]
@@ -64,8 +66,7 @@ fn held_out_articles_are_scored_apart() {
     assert_eq!(e.holdout.claim_recall_total(), ratio(1, 1));
     assert_eq!(e.tune.relation_recall_total(), ratio(1, 3));
     assert_eq!(e.holdout.relation_recall_total(), ratio(2, 3));
-    assert_eq!(e.holdout.unlabelled_conflicts, 2);
-    assert_eq!(e.tune.unlabelled_conflicts, 5);
+    assert_eq!((e.holdout.conflict_findings, e.tune.conflict_findings), (1, 0));
     assert_eq!(e.figures(Split::Holdout).traps, ratio(0, 0));
 }
 
@@ -87,6 +88,7 @@ fn the_command_prints_figures_misses_and_false_alarms_and_applies_floors() {
         "missed claim         a.md:6:31 \"on Thursday\" (a3) [date lyon/march-date] expected 2023-01-19: not found",
         "trap flagged         a march in Lyon against a rally in Nice",
         "false relation       engine says conflict, labels never compare them (lyon/marchers / nice/marchers)",
+        "in finding k",
         "missed relation      [holdout] expected divergent, engine says conflict",
     ] {
         assert!(run.stdout.contains(line), "missing {line:?} in\n{}", run.stdout);

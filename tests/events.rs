@@ -154,21 +154,41 @@ fn a_source_putting_a_declared_meeting_on_another_day_is_a_date_conflict() {
 
 #[test]
 fn a_later_revision_of_a_pledge_is_an_update_but_two_figures_on_one_day_conflict() {
+    // One finding for the pledge: 10,000 (1 March) was revised to 20,000
+    // and 25,000, which two outlets gave the same day: the key conflicts,
+    // and the pair that decides it is the same-day pair.
     let (run, _claims, findings, _out) = check(&["tests/fixtures/pledges/corpus"]);
     assert_eq!(run.code, 1);
-    let relations: Vec<(&str, &str, &str)> = findings
-        .iter()
-        .map(|f| (f["relation"].as_str(), f["a_text"].as_str(), f["b_text"].as_str()))
-        .collect();
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+    let f = &findings[0];
     assert_eq!(
-        relations,
-        [
-            ("update", "10,000", "20,000"),
-            ("update", "10,000", "25,000"),
-            ("conflict", "20,000", "25,000")
-        ]
+        (f["relation"].as_str(), f["a_text"].as_str(), f["b_text"].as_str()),
+        ("conflict", "20,000", "25,000")
     );
+    assert!(
+        f["values"].starts_with("[10000, 10000] troops [1] (1 source); [20000, 20000] troops [2]"),
+        "{}",
+        f["values"]
+    );
+    assert!(
+        f["explanation"].starts_with("3 values from 3 sources in 3 clusters;"),
+        "{}",
+        f["explanation"]
+    );
+
+    // Without the same-day figure, the key is an update.
+    let corpus = tempfile::tempdir().unwrap();
+    for name in ["early.md", "later.md"] {
+        std::fs::copy(
+            root().join("tests/fixtures/pledges/corpus").join(name),
+            corpus.path().join(name),
+        )
+        .unwrap();
+    }
+    let (run, _claims, findings, _out) = check(&[corpus.path().to_str().unwrap()]);
+    assert_eq!(run.code, 0, "an update fails nothing");
     let update = &findings[0];
+    assert_eq!(update["relation"], "update");
     assert!(
         update["explanation"].contains("(published 2025-03-01) was revised to"),
         "{}",

@@ -88,18 +88,28 @@ fn ids_survive_reading_order_and_unrelated_articles_but_evidence_follows_quotes(
     .unwrap();
     assert_eq!(ids_and_evidence(&corpus, &rules, false), before, "an unrelated article");
 
+    // The evidence is the values and the documents stating them, not the
+    // quotes: an edited sentence with the same figure changes nothing.
     let path = corpus.join("nordic-wire.txt");
     let text = std::fs::read_to_string(&path)
         .unwrap()
         .replace("officials said", "a ministry spokesman said");
     std::fs::write(&path, text).unwrap();
+    assert_eq!(ids_and_evidence(&corpus, &rules, false), before, "an edited quote");
+
+    // A new value keeps the id (rule and key only) and changes the evidence.
+    std::fs::write(
+        corpus.join("late.md"),
+        "---\nsource: Late\npublished: 2025-06-05\n---\n32 countries took part in the meeting of defence chiefs in Vilnius on Tuesday.\n",
+    )
+    .unwrap();
     let after = ids_and_evidence(&corpus, &rules, false);
     let ids = |s: &BTreeSet<(String, String)>| s.iter().map(|p| p.0.clone()).collect::<BTreeSet<_>>();
-    assert_eq!(ids(&after), ids(&before), "an edited quote keeps the ids");
+    assert_eq!(ids(&after), ids(&before), "a new value keeps the ids");
     assert_eq!(
         after.intersection(&before).count(),
         2,
-        "but changes the evidence of the one finding quoting it"
+        "and changes the evidence of its key's finding only"
     );
 }
 
@@ -148,13 +158,38 @@ fn the_editors_round_trip() {
         "a run never rewrites the review file"
     );
 
-    // 4. A source edits its figure ("30" written out): same value, same id,
-    //    new evidence: the decision needs re-review and fails again.
+    // 4. A source writes its figure out ("30" as "thirty"): the same value
+    //    from the same sources, so the decision stands.
     let path = ws.path().join("corpus/baltic-herald.md");
     let edited = std::fs::read_to_string(&path)
         .unwrap()
         .replace("from 30 countries", "from thirty countries");
     std::fs::write(&path, edited).unwrap();
+    let (run, _) = run_in(ws.path(), &[]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+
+    // 5. Another outlet repeats a decided value: the decision stands.
+    std::fs::write(
+        ws.path().join("corpus/echo.md"),
+        "---\nsource: Echo\npublished: 2025-06-05\n---\n34 countries took part in the meeting of defence chiefs in Vilnius on Tuesday.\n",
+    )
+    .unwrap();
+    let (run, findings) = run_in(ws.path(), &[]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    let c = findings.iter().find(|f| f["id"] == conflict["id"]).expect("same id");
+    assert_eq!(c["status"], "dismissed");
+    assert!(
+        c["a_sources"].contains("echo.md") || c["b_sources"].contains("echo.md"),
+        "{c:?}"
+    );
+
+    // 6. A new value appears: same finding, the decision needs re-review,
+    //    the report says why, and it fails again.
+    std::fs::write(
+        ws.path().join("corpus/third.md"),
+        "---\nsource: Third\npublished: 2025-06-05\n---\n40 countries took part in the meeting of defence chiefs in Vilnius on Tuesday.\n",
+    )
+    .unwrap();
     let (run, findings) = run_in(ws.path(), &[]);
     assert_eq!(run.code, 1, "{}", run.stdout);
     let c = findings.iter().find(|f| f["id"] == conflict["id"]).expect("same id");
@@ -163,18 +198,63 @@ fn the_editors_round_trip() {
         c["decision"], "",
         "a stale decision is not carried into the editor's columns"
     );
-    assert_ne!(c["evidence"], conflict["evidence"]);
+    assert!(
+        c["explanation"].contains("(needs re-review: a value was added or withdrawn since the decision)"),
+        "{}",
+        c["explanation"]
+    );
     assert_contains(&run.stdout, &["1 need re-review; 1 failing"]);
+    std::fs::remove_file(ws.path().join("corpus/third.md")).unwrap();
 
-    // 5. A real change of figure is another finding: new, failing; the old
-    //    decision is kept in the file and reported as matching nothing.
+    // 7. A decided source changes its figure to another decided value: re-review.
     let edited = std::fs::read_to_string(&path)
         .unwrap()
-        .replace("from thirty countries", "from 31 countries");
+        .replace("from thirty countries", "from 34 countries");
     std::fs::write(&path, edited).unwrap();
+    std::fs::write(
+        ws.path().join("corpus/keeps-30.md"),
+        "---\nsource: Keeps\npublished: 2025-06-05\n---\n30 countries took part in the meeting of defence chiefs in Vilnius on Tuesday.\n",
+    )
+    .unwrap();
     let (run, findings) = run_in(ws.path(), &[]);
-    assert_eq!(run.code, 1);
-    assert!(findings.iter().all(|f| f["id"] != conflict["id"]));
+    let c = findings.iter().find(|f| f["id"] == conflict["id"]).expect("same id");
+    assert_eq!(c["status"], "needs-re-review", "{}", run.stdout);
+    assert!(
+        c["explanation"].contains("source(s) decided on now state another value"),
+        "{}",
+        c["explanation"]
+    );
+}
+
+#[test]
+fn an_old_review_file_of_pairs_is_carried_or_named() {
+    // Before one finding per key, ids were per pair of values: a decision on
+    // the pair 30/34 is carried to the key's finding, for re-review.
+    let ws = workspace();
+    let (_, findings) = run_in(ws.path(), &[]);
+    let conflict = findings.iter().find(|f| f["relation"] == "conflict").unwrap();
+    let old_id = crosscheck::align::legacy_pair_id(
+        "meeting.countries",
+        &conflict["key"],
+        crosscheck::claim::Modality::Fact,
+        "[30, 30] countries",
+        Some("[34, 34] countries"),
+    );
+    std::fs::write(
+        ws.path().join("reports/review.csv"),
+        format!("id,decision,reason,evidence\n{old_id},dismissed,different-event,0123456789abcdef\nffffffffffffffff,confirmed,,\n"),
+    )
+    .unwrap();
+    let (run, findings) = run_in(ws.path(), &[]);
+    let c = findings.iter().find(|f| f["id"] == conflict["id"]).unwrap();
+    assert_eq!(c["status"], "needs-re-review");
+    assert!(
+        c["explanation"].contains(&format!(
+            "carried from a decision on '[30, 30] countries' against '[34, 34] countries' (id {old_id})"
+        )),
+        "{}",
+        c["explanation"]
+    );
     assert_contains(
         &run.stdout,
         &["1 decision(s) in the review file match no finding now (kept)"],
@@ -320,7 +400,7 @@ fn explain_walks_a_finding_from_extraction_to_verdict() {
         "rule:     meeting.countries — How many countries took part in a meeting (rules/participants.toml:".to_string(),
         "read as:  [30, 30] countries (30 countries, exact)".to_string(),
         "event:    vilnius-2025-06-03-defence-chiefs: the sentence names it (trigger /\\bVilnius\\b/)".to_string(),
-        "verdict: conflict: '30' (30 countries) and '34' (34 countries) cannot both be true".to_string(),
+        "verdict: conflict: 2 values from 2 sources in 2 clusters; '30' (30 countries) and '34' (34 countries) cannot both be true".to_string(),
     ] {
         assert!(
             run.stdout.contains(&expected),

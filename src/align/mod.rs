@@ -137,9 +137,15 @@ pub struct Finding {
     /// Empty for `agree`.
     pub b: Option<Side>,
     pub explanation: String,
-    /// A hash of the sources and quotes behind both sides: when it changes,
-    /// an editor's decision on this finding needs re-review.
+    /// What the editor's decision was made on: the key's values and the
+    /// documents stating each (see [`evidence_of`]).
     pub evidence: String,
+    /// Every distinct value of the key, in value order, with its sources
+    /// (`a` and `b` are two of them).
+    pub values: Vec<Side>,
+    /// The cluster of each value (parallel to `values`): values of one
+    /// cluster can all be true together.
+    pub clusters: Vec<usize>,
 }
 
 impl Finding {
@@ -152,6 +158,9 @@ impl Finding {
         let mut docs = self.a.documents(claims);
         if let Some(b) = &self.b {
             docs.extend(b.documents(claims));
+        }
+        for v in &self.values {
+            docs.extend(v.documents(claims));
         }
         docs.sort_unstable();
         docs.dedup();
@@ -188,69 +197,218 @@ pub fn align(pack: &RulePack, claims: &[Claim], docs: &[Document]) -> Vec<Findin
         };
         groups.entry(gk).or_default().push(i);
     }
-    let mut findings = Vec::new();
-    for (gk, members) in groups {
-        let changes = pack.rule(gk.rule).is_some_and(|r| r.changes_over_time);
-        let sides = sides(claims, &members);
-        let finding = |relation, a: &Side, b: Option<&Side>, explanation| Finding {
-            id: finding_id(gk.rule, gk.key, gk.modality, &a.value, b.map(|b| b.value.as_str())),
-            relation,
-            rule: gk.rule.to_string(),
-            key: gk.key.to_string(),
-            modality: gk.modality,
-            a: a.clone(),
-            b: b.cloned(),
-            explanation,
-            evidence: String::new(),
-        };
-        if let [only] = sides.as_slice() {
-            let n = only.documents(claims).len();
-            if n > 1 {
-                let explanation = format!("{n} sources state the same value: {}", only.describe(claims));
-                findings.push(finding(Relation::Agree, only, None, explanation));
-            }
-            continue;
-        }
-        for (i, a) in sides.iter().enumerate() {
-            for b in &sides[i + 1..] {
-                let (mut relation, mut explanation) = compare(claims, a, b);
-                if relation == Relation::Conflict {
-                    if let Some((x, y)) = divergent_sources(claims, a, b) {
-                        relation = Relation::Divergent;
-                        explanation = format!(
-                            "{} according to {x} and {} according to {y}: different sources' own figures",
-                            a.describe(claims),
-                            b.describe(claims)
-                        );
-                    }
-                }
-                // A figure that changes over time and was stated differently
-                // later was revised, whether or not both could be true.
-                if matches!(relation, Relation::Conflict | Relation::Compatible) && changes {
-                    if let Some((earlier, later)) = revision(claims, docs, a, b) {
-                        relation = Relation::Update;
-                        explanation = format!(
-                            "{} (published {}) was revised to {} (published {}): the figure changes over time",
-                            earlier.describe(claims),
-                            latest(claims, docs, earlier),
-                            later.describe(claims),
-                            earliest(claims, docs, later),
-                        );
-                    }
-                }
-                findings.push(finding(relation, a, Some(b), explanation));
-            }
-        }
-    }
+    // Keys are independent: one finding each, in parallel, in key order.
+    use rayon::prelude::*;
+    let groups: Vec<(GroupKey, Vec<usize>)> = groups.into_iter().collect();
+    let mut findings: Vec<Finding> = groups
+        .par_iter()
+        .filter_map(|(gk, members)| {
+            let changes = pack.rule(gk.rule).is_some_and(|r| r.changes_over_time);
+            let mut f = key_finding(claims, docs, gk, members, changes)?;
+            f.evidence = evidence_of(&f, claims, docs);
+            Some(f)
+        })
+        .collect();
     let doc_ids: Vec<String> = docs.iter().map(|d| d.id.clone()).collect();
     for (key, members) in attendance {
         findings.extend(roster::compare(&pack.gazetteer, claims, &doc_ids, key, &members));
     }
     findings.extend(roster::variants(claims, &doc_ids));
-    for f in &mut findings {
+    for f in findings.iter_mut().filter(|f| f.values.is_empty()) {
         f.evidence = evidence_hash(f, claims, docs);
     }
     findings
+}
+
+/// How strongly a relation calls for an editor: the relation of a key is
+/// the strongest between its clusters.
+fn strength(r: Relation) -> u8 {
+    match r {
+        Relation::Conflict => 6,
+        Relation::Partial => 5,
+        Relation::Divergent => 4,
+        Relation::Update => 3,
+        Relation::Variant => 2,
+        Relation::Compatible => 1,
+        Relation::Agree => 0,
+    }
+}
+
+/// Where a value sits on its line, for sorting and sweeping: an interval's
+/// ends, or a date span's first and last day.
+fn bounds(v: &Value) -> (f64, f64) {
+    match v {
+        Value::Quantity(q) => (q.interval.lo, q.interval.hi),
+        Value::Date(d) => (d.start.ordinal() as f64, d.end.ordinal() as f64),
+        _ => (0.0, 0.0),
+    }
+}
+
+/// One finding for one claim key: every distinct value, clustered (values
+/// that can all be true together form a cluster), the relation the
+/// strongest between neighbouring clusters, and the pair that decides it
+/// as sides a and b. Cost: a sort and a sweep, linear in the values.
+fn key_finding(
+    claims: &[Claim],
+    docs: &[Document],
+    gk: &GroupKey,
+    members: &[usize],
+    changes: bool,
+) -> Option<Finding> {
+    let mut values = sides(claims, members);
+    values.sort_by(|x, y| {
+        let (bx, by) = (bounds(&x.reading), bounds(&y.reading));
+        bx.0.total_cmp(&by.0)
+            .then(bx.1.total_cmp(&by.1))
+            .then_with(|| x.value.cmp(&y.value))
+    });
+    // Sweep: a value joins the cluster while it meets every value in it
+    // (the running intersection), else starts the next one.
+    let mut clusters: Vec<usize> = Vec::with_capacity(values.len());
+    let mut starts: Vec<usize> = Vec::new();
+    let mut common: Option<(f64, f64)> = None;
+    for (i, v) in values.iter().enumerate() {
+        let (lo, hi) = bounds(&v.reading);
+        let joined = match (common, clusters.last()) {
+            (Some((clo, chi)), Some(_)) if lo <= chi && clo <= hi => {
+                // Open ends that only touch do not meet ("nearly 50%" and "50%").
+                let touching = (lo == chi || hi == clo) && compare(claims, &values[i - 1], v).0 == Relation::Conflict;
+                if touching {
+                    None
+                } else {
+                    Some((clo.max(lo), chi.min(hi)))
+                }
+            }
+            _ => None,
+        };
+        match joined {
+            Some(c) => {
+                common = Some(c);
+                clusters.push(*clusters.last().unwrap_or(&0));
+            }
+            None => {
+                common = Some((lo, hi));
+                starts.push(i);
+                clusters.push(starts.len() - 1);
+            }
+        }
+    }
+    let n_docs = {
+        let mut d: Vec<usize> = values.iter().flat_map(|s| s.documents(claims)).collect();
+        d.sort_unstable();
+        d.dedup();
+        d.len()
+    };
+    let (relation, a, b, explanation) = if values.len() == 1 {
+        if n_docs < 2 {
+            return None;
+        }
+        let only = &values[0];
+        let explanation = format!("{n_docs} sources state the same value: {}", only.describe(claims));
+        (Relation::Agree, 0, None, explanation)
+    } else {
+        // Within a cluster: compatible, or an update for a figure that changes.
+        let mut best = (Relation::Compatible, 0, values.len() - 1, String::new());
+        best.3 = compare(claims, &values[0], &values[values.len() - 1]).1;
+        if starts.len() == 1 {
+            let (lo_side, hi_side) = (&values[0], &values[values.len() - 1]);
+            best.3 = compare(claims, lo_side, hi_side).1;
+        }
+        // Between neighbouring clusters: the value of the lower cluster that
+        // ends first is disjoint from the first value of the next.
+        for w in starts.windows(2) {
+            let (from, next) = (w[0], w[1]);
+            let x = (from..next)
+                .min_by(|&p, &q| bounds(&values[p].reading).1.total_cmp(&bounds(&values[q].reading).1))
+                .unwrap_or(from);
+            let (relation, explanation) = pair_relation(claims, docs, &values[x], &values[next], changes);
+            if strength(relation) > strength(best.0) {
+                best = (relation, x, next, explanation);
+            }
+        }
+        if best.0 == Relation::Compatible && changes {
+            let (relation, explanation) = pair_relation(claims, docs, &values[best.1], &values[best.2], changes);
+            if relation == Relation::Update {
+                best = (relation, best.1, best.2, explanation);
+            }
+        }
+        let summary = format!(
+            "{} values from {n_docs} sources in {} cluster{}; ",
+            values.len(),
+            starts.len(),
+            if starts.len() == 1 { "" } else { "s" }
+        );
+        (best.0, best.1, Some(best.2), summary + &best.3)
+    };
+    Some(Finding {
+        id: key_id(gk.rule, gk.key, gk.modality, &gk.unit),
+        relation,
+        rule: gk.rule.to_string(),
+        key: gk.key.to_string(),
+        modality: gk.modality,
+        a: values[a].clone(),
+        b: b.map(|b| values[b].clone()),
+        explanation,
+        evidence: String::new(),
+        clusters,
+        values,
+    })
+}
+
+/// How the engine relates two distinct values of one key's finding: those
+/// of one cluster are compatible (an update, for a figure that changes over
+/// time and was revised); those of two clusters conflict, diverge or update.
+pub fn relation_between(
+    claims: &[Claim],
+    docs: &[Document],
+    a: &Side,
+    b: &Side,
+    same_cluster: bool,
+    changes: bool,
+) -> Relation {
+    if same_cluster {
+        let (r, _) = pair_relation(claims, docs, a, b, changes);
+        if r == Relation::Update {
+            Relation::Update
+        } else {
+            Relation::Compatible
+        }
+    } else {
+        pair_relation(claims, docs, a, b, changes).0
+    }
+}
+
+/// The relation of two values of one key that cannot share a cluster (or,
+/// for a figure that changes over time, that differ): divergent when
+/// different sources give them as their own, an update when one was stated
+/// after the other, a conflict otherwise.
+fn pair_relation(claims: &[Claim], docs: &[Document], a: &Side, b: &Side, changes: bool) -> (Relation, String) {
+    let (mut relation, mut explanation) = compare(claims, a, b);
+    if relation == Relation::Conflict {
+        if let Some((x, y)) = divergent_sources(claims, a, b) {
+            relation = Relation::Divergent;
+            explanation = format!(
+                "{} according to {x} and {} according to {y}: different sources' own figures",
+                a.describe(claims),
+                b.describe(claims)
+            );
+        }
+    }
+    // A figure that changes over time and was stated differently later was
+    // revised, whether or not both could be true.
+    if matches!(relation, Relation::Conflict | Relation::Compatible) && changes {
+        if let Some((earlier, later)) = revision(claims, docs, a, b) {
+            relation = Relation::Update;
+            explanation = format!(
+                "{} (published {}) was revised to {} (published {}): the figure changes over time",
+                earlier.describe(claims),
+                latest(claims, docs, earlier),
+                later.describe(claims),
+                earliest(claims, docs, later),
+            );
+        }
+    }
+    (relation, explanation)
 }
 
 /// The evidence hash: every (source, quote) pair of both sides, sorted, so
@@ -333,19 +491,24 @@ fn revision<'s>(claims: &[Claim], docs: &[Document], a: &'s Side, b: &'s Side) -
     }
 }
 
-/// Equal values form one side, in corpus order.
+/// Equal values form one side, in corpus order (a map from value to side
+/// keeps this linear in the claims).
 fn sides(claims: &[Claim], members: &[usize]) -> Vec<Side> {
     let mut sides: Vec<Side> = Vec::new();
+    let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for &i in members {
         let c = &claims[i];
-        match sides.iter_mut().find(|s| s.value == c.value) {
-            Some(s) => s.claims.push(i),
-            None => sides.push(Side {
-                value: c.value.clone(),
-                reading: c.reading.clone(),
-                claims: vec![i],
-                at: None,
-            }),
+        match index.get(c.value.as_str()) {
+            Some(&s) => sides[s].claims.push(i),
+            None => {
+                index.insert(c.value.as_str(), sides.len());
+                sides.push(Side {
+                    value: c.value.clone(),
+                    reading: c.reading.clone(),
+                    claims: vec![i],
+                    at: None,
+                });
+            }
         }
     }
     sides
@@ -366,6 +529,71 @@ pub fn fnv1a(parts: &[&str]) -> u64 {
 
 /// The finding id: rule, key, modality and the values of both sides, the
 /// values sorted so that the order sources were read in does not matter.
+/// The id of a key's finding: rule, key, modality and unit only, never a
+/// value or a display string, so it survives new sources and new values.
+/// The letter keeps spreadsheets from reading it as a number.
+pub fn key_id(rule: &str, key: &str, modality: Modality, unit: &str) -> String {
+    format!("k{:016x}", fnv1a(&["key", rule, key, &modality.to_string(), unit]))
+}
+
+/// The id findings had when they were pairs of values (before one finding
+/// per key): how old review files are carried over.
+pub fn legacy_pair_id(rule: &str, key: &str, modality: Modality, a: &str, b: Option<&str>) -> String {
+    finding_id(rule, key, modality, a, b)
+}
+
+/// The evidence a decision on a key's finding is made on: a hash of its
+/// distinct values, then each document (hashed) with the value it states.
+/// Another source repeating a decided value leaves the decision standing;
+/// a new value, or a decided source stating another one, does not.
+pub fn evidence_of(f: &Finding, claims: &[Claim], docs: &[Document]) -> String {
+    let values: Vec<&str> = f.values.iter().map(|v| v.value.as_str()).collect();
+    let mut out = format!("V{:016x}", fnv1a(&values));
+    let mut pairs: Vec<(u64, usize)> = f
+        .values
+        .iter()
+        .enumerate()
+        .flat_map(|(i, v)| v.documents(claims).into_iter().map(move |d| (d, i)))
+        .map(|(d, i)| (fnv1a(&[&docs[d].id]) & 0xffff_ffff, i))
+        .collect();
+    pairs.sort_unstable();
+    pairs.dedup();
+    for (doc, i) in pairs {
+        out.push_str(&format!(".{doc:08x}:{i}"));
+    }
+    out
+}
+
+/// Why a decision made on `old` evidence no longer holds for `new`, or
+/// `None` when it still does.
+pub fn evidence_change(old: &str, new: &str) -> Option<String> {
+    if old == new {
+        return None;
+    }
+    let parse = |e: &str| -> Option<(String, Vec<(String, String)>)> {
+        let mut parts = e.split('.');
+        let head = parts.next()?.strip_prefix('V')?.to_string();
+        let docs = parts
+            .map(|p| p.split_once(':').map(|(d, i)| (d.to_string(), i.to_string())))
+            .collect::<Option<Vec<_>>>()?;
+        Some((head, docs))
+    };
+    let (Some((old_values, old_docs)), Some((new_values, new_docs))) = (parse(old), parse(new)) else {
+        return Some("the evidence changed since the decision".into());
+    };
+    if old_values != new_values {
+        return Some("a value was added or withdrawn since the decision".into());
+    }
+    let changed = old_docs.iter().filter(|(d, i)| {
+        let now: Vec<&String> = new_docs.iter().filter(|(nd, _)| nd == d).map(|(_, ni)| ni).collect();
+        !now.is_empty() && !now.contains(&i)
+    });
+    match changed.count() {
+        0 => None,
+        n => Some(format!("{n} source(s) decided on now state another value")),
+    }
+}
+
 pub(crate) fn finding_id(rule: &str, key: &str, modality: Modality, a: &str, b: Option<&str>) -> String {
     let modality = modality.to_string();
     let mut values = [a, b.unwrap_or("")];

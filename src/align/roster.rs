@@ -101,6 +101,8 @@ pub fn compare(
             b,
             explanation,
             evidence: String::new(),
+            values: Vec::new(),
+            clusters: Vec::new(),
         });
     };
 
@@ -335,6 +337,8 @@ pub fn variants(claims: &[Claim], docs_ids: &[String]) -> Vec<Finding> {
                 b: None,
                 explanation,
                 evidence: String::new(),
+                values: Vec::new(),
+                clusters: Vec::new(),
             }
         })
         .collect()

@@ -9,7 +9,7 @@ use std::io::{self, Write};
 
 pub const CLAIMS_COLUMNS: [&str; 8] = ["doc", "line", "col", "rule", "key", "value", "text", "sentence"];
 
-pub const FINDINGS_COLUMNS: [&str; 17] = [
+pub const FINDINGS_COLUMNS: [&str; 18] = [
     "id",
     "relation",
     "severity",
@@ -27,6 +27,8 @@ pub const FINDINGS_COLUMNS: [&str; 17] = [
     "b_location",
     "b_quote",
     "explanation",
+    // Every distinct value of the claim: `value [cluster] (n sources)`, `;`-separated.
+    "values",
 ];
 
 /// Columns after the design's: the evidence hash, then the editor's.
@@ -156,6 +158,24 @@ fn side_cells(side: Option<&SideView>) -> [String; 5] {
     ]
 }
 
+/// The `values` cell: every distinct value with its cluster and how many
+/// sources state it ("[34, 34] chiefs [1] (2 sources)").
+fn values_cell(f: &FindingView) -> String {
+    f.values
+        .iter()
+        .map(|v| {
+            let n = v.sources.len();
+            format!(
+                "{} [{}] ({n} source{})",
+                v.value,
+                v.cluster + 1,
+                if n == 1 { "" } else { "s" }
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 /// `findings.csv`: the design's columns, then the review columns. The
 /// editor columns hold a decision only while it applies to this evidence;
 /// a stale one is shown in `status` and left for the editor to make again.
@@ -178,7 +198,13 @@ pub fn write_findings_csv(out: &mut dyn Write, findings: &[FindingView]) -> io::
         let mut row: Vec<&str> = vec![&f.id, &f.relation, &f.severity, &f.status, &f.rule, &f.key];
         row.extend(a.iter().map(String::as_str));
         row.extend(b.iter().map(String::as_str));
-        row.push(&f.explanation);
+        let explanation = match &f.stale_because {
+            Some(why) => format!("{} (needs re-review: {why})", f.explanation),
+            None => f.explanation.clone(),
+        };
+        row.push(&explanation);
+        let values = values_cell(f);
+        row.push(&values);
         row.push(&f.evidence);
         row.extend(editor.iter().map(String::as_str));
         write_row(&mut w, &row)?;

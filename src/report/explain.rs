@@ -139,12 +139,12 @@ pub fn explain_finding(
                 ),
             );
         }
-        Status::NeedsReReview(e) => {
+        Status::NeedsReReview(e, why) => {
             line(
                 &mut out,
                 &format!(
-                    "review:  {} by {} on {} on evidence {}; the evidence is now {}: needs re-review",
-                    e.decision, e.reviewer, e.date, e.evidence, f.evidence
+                    "review:  {} by {} on {} needs re-review: {why}",
+                    e.decision, e.reviewer, e.date
                 ),
             );
         }

@@ -73,6 +73,20 @@ pub struct FindingView {
     pub decision: Option<DecisionView>,
     /// Undecided or stale, and of a relation the failure policy counts.
     pub failing: bool,
+    /// Why a decision needs re-review ("a value was added …").
+    pub stale_because: Option<String>,
+    /// Every distinct value of the key with its sources, in value order.
+    pub values: Vec<ValueView>,
+}
+
+/// One distinct value of a finding's key.
+#[derive(Debug, Clone, Serialize)]
+pub struct ValueView {
+    pub value: String,
+    pub text: String,
+    pub sources: Vec<String>,
+    /// Values of one cluster can all be true together.
+    pub cluster: usize,
 }
 
 fn side_view(docs: &[Document], claims: &[Claim], side: &Side) -> SideView {
@@ -101,7 +115,7 @@ pub fn finding_view(
 ) -> FindingView {
     let decision = match status {
         Status::New => None,
-        Status::Decided(e) | Status::NeedsReReview(e) => Some(DecisionView::from(e)),
+        Status::Decided(e) | Status::NeedsReReview(e, _) => Some(DecisionView::from(e)),
     };
     FindingView {
         id: f.id.clone(),
@@ -116,5 +130,20 @@ pub fn finding_view(
         explanation: f.explanation.clone(),
         decision,
         failing: status.is_open() && fails(f),
+        stale_because: match status {
+            Status::NeedsReReview(_, why) => Some(why.clone()),
+            _ => None,
+        },
+        values: f
+            .values
+            .iter()
+            .zip(&f.clusters)
+            .map(|(v, &cluster)| ValueView {
+                value: v.value.clone(),
+                text: claims[v.claims[0]].text.clone(),
+                sources: v.documents(claims).into_iter().map(|d| docs[d].id.clone()).collect(),
+                cluster,
+            })
+            .collect(),
     }
 }

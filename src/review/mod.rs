@@ -282,8 +282,8 @@ pub enum Status {
     New,
     /// A decision on this very evidence.
     Decided(Entry),
-    /// A decision on evidence that has changed since.
-    NeedsReReview(Entry),
+    /// A decision on evidence that has changed since, and what changed.
+    NeedsReReview(Entry, String),
 }
 
 impl Status {
@@ -292,7 +292,7 @@ impl Status {
         match self {
             Status::New => "new".into(),
             Status::Decided(e) => e.decision.to_string(),
-            Status::NeedsReReview(_) => "needs-re-review".into(),
+            Status::NeedsReReview(..) => "needs-re-review".into(),
         }
     }
 
@@ -305,18 +305,61 @@ impl Status {
 impl Review {
     pub fn status(&self, f: &Finding) -> Status {
         match self.entries.get(&f.id) {
-            None => Status::New,
-            Some(e) if e.evidence.is_empty() || e.evidence == f.evidence => Status::Decided(e.clone()),
-            Some(e) => Status::NeedsReReview(e.clone()),
+            None => match self.legacy_entry(f) {
+                Some((e, pair)) => Status::NeedsReReview(
+                    e.clone(),
+                    format!(
+                        "carried from a decision on {pair} (id {}): findings are now one per claim, with every value",
+                        e.id
+                    ),
+                ),
+                None => Status::New,
+            },
+            Some(e) if e.evidence.is_empty() => Status::Decided(e.clone()),
+            Some(e) => match crate::align::evidence_change(&e.evidence, &f.evidence) {
+                None => Status::Decided(e.clone()),
+                Some(why) => Status::NeedsReReview(e.clone(), why),
+            },
         }
     }
 
-    /// Decisions whose finding no longer exists (its values changed, or
-    /// the discrepancy went away): kept in the file, reported.
+    /// A decision from before one finding per key, on a pair of this
+    /// finding's values (or its one value), and that pair in words.
+    fn legacy_entry(&self, f: &Finding) -> Option<(&Entry, String)> {
+        // Old ids are pairs of values: too many pairs to try on a key with
+        // hundreds of values, and no old file has decisions on those.
+        if f.values.is_empty() || f.values.len() > 60 || self.entries.is_empty() {
+            return None;
+        }
+        let id = |a: &str, b: Option<&str>| crate::align::legacy_pair_id(&f.rule, &f.key, f.modality, a, b);
+        if let [only] = f.values.as_slice() {
+            return self
+                .entries
+                .get(&id(&only.value, None))
+                .map(|e| (e, format!("'{}'", only.value)));
+        }
+        for (i, a) in f.values.iter().enumerate() {
+            for b in &f.values[i + 1..] {
+                if let Some(e) = self.entries.get(&id(&a.value, Some(&b.value))) {
+                    return Some((e, format!("'{}' against '{}'", a.value, b.value)));
+                }
+            }
+        }
+        None
+    }
+
+    /// Decisions whose finding no longer exists (the discrepancy went
+    /// away, or an old decision on a pair of values could not be carried to
+    /// its key's finding): kept in the file, reported.
     pub fn orphans<'r>(&'r self, findings: &[Finding]) -> Vec<&'r Entry> {
+        let carried: std::collections::BTreeSet<&str> = findings
+            .iter()
+            .filter(|f| !self.entries.contains_key(&f.id))
+            .filter_map(|f| self.legacy_entry(f).map(|(e, _)| e.id.as_str()))
+            .collect();
         self.entries
             .values()
-            .filter(|e| !findings.iter().any(|f| f.id == e.id))
+            .filter(|e| !findings.iter().any(|f| f.id == e.id) && !carried.contains(e.id.as_str()))
             .collect()
     }
 }
