@@ -63,6 +63,7 @@ fn claims() -> Vec<Claim> {
                 sentence: span,
                 corrections: Vec::new(),
                 attribution: None,
+                as_of: None,
             });
         }
     }

@@ -10,5 +10,7 @@ for config in "default:--rules rules" "default+stories:--rules rules --rules tes
   name=${config%%:*}; flags=${config#*:}
   echo "== $name ($flags)"
   # shellcheck disable=SC2086
-  "$BIN" eval tests/eval/labels $flags --summary --max-traps-flagged 1000000 | sed 1d
+  # Floors (tests/eval/labels/floors.toml) are for the default + story
+  # packs; this script only reports, so a failed floor does not stop it.
+  "$BIN" eval tests/eval/labels $flags --summary | sed 1d || true
 done

@@ -121,4 +121,7 @@ pub struct Claim {
     pub corrections: Vec<Correction>,
     /// Who the sentence attributes the figure to ("police", "cgt").
     pub attribution: Option<String>,
+    /// The day the figure stands as of, when the text says ("as of
+    /// Thursday"); otherwise the publication date counts.
+    pub as_of: Option<crate::date::Date>,
 }

@@ -464,8 +464,14 @@ fn divergent_sources(claims: &[Claim], a: &Side, b: &Side) -> Option<(String, St
     })
 }
 
+/// The days a side's figure stands as of: each claim's own ("as of
+/// Thursday"), else its document's publication date; earliest and latest.
 fn publication(claims: &[Claim], docs: &[Document], side: &Side) -> Option<(crate::date::Date, crate::date::Date)> {
-    let dates: Option<Vec<_>> = side.documents(claims).iter().map(|&d| docs[d].published).collect();
+    let dates: Option<Vec<_>> = side
+        .claims
+        .iter()
+        .map(|&c| claims[c].as_of.or(docs[claims[c].doc].published))
+        .collect();
     let dates = dates?;
     Some((*dates.iter().min()?, *dates.iter().max()?))
 }

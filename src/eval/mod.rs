@@ -929,10 +929,7 @@ pub fn figures_table(e: &Evaluation) -> String {
     }
     row("traps flagged", &|f| format!("{}/{}", f.traps.hit, f.traps.total));
     row("unlabelled conflicts", &|f| {
-        format!(
-            "{} of {} conflict findings",
-            f.unlabelled_conflicts, f.conflict_findings
-        )
+        format!("{} of {}", f.unlabelled_conflicts, f.conflict_findings)
     });
     out
 }

@@ -275,6 +275,7 @@ fn claim(rule: &Rule, at: &Site, reading: &Reading, q: quantity::Quantity, subje
         },
         corrections: Vec::new(),
         attribution: reading.attribution.clone(),
+        as_of: reading.as_of,
     }
 }
 

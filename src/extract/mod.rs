@@ -265,6 +265,7 @@ fn claim(
         },
         corrections,
         attribution: crate::frame::attribution(sentence_text, value.start()),
+        as_of: None,
     }
 }
 

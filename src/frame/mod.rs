@@ -45,6 +45,9 @@ pub struct Reading {
     pub modality: Modality,
     /// Who the figure is attributed to ("police", "the cgt"), lower case.
     pub attribution: Option<String>,
+    /// The day a changing figure stands as of, when its clause says so
+    /// ("as of Thursday", "by Wednesday the ministry had 5,300").
+    pub as_of: Option<Date>,
 }
 
 /// Words that say nothing of what a number counts: "61 people" leaves it
@@ -221,6 +224,7 @@ pub fn read_sentence(sentence: &str, published: Option<Date>) -> Vec<Reading> {
         if modality == Modality::Fact && period.as_ref().is_some_and(|p| p.by) {
             modality = Modality::Target;
         }
+        let clause_for_as_of = clause.clone();
         out.push(Reading {
             range: range.clone(),
             quantity: q.clone(),
@@ -232,6 +236,7 @@ pub fn read_sentence(sentence: &str, published: Option<Date>) -> Vec<Reading> {
             period,
             modality,
             attribution: attribution(sentence, range.start),
+            as_of: as_of(sentence, &clause_for_as_of, published),
         });
     }
     out
@@ -334,6 +339,28 @@ fn split_point(sentence: &str, from: usize, to: usize) -> usize {
     to
 }
 
+/// "as of Thursday", "by Wednesday", "up to 16 September" in the clause: the
+/// day a figure stands as of (never after publication).
+fn as_of(sentence: &str, clause: &Range<usize>, published: Option<Date>) -> Option<Date> {
+    use crate::event::when::{find_dates, DateOrder, When};
+    let text = &sentence[clause.clone()];
+    let lower = text.to_lowercase();
+    find_dates(text, published, DateOrder::DayMonth)
+        .into_iter()
+        .filter(|(r, _)| {
+            let before = lower[..r.start].trim_end();
+            ["as of", "as at", "by", "up to", "until", "through"]
+                .iter()
+                .any(|cue| before.ends_with(cue))
+        })
+        .find_map(|(_, w)| match w {
+            When::Resolved(span) if span.start == span.end && published.is_none_or(|p| span.start <= p) => {
+                Some(span.start)
+            }
+            _ => None,
+        })
+}
+
 /// "of GDP", "of its gross domestic product", "of the country's economic
 /// output": the words of the base, determiners and possessors left out.
 fn share_base(after: &str) -> Option<Vec<String>> {
@@ -408,6 +435,15 @@ mod tests {
         assert_eq!(joined(&r.after), "grants");
         let r = one("Turnout was 40%.", "40");
         assert_eq!(r.base, None);
+    }
+
+    #[test]
+    fn figures_as_of_a_day() {
+        let r = one("By Wednesday the ministry had 5,300 dead on its books.", "5,300");
+        assert_eq!(r.as_of, Date::new(2025, 3, 12));
+        let r = one("The toll stood at 3,958 as of 9 March, the WHO said.", "3,958");
+        assert_eq!(r.as_of, Date::new(2025, 3, 9));
+        assert_eq!(one("The toll stood at 3,958.", "3,958").as_of, None);
     }
 
     #[test]
