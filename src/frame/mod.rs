@@ -33,7 +33,7 @@ pub struct Reading {
     /// punctuation or four words.
     pub after: Vec<String>,
     /// Lower-case words just before the number, within its window, at most
-    /// six ("the death toll rose to", "a contingent numbering").
+    /// ten ("the death toll rose to", "a contingent numbering").
     pub before: Vec<String>,
     /// What a share is a share of ("gdp", "gross domestic product").
     pub base: Option<Vec<String>>,
@@ -52,7 +52,58 @@ pub struct Reading {
 
 /// Words that say nothing of what a number counts: "61 people" leaves it
 /// to the words before ("killing at least 61 people").
-const GENERIC: &[&str] = &["people", "persons", "others", "more", "individuals", "in", "of"];
+const GENERIC: &[&str] = &[
+    "people",
+    "persons",
+    "others",
+    "more",
+    "individuals",
+    "in",
+    "of",
+    "overnight",
+    "once",
+    "given",
+    "higher",
+    "lower",
+    "again",
+    "already",
+    "now",
+    "so",
+    "far",
+    "yet",
+    "mark",
+    "figure",
+    "level",
+    "threshold",
+];
+
+/// Helper verbs and adverbs between a count and what it says of it.
+const AUXILIARIES: &[&str] = &[
+    "may",
+    "might",
+    "could",
+    "would",
+    "will",
+    "have",
+    "has",
+    "had",
+    "been",
+    "be",
+    "are",
+    "is",
+    "was",
+    "were",
+    "still",
+    "also",
+    "now",
+    "already",
+    "reportedly",
+    "feared",
+    "believed",
+    "thought",
+    "being",
+    "yet",
+];
 
 impl Reading {
     /// The words that say what the number counts: those after it, or when
@@ -192,6 +243,8 @@ pub fn read_sentence(sentence: &str, published: Option<Date>) -> Vec<Reading> {
         let phrase_end = after_text
             .find([',', ';', ':', '(', ')', '.', '"', '“', '”', '—', '–', '!', '?'])
             .unwrap_or(after_text.len());
+        let phrase_end = after_text[..phrase_end].find(" - ").unwrap_or(phrase_end);
+        let mut content = 0;
         let after: Vec<String> = words(&after_text[..phrase_end])
             .into_iter()
             .skip_while(|w| {
@@ -204,10 +257,17 @@ pub fn read_sentence(sentence: &str, published: Option<Date>) -> Vec<Reading> {
             .collect::<Vec<_>>()
             .into_iter()
             .take_while(|w| !STOP_AFTER.contains(&w.as_str()))
-            .take(4)
+            // Helper verbs and adverbs do not use up the four words:
+            // "9,000 people are still listed as missing".
+            .take_while(|w| {
+                if !AUXILIARIES.contains(&w.as_str()) {
+                    content += 1;
+                }
+                content <= 4
+            })
             .collect();
         let before_all = words(&sentence[window.start..range.start]);
-        let before: Vec<String> = before_all[before_all.len().saturating_sub(6)..].to_vec();
+        let before: Vec<String> = before_all[before_all.len().saturating_sub(10)..].to_vec();
         let base = (q.unit == Unit::Percent).then(|| share_base(after_text)).flatten();
         let period = period_of(sentence, &clause, range, &window, published);
         // Modality cues up to what the number counts, not in a later clause.
@@ -416,7 +476,7 @@ mod tests {
     #[test]
     fn what_comes_before_the_number() {
         let r = one("By Friday the death toll rose to 2,310, officials said.", "2,310");
-        assert_eq!(joined(&r.before), "friday the death toll rose to");
+        assert_eq!(joined(&r.before), "by friday the death toll rose to");
         let r = one("The storm hit the coast, killing at least 61.", "61");
         assert_eq!(r.before.last().map(String::as_str), Some("killing"));
         let r = one("It sent a contingent numbering 8,000.", "8,000");

@@ -45,6 +45,16 @@ pub fn period_of(
             if whole.start() < number.end && number.start < whole.end() {
                 return None;
             }
+            // "twice last year's record", "more than in 2019": a comparison
+            // names another period, not this figure's.
+            let lead = crate::frame::words(&sentence[..whole.start()]);
+            let last2: Vec<&str> = lead.iter().rev().take(2).map(String::as_str).collect();
+            if last2
+                .iter()
+                .any(|w| matches!(*w, "than" | "twice" | "compared" | "versus" | "vs" | "times" | "since"))
+            {
+                return None;
+            }
             let by = c.name("by").is_some();
             let year = if let Some(y) = c.name("year") {
                 y.as_str().parse().ok()?

@@ -291,8 +291,14 @@ fn rule_files(dir: &Path) -> Result<Vec<PathBuf>, RuleError> {
 
 pub(super) fn load(dirs: &[PathBuf]) -> Result<RulePack, RuleErrors> {
     let mut files = Vec::new();
-    for dir in dirs {
-        files.extend(rule_files(dir).map_err(|e| RuleErrors(vec![e]))?);
+    // Which pack (which --rules folder) each file belongs to: word lists are
+    // looked up in the rule's own pack first.
+    let mut pack_of: BTreeMap<PathBuf, usize> = BTreeMap::new();
+    for (pack, dir) in dirs.iter().enumerate() {
+        for f in rule_files(dir).map_err(|e| RuleErrors(vec![e]))? {
+            pack_of.entry(f.clone()).or_insert(pack);
+            files.push(f);
+        }
     }
     files.dedup();
     let dir = dirs.first().map_or(Path::new("."), PathBuf::as_path);
@@ -345,22 +351,44 @@ pub(super) fn load(dirs: &[PathBuf]) -> Result<RulePack, RuleErrors> {
         ));
     }
 
-    // Named word lists, shared by every file of the pack.
-    let mut lists: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    // Named word lists, shared by every file of a pack; a rule sees its own
+    // pack's lists first, then those of the packs it is combined with.
+    let mut all_lists: Vec<BTreeMap<String, Vec<String>>> = vec![BTreeMap::new(); dirs.len().max(1)];
     for (path, text, raw) in &parsed {
         let mut ctx = FileCtx::new(path, text);
+        let pack = pack_of.get(path).copied().unwrap_or(0);
         for (name, words) in &raw.lists {
-            if lists.insert(name.clone(), words.get_ref().clone()).is_some() {
-                ctx.error(Some(words.span()), None, format!("word list `{name}` is defined twice"));
+            if all_lists[pack].insert(name.clone(), words.get_ref().clone()).is_some() {
+                ctx.error(
+                    Some(words.span()),
+                    None,
+                    format!("word list `{name}` is defined twice in this pack"),
+                );
             }
         }
         errors.append(&mut ctx.errors);
     }
+    let lists_for = |path: &Path| -> BTreeMap<String, Vec<String>> {
+        let own = pack_of.get(path).copied().unwrap_or(0);
+        let mut visible: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for (pack, lists) in all_lists.iter().enumerate() {
+            if pack != own {
+                for (name, words) in lists {
+                    visible.entry(name.clone()).or_insert_with(|| words.clone());
+                }
+            }
+        }
+        for (name, words) in &all_lists[own] {
+            visible.insert(name.clone(), words.clone());
+        }
+        visible
+    };
 
     let mut rules: Vec<Rule> = Vec::new();
     let mut events = Vec::new();
     for (path, text, raw) in &parsed {
         let mut ctx = FileCtx::new(path, text);
+        let lists = lists_for(path);
         for r in &raw.rule {
             if let Some(prev) = rules.iter().find(|p| p.id == *r.id.get_ref()) {
                 let msg = format!(
