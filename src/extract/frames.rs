@@ -34,6 +34,11 @@ pub fn select(
             reading.before.join(" ")
         ));
     }
+    if reading.part && !spec.parts {
+        return Err(
+            "a part of a figure named before it ('of which', 'the remaining'); `parts = true` takes parts".into(),
+        );
+    }
     let window = reading.window_words(sentence);
     if !spec.share_of.is_empty() {
         match &reading.base {
@@ -223,14 +228,24 @@ pub(super) fn claims(
                 .subject
                 .as_ref()
                 .and_then(|(kind, finder)| subject(pack, finder, reading, sentence, previous_subject(kind).as_deref()));
-            out.push(claim(rule, at, reading, q, subject.as_deref()));
+            out.push(claim(pack, rule, at, reading, q, subject.as_deref()));
         }
     }
     out
 }
 
-fn claim(rule: &Rule, at: &Site, reading: &Reading, q: quantity::Quantity, subject: Option<&str>) -> Claim {
+fn claim(
+    pack: &RulePack,
+    rule: &Rule,
+    at: &Site,
+    reading: &Reading,
+    q: quantity::Quantity,
+    subject: Option<&str>,
+) -> Claim {
     let (event, unbound_event) = match at.event {
+        SentenceEvent::Bound { event, .. } if !pack.may_bind(rule, event) => {
+            (None, Some(format!("bound to {event}, an event of another story pack")))
+        }
         SentenceEvent::Bound { event, binding } => (Some((event.clone(), binding.clone())), None),
         SentenceEvent::Unbound { why } => (None::<(String, Binding)>, Some(why.clone())),
     };

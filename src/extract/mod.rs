@@ -205,6 +205,9 @@ fn claim(
 ) -> Claim {
     let sentence_text = &at.doc.text[at.sentence.range()];
     let (event, mut unbound) = match at.event {
+        SentenceEvent::Bound { event, .. } if !pack.may_bind(rule, event) => {
+            (None, Some(format!("bound to {event}, an event of another story pack")))
+        }
         SentenceEvent::Bound { event, binding } => (Some((event.clone(), binding.clone())), None),
         SentenceEvent::Unbound { why } => (None, Some(why.clone())),
     };

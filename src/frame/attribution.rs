@@ -33,14 +33,21 @@ pub fn attribution(sentence: &str, at: usize) -> Option<String> {
     cues()
         .iter()
         .flat_map(|re| re.captures_iter(sentence))
-        .filter_map(|c| c.name("who"))
-        .filter_map(|m| {
-            let w = words(m.as_str());
-            let w: Vec<String> = w
+        .filter_map(|c| Some((c.get(0)?, c.name("who")?)))
+        .filter_map(|(whole, m)| {
+            let w: Vec<String> = words(m.as_str())
                 .into_iter()
                 .skip_while(|x| NOT_A_SOURCE.contains(&x.as_str()))
                 .collect();
-            (!w.is_empty()).then(|| (m.start().abs_diff(at), w.join(" ")))
+            // Distance from the cue to the number: a cue just before it
+            // ("the prefecture counted 15,000") beats one starting nearer
+            // after it ("while the CGT claimed 180,000").
+            let distance = if whole.end() <= at {
+                at - whole.end()
+            } else {
+                whole.start().abs_diff(at)
+            };
+            (!w.is_empty()).then(|| (distance, w.join(" ")))
         })
         .min_by_key(|(d, _)| *d)
         .map(|(_, who)| who)

@@ -48,6 +48,9 @@ pub struct Reading {
     /// The day a changing figure stands as of, when its clause says so
     /// ("as of Thursday", "by Wednesday the ministry had 5,300").
     pub as_of: Option<Date>,
+    /// A part of a figure named before it, not a whole: "made up of €312.5bn
+    /// in grants", "£40 million of that", "the remaining £20 million".
+    pub part: bool,
 }
 
 /// Words that say nothing of what a number counts: "61 people" leaves it
@@ -285,6 +288,8 @@ pub fn read_sentence(sentence: &str, published: Option<Date>) -> Vec<Reading> {
             modality = Modality::Target;
         }
         let clause_for_as_of = clause.clone();
+        let head: String = after_text.chars().take(24).collect();
+        let part = is_part(&before, &words(&head));
         out.push(Reading {
             range: range.clone(),
             quantity: q.clone(),
@@ -297,6 +302,7 @@ pub fn read_sentence(sentence: &str, published: Option<Date>) -> Vec<Reading> {
             modality,
             attribution: attribution(sentence, range.start),
             as_of: as_of(sentence, &clause_for_as_of, published),
+            part,
         });
     }
     out
@@ -351,9 +357,17 @@ fn reread(sentence: &str, range: Range<usize>, q: Quantity, opts: &ReadOptions) 
             }
         }
     }
-    if matches!(last, "from" | "by") && !lower.starts_with("between") {
+    // "from 62 to 64" after "lift … the age": a change, unless the text
+    // speaks of a range ("estimates ranged from 5,000 to 7,000").
+    let ranging = matches!(
+        last,
+        "ranged" | "ranging" | "range" | "ranges" | "varied" | "varying" | "anywhere"
+    );
+    let from_inside = lower.starts_with("from ") && !ranging;
+    if (matches!(last, "from" | "by") || from_inside) && !lower.starts_with("between") {
         if let Some(at) = lower.find(" to ") {
-            let (a, b) = (range.start..range.start + at, range.start + at + 4..range.end);
+            let skip = if from_inside { 5 } else { 0 };
+            let (a, b) = (range.start + skip..range.start + at, range.start + at + 4..range.end);
             if let (Some(qa), Some(qb)) = (
                 quantity::read(&sentence[a.clone()], opts),
                 quantity::read(&sentence[b.clone()], opts),
@@ -397,6 +411,23 @@ fn split_point(sentence: &str, from: usize, to: usize) -> usize {
         }
     }
     to
+}
+
+/// Words that make a figure a part of one named before it.
+fn is_part(before: &[String], after: &[String]) -> bool {
+    let b: Vec<&str> = before.iter().map(String::as_str).collect();
+    let ends = |cue: &[&str]| b.ends_with(cue);
+    ends(&["made", "up", "of"])
+        || ends(&["of", "which"])
+        || ends(&["including"])
+        || ends(&["comprising"])
+        || ends(&["the", "remaining"])
+        || ends(&["the", "rest"])
+        || ends(&["split", "into"])
+        || matches!(
+            after.iter().map(String::as_str).collect::<Vec<_>>().as_slice(),
+            ["of", "that", ..] | ["of", "which", ..] | ["of", "it", ..] | ["of", "them", ..]
+        )
 }
 
 /// "as of Thursday", "by Wednesday", "up to 16 September" in the clause: the
@@ -498,6 +529,31 @@ mod tests {
     }
 
     #[test]
+    fn non_ascii_text_around_numbers_never_panics() {
+        let s = "Spain expects €140bn from EU rescue fund, Sánchez says; 3 000 Ωmega — «5 %» – 7½ ünits";
+        let _ = read_sentence(s, Date::new(2020, 7, 21));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn reading_any_text_never_panics(s in "\\PC{0,80}", n in 0u32..100_000) {
+            let text = format!("{s} {n} {s}");
+            let _ = read_sentence(&text, Date::new(2025, 3, 12));
+        }
+    }
+
+    #[test]
+    fn parts_of_a_figure() {
+        let s = "The facility, worth €672.5bn, is made up of €312.5bn in grants.";
+        assert!(one(s, "312.5").part);
+        assert!(!one(s, "672.5").part);
+        let s = "It will provide up to £60 million; £40 million of that goes into the fund and the remaining £20 million elsewhere.";
+        assert!(!one(s, "60").part);
+        assert!(one(s, "40").part);
+        assert!(one(s, "£20").part);
+    }
+
+    #[test]
     fn figures_as_of_a_day() {
         let r = one("By Wednesday the ministry had 5,300 dead on its books.", "5,300");
         assert_eq!(r.as_of, Date::new(2025, 3, 12));
@@ -514,6 +570,14 @@ mod tests {
             .map(|r| s[r.range.clone()].to_string())
             .collect();
         assert_eq!(got, ["€25 million", "€823 million"]);
+        let s = "The reform lifts the retirement age from 62 to 64 by 2030.";
+        let got: Vec<String> = read_sentence(s, None)
+            .iter()
+            .map(|r| s[r.range.clone()].to_string())
+            .collect();
+        assert_eq!(got, ["62", "64"]);
+        let s = "Estimates ranged from 5,000 to 7,000 marchers.";
+        assert_eq!(read_sentence(s, None).len(), 1);
         let s = "Leaders head to Brussels to fight over €750bn virus fund.";
         assert!(one(s, "750").quantity.interval.is_point());
         let s = "It is attached to a seven-year budget of €1.074 trillion.";

@@ -640,6 +640,13 @@ fn range(c: &mut Cursor) -> Option<Quantity> {
     }
     if a.scale_exp == 0 && b.scale_exp > 0 {
         a.value *= 10f64.powi(b.scale_exp as i32);
+    } else if a.scale_exp == 0 && a.value < 1000.0 && b.value >= 1e6 {
+        // "between one and two million": the written-out scale of the
+        // second applies to the first too.
+        let e = 3 * ((b.value.log10() / 3.0).floor() as i32);
+        if a.value * 10f64.powi(e) < b.value {
+            a.value *= 10f64.powi(e);
+        }
     }
     if a.unit != b.unit || a.value >= b.value {
         return None;

@@ -40,6 +40,9 @@ pub struct Rule {
     pub context: Option<Context>,
     /// Set for rules that select readings instead of matching patterns.
     pub frame: Option<FrameSpec>,
+    /// The pack (folder) whose declared events alone this rule binds to,
+    /// when that pack says `[pack] own_events = true`.
+    pub own_events: Option<usize>,
     pub examples: Vec<Example>,
 }
 
@@ -56,6 +59,8 @@ pub struct FrameSpec {
     pub not_qualified_by: WordList,
     /// The entity kind whose figure it is, and a finder of its names.
     pub subject: Option<(String, Regex)>,
+    /// Take figures that are parts of one named before them ("of which").
+    pub parts: bool,
 }
 
 /// What a frame's number is.
@@ -291,16 +296,28 @@ fn rule_files(dir: &Path) -> Result<Vec<PathBuf>, RuleError> {
 
 pub(super) fn load(dirs: &[PathBuf]) -> Result<RulePack, RuleErrors> {
     let mut files = Vec::new();
-    // Which pack (which --rules folder) each file belongs to: word lists are
-    // looked up in the rule's own pack first.
-    let mut pack_of: BTreeMap<PathBuf, usize> = BTreeMap::new();
-    for (pack, dir) in dirs.iter().enumerate() {
-        for f in rule_files(dir).map_err(|e| RuleErrors(vec![e]))? {
-            pack_of.entry(f.clone()).or_insert(pack);
-            files.push(f);
-        }
+    for dir in dirs {
+        files.extend(rule_files(dir).map_err(|e| RuleErrors(vec![e]))?);
     }
     files.dedup();
+    // Which pack each file belongs to: the folder holding it (a story pack
+    // is a folder). Word lists are looked up in the rule's own pack first.
+    let folders: Vec<PathBuf> = {
+        let mut f: Vec<PathBuf> = files
+            .iter()
+            .map(|p| p.parent().unwrap_or(Path::new("")).to_path_buf())
+            .collect();
+        f.sort();
+        f.dedup();
+        f
+    };
+    let pack_of: BTreeMap<PathBuf, usize> = files
+        .iter()
+        .map(|p| {
+            let folder = p.parent().unwrap_or(Path::new(""));
+            (p.clone(), folders.iter().position(|f| f == folder).unwrap_or(0))
+        })
+        .collect();
     let dir = dirs.first().map_or(Path::new("."), PathBuf::as_path);
     let mut errors = Vec::new();
     let mut parsed = Vec::new();
@@ -353,7 +370,7 @@ pub(super) fn load(dirs: &[PathBuf]) -> Result<RulePack, RuleErrors> {
 
     // Named word lists, shared by every file of a pack; a rule sees its own
     // pack's lists first, then those of the packs it is combined with.
-    let mut all_lists: Vec<BTreeMap<String, Vec<String>>> = vec![BTreeMap::new(); dirs.len().max(1)];
+    let mut all_lists: Vec<BTreeMap<String, Vec<String>>> = vec![BTreeMap::new(); folders.len().max(1)];
     for (path, text, raw) in &parsed {
         let mut ctx = FileCtx::new(path, text);
         let pack = pack_of.get(path).copied().unwrap_or(0);
@@ -385,7 +402,10 @@ pub(super) fn load(dirs: &[PathBuf]) -> Result<RulePack, RuleErrors> {
     };
 
     let mut rules: Vec<Rule> = Vec::new();
+    let mut rule_pack: Vec<usize> = Vec::new();
     let mut events = Vec::new();
+    let mut event_pack: BTreeMap<String, usize> = BTreeMap::new();
+    let mut own_event_packs: BTreeSet<usize> = BTreeSet::new();
     for (path, text, raw) in &parsed {
         let mut ctx = FileCtx::new(path, text);
         let lists = lists_for(path);
@@ -401,9 +421,15 @@ pub(super) fn load(dirs: &[PathBuf]) -> Result<RulePack, RuleErrors> {
             }
             if let Some(rule) = compile_rule(&mut ctx, &gazetteer, &lists, r) {
                 rules.push(rule);
+                rule_pack.push(pack_of.get(path).copied().unwrap_or(0));
             }
         }
+        let pack = pack_of.get(path).copied().unwrap_or(0);
+        if raw.pack.as_ref().is_some_and(|p| p.own_events) {
+            own_event_packs.insert(pack);
+        }
         for e in &raw.event {
+            event_pack.insert(e.id.get_ref().clone(), pack);
             if events.iter().any(|p: &Event| p.id == *e.id.get_ref()) {
                 ctx.error(
                     Some(e.id.span()),
@@ -422,6 +448,11 @@ pub(super) fn load(dirs: &[PathBuf]) -> Result<RulePack, RuleErrors> {
     if !errors.is_empty() {
         return Err(RuleErrors(errors));
     }
+    for (rule, &pack) in rules.iter_mut().zip(&rule_pack) {
+        if own_event_packs.contains(&pack) {
+            rule.own_events = Some(pack);
+        }
+    }
     let events = EventBinder::new(events, &gazetteer);
     let pattern_index: Vec<(usize, usize)> = rules
         .iter()
@@ -436,6 +467,7 @@ pub(super) fn load(dirs: &[PathBuf]) -> Result<RulePack, RuleErrors> {
     Ok(RulePack {
         rules,
         events,
+        event_pack,
         gazetteer,
         files,
         prefilter,
@@ -694,6 +726,7 @@ fn compile_frame(
         qualified_by: word_list(ctx, id, lists, &raw.qualified_by),
         not_qualified_by: word_list(ctx, id, lists, &raw.not_qualified_by),
         subject,
+        parts: raw.parts,
     })
 }
 
@@ -907,6 +940,7 @@ fn compile_rule(
         changes_over_time: raw.changes_over_time,
         context,
         frame,
+        own_events: None,
         examples,
     })
 }

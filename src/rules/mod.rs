@@ -86,6 +86,8 @@ pub struct RulePack {
     pub rules: Vec<Rule>,
     /// The declared events, and what binds sentences to events.
     pub events: EventBinder,
+    /// The pack (folder) that declared each event.
+    pub event_pack: std::collections::BTreeMap<String, usize>,
     pub gazetteer: Gazetteer,
     pub files: Vec<PathBuf>,
     /// Skips sentences and patterns that cannot match (see [`Prefilter`]).
@@ -117,6 +119,15 @@ impl RulePack {
 
     pub fn rule(&self, id: &str) -> Option<&Rule> {
         self.rules.iter().find(|r| r.id == id)
+    }
+
+    /// May `rule` key a claim by `event`? Not when its pack keeps to its own
+    /// events and another pack declared this one.
+    pub fn may_bind(&self, rule: &Rule, event: &str) -> bool {
+        match (rule.own_events, self.event_pack.get(event)) {
+            (Some(own), Some(&declared)) => own == declared,
+            _ => true,
+        }
     }
 }
 

@@ -20,6 +20,18 @@ pub struct RawFile {
     /// Named word lists rules share: `"@meeting_words"` in a rule's list.
     #[serde(default)]
     pub lists: std::collections::BTreeMap<String, Spanned<Vec<String>>>,
+    /// Settings of the pack (the folder holding this file).
+    pub pack: Option<RawPackSettings>,
+}
+
+/// `[pack]`: how a story pack combines with others.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPackSettings {
+    /// The pack's rules bind only to the pack's own declared events (and to
+    /// events derived from the text), never to another story's.
+    #[serde(default)]
+    pub own_events: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -54,6 +66,10 @@ pub struct RawRule {
     pub qualified_by: Option<Spanned<Vec<String>>>,
     /// A frame: none of these is in the figure's own stretch of text.
     pub not_qualified_by: Option<Spanned<Vec<String>>>,
+    /// A frame: also take figures that are parts of one named before them
+    /// ("made up of €312.5bn in grants", "£40 million of that").
+    #[serde(default)]
+    pub parts: bool,
     /// A frame: the kind of entity whose figure it is (`country`), for `{subject}`.
     pub subject: Option<Spanned<String>>,
     pub key: Spanned<String>,
