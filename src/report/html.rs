@@ -13,7 +13,7 @@ h1{font-size:1.5em}h2{font-size:1.2em;margin-top:2em}\
 .f{border:1px solid #ccc;border-radius:6px;padding:.8em 1em;margin:1em 0}\
 .f.fail{border-color:#c33;border-width:2px}\
 .tag{display:inline-block;padding:0 .5em;border-radius:4px;font-size:.85em;margin-right:.4em;background:#eee}\
-.conflict{background:#fdd}.partial,.update{background:#fed}.compatible,.variant{background:#eef}.agree{background:#efe}\
+.conflict{background:#fdd}.partial,.update{background:#fed}.compatible,.variant,.divergent{background:#eef}.agree{background:#efe}\
 .sides{display:grid;grid-template-columns:1fr 1fr;gap:1em;margin-top:.6em}\
 blockquote{margin:.3em 0;padding-left:.8em;border-left:3px solid #bbb;color:#444}\
 code{font-size:.85em;color:#555}.loc{font-size:.85em;color:#666}";
@@ -79,6 +79,27 @@ pub fn write_html(out: &mut dyn Write, totals: &Totals, findings: &[FindingView]
                 side(out, b)?;
             }
             writeln!(out, "</div>")?;
+            if f.values.len() > 2 {
+                // Every value of the key, by cluster, with how many say it.
+                writeln!(out, "<ul class=\"loc\">")?;
+                for v in &f.values {
+                    let n = v.sources.len();
+                    let shown: Vec<&str> = v.sources.iter().take(3).map(String::as_str).collect();
+                    let more = if n > 3 { format!(" and {} more", n - 3) } else { String::new() };
+                    writeln!(
+                        out,
+                        "<li>cluster {}: <strong>{}</strong> ({}){}</li>",
+                        v.cluster + 1,
+                        esc(&v.value),
+                        esc(&shown.join(", ")),
+                        esc(&more)
+                    )?;
+                }
+                writeln!(out, "</ul>")?;
+            }
+            if let Some(why) = &f.stale_because {
+                writeln!(out, "<p class=\"loc\">Needs re-review: {}</p>", esc(why))?;
+            }
             if let Some(d) = &f.decision {
                 writeln!(
                     out,
