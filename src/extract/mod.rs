@@ -82,7 +82,8 @@ pub fn extract_document(pack: &RulePack, doc_index: usize, doc: &Document) -> Ve
             if !in_context(rule, doc, &sentences, si) {
                 continue;
             }
-            for caps in pattern.regex.captures_iter(text) {
+            let Some(regex) = pattern.regex() else { continue };
+            for caps in regex.captures_iter(text) {
                 let at = Site {
                     doc,
                     doc_index,

@@ -85,7 +85,11 @@ pub fn write_html(out: &mut dyn Write, totals: &Totals, findings: &[FindingView]
                 for v in &f.values {
                     let n = v.sources.len();
                     let shown: Vec<&str> = v.sources.iter().take(3).map(String::as_str).collect();
-                    let more = if n > 3 { format!(" and {} more", n - 3) } else { String::new() };
+                    let more = if n > 3 {
+                        format!(" and {} more", n - 3)
+                    } else {
+                        String::new()
+                    };
                     writeln!(
                         out,
                         "<li>cluster {}: <strong>{}</strong> ({}){}</li>",

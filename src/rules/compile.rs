@@ -95,16 +95,50 @@ pub struct Context {
 /// How far back a context may be found unless the rule says otherwise.
 pub const DEFAULT_CONTEXT_SENTENCES: usize = 2;
 
-/// One compiled pattern of a rule.
+/// One pattern of a rule, compiled the first time a sentence may match it:
+/// a pack of a thousand rules starts at once, and a run pays only for the
+/// patterns its corpus reaches.
 #[derive(Debug, Clone)]
 pub struct Pattern {
-    pub regex: Regex,
+    /// The pattern with its placeholders expanded.
+    pub src: String,
+    compiled: std::sync::OnceLock<Option<Regex>>,
+    /// Named groups of the expanded pattern.
+    pub groups: Vec<String>,
     /// Which value placeholder the `value` group holds.
     pub value: ValueSlot,
     /// Capture groups holding an entity that a key names.
     pub entities: Vec<EntitySlot>,
     /// Literals every match contains one of (for the prefilter).
     pub literals: Option<Vec<String>>,
+}
+
+impl Pattern {
+    /// The compiled regex; `None` if the expanded pattern cannot be built
+    /// (too large), which `crosscheck test` shows as a failing example.
+    pub fn regex(&self) -> Option<&Regex> {
+        self.compiled.get_or_init(|| build_regex(&self.src).ok()).as_ref()
+    }
+}
+
+/// The names of `(?P<name>…)` and `(?<name>…)` groups in a regex source.
+fn group_names(src: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for opener in ["(?P<", "(?<"] {
+        let mut rest = src;
+        while let Some(i) = rest.find(opener) {
+            let after = &rest[i + opener.len()..];
+            let escaped = rest[..i].ends_with('\\') && !rest[..i].ends_with("\\\\");
+            if let Some(end) = after.find('>') {
+                if !escaped && !after[..end].is_empty() && after[..end].chars().all(|c| c.is_alphanumeric() || c == '_')
+                {
+                    out.push(after[..end].to_string());
+                }
+            }
+            rest = after;
+        }
+    }
+    out
 }
 
 /// What a rule extracts.
@@ -402,6 +436,7 @@ pub(super) fn load(dirs: &[PathBuf]) -> Result<RulePack, RuleErrors> {
     };
 
     let mut rules: Vec<Rule> = Vec::new();
+    let mut finders: BTreeMap<String, Option<Regex>> = BTreeMap::new();
     let mut rule_pack: Vec<usize> = Vec::new();
     let mut events = Vec::new();
     let mut event_pack: BTreeMap<String, usize> = BTreeMap::new();
@@ -419,7 +454,7 @@ pub(super) fn load(dirs: &[PathBuf]) -> Result<RulePack, RuleErrors> {
                 ctx.error(Some(r.id.span()), Some(r.id.get_ref()), msg);
                 continue;
             }
-            if let Some(rule) = compile_rule(&mut ctx, &gazetteer, &lists, r) {
+            if let Some(rule) = compile_rule(&mut ctx, &gazetteer, &lists, &mut finders, r) {
                 rules.push(rule);
                 rule_pack.push(pack_of.get(path).copied().unwrap_or(0));
             }
@@ -734,6 +769,7 @@ fn compile_rule(
     ctx: &mut FileCtx,
     gazetteer: &Gazetteer,
     lists: &BTreeMap<String, Vec<String>>,
+    finders: &mut BTreeMap<String, Option<Regex>>,
     raw: &RawRule,
 ) -> Option<Rule> {
     let id = raw.id.get_ref().as_str();
@@ -790,37 +826,30 @@ fn compile_rule(
                 let msg = kind.accepts(&value).err().unwrap_or_default();
                 ctx.error(Some(p.span()), Some(id), msg)
             }
-            Ok((src, value, entities)) => match build_regex(&src) {
-                Ok(regex) => {
-                    // Placeholders stand for text no literal is known of.
-                    let literals = prefilter::required_literals(&stub_placeholders_with(p.get_ref(), r"\w"));
-                    // Each entity slot's own finder, to pick the entity
-                    // nearest the value (see extract::resolve_key).
-                    let entities = entities
-                        .into_iter()
-                        .map(|(group, kind)| {
-                            let finder = build_regex(&format!("(?i){}", gazetteer.pattern(&kind))).ok();
-                            EntitySlot { group, kind, finder }
-                        })
-                        .collect();
-                    patterns.push(Pattern {
-                        regex,
-                        value,
-                        entities,
-                        literals,
+            Ok((src, value, entities)) => {
+                // Placeholders stand for text no literal is known of.
+                let literals = prefilter::required_literals(&stub_placeholders_with(p.get_ref(), r"\w"));
+                // Each entity slot's own finder, to pick the entity nearest
+                // the value (see extract::resolve_key); one per kind.
+                let entities = entities
+                    .into_iter()
+                    .map(|(group, kind)| {
+                        let finder = finders
+                            .entry(kind.clone())
+                            .or_insert_with(|| build_regex(&format!("(?i){}", gazetteer.pattern(&kind))).ok())
+                            .clone();
+                        EntitySlot { group, kind, finder }
                     })
-                }
-                Err(regex::Error::CompiledTooBig(limit)) => ctx.error(
-                    Some(p.span()),
-                    Some(id),
-                    format!("pattern too large once placeholders are expanded (limit {limit} bytes)"),
-                ),
-                Err(e) => ctx.error(
-                    Some(p.span()),
-                    Some(id),
-                    format!("invalid regex in pattern: {}", one_line(&e)),
-                ),
-            },
+                    .collect();
+                patterns.push(Pattern {
+                    groups: group_names(&src),
+                    src,
+                    compiled: std::sync::OnceLock::new(),
+                    value,
+                    entities,
+                    literals,
+                })
+            }
             Err(message) => ctx.error(Some(p.span()), Some(id), message),
         }
     }
@@ -845,7 +874,7 @@ fn compile_rule(
         for (pattern, raw_p) in patterns.iter().zip(&raw.patterns) {
             for part in &key.parts {
                 if let KeyPart::Var { name, default: None } = part {
-                    if name != EVENT_VAR && !pattern.regex.capture_names().flatten().any(|g| g == name) {
+                    if name != EVENT_VAR && !pattern.groups.iter().any(|g| g == name) {
                         let msg = format!(
                             "key uses {{{name}}} but this pattern has no {{{name}}} placeholder or (?P<{name}>…) group; \
                              add one, or give a default: {{{name}|…}}"
