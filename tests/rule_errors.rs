@@ -135,3 +135,50 @@ fn quantity_command_reads_arguments_and_stdin() {
         "some 200,000 troops would be needed\t[150000, 250000]\thedged\n4.47%\t[4.47, 4.47] %\texact\n"
     );
 }
+
+#[test]
+fn a_pack_over_the_rule_limit_is_refused_before_compiling() {
+    let mut text = GOOD_RULE.to_string();
+    for i in 0..10_000 {
+        text.push_str(&format!(
+            "\n[[rule]]\nid = \"gen.{i}\"\ndescribe = \"d\"\npatterns = ['{{quantity}} widgets{i}']\nkey = \"gen/{i}\"\nunit = \"widgets\"\n"
+        ));
+    }
+    let run = run_pack(&text);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert_contains(&run.stderr, &["10001 rules in 1 files; the limit is 10000"]);
+}
+
+#[test]
+fn a_rule_file_that_is_not_utf8_names_the_line() {
+    let pack = tempfile::tempdir().unwrap();
+    let mut bytes = GOOD_RULE.as_bytes().to_vec();
+    bytes.extend_from_slice(b"\n# caf\xe9\n");
+    std::fs::write(pack.path().join("pack.toml"), bytes).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let run = crosscheck(&[
+        "check",
+        "corpus",
+        "--rules",
+        pack.path().to_str().unwrap(),
+        "--out",
+        out.path().to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    // The bad byte is on the line after the last newline written.
+    let line = bytes_newlines(GOOD_RULE) + 2;
+    assert_contains(&run.stderr, &[&format!("pack.toml:{line}:6: not UTF-8 text")]);
+}
+
+#[test]
+fn a_rule_file_over_the_size_limit_is_refused_unread() {
+    let mut text = GOOD_RULE.to_string();
+    text.push_str(&format!("# {}\n", "x".repeat(4 * 1024 * 1024)));
+    let run = run_pack(&text);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert_contains(&run.stderr, &["too large", "the limit for a rule file is 4194304"]);
+}
+
+fn bytes_newlines(text: &str) -> usize {
+    text.bytes().filter(|&b| b == b'\n').count()
+}

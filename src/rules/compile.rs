@@ -299,6 +299,58 @@ impl<'a> FileCtx<'a> {
     }
 }
 
+/// A rule pack holds at most this many rules: with lazy compilation a
+/// thousand load in a quarter of a second, and each rule costs a prefilter
+/// entry on every sentence, so far more is a mistake (a generated pack, a
+/// corpus folder passed as `--rules`), not a pack.
+pub const MAX_RULES: usize = 10_000;
+
+/// A rule file is at most this large (the largest pack we know is 40 KB).
+pub const MAX_RULE_FILE_BYTES: u64 = 4 * 1024 * 1024;
+
+/// Read a rule file, refusing one over [`MAX_RULE_FILE_BYTES`] before
+/// reading it (and one that grows past it while being read).
+fn read_rule_file(path: &Path) -> Result<String, RuleError> {
+    use std::io::Read;
+    let fail = |message: String| RuleError::file(path.to_path_buf(), message);
+    let file = std::fs::File::open(path).map_err(|e| fail(format!("cannot read: {e}")))?;
+    let meta = file.metadata().map_err(|e| fail(format!("cannot read: {e}")))?;
+    if !meta.is_file() {
+        return Err(fail("not a regular file".to_string()));
+    }
+    let too_large = |len: u64| {
+        fail(format!(
+            "too large ({len} bytes; the limit for a rule file is {MAX_RULE_FILE_BYTES})"
+        ))
+    };
+    if meta.len() > MAX_RULE_FILE_BYTES {
+        return Err(too_large(meta.len()));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(MAX_RULE_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| fail(format!("cannot read: {e}")))?;
+    if bytes.len() as u64 > MAX_RULE_FILE_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let before = &e.as_bytes()[..at];
+        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+        let col = String::from_utf8_lossy(&before[before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1)..])
+            .chars()
+            .count()
+            + 1;
+        RuleError {
+            path: path.to_path_buf(),
+            line: Some(line),
+            col: Some(col),
+            rule: None,
+            message: "not UTF-8 text".to_string(),
+        }
+    })
+}
+
 fn rule_files(dir: &Path) -> Result<Vec<PathBuf>, RuleError> {
     let io_err = |path: &Path, e: std::io::Error| RuleError::file(path.to_path_buf(), format!("cannot read: {e}"));
     let meta = std::fs::metadata(dir).map_err(|e| io_err(dir, e))?;
@@ -356,10 +408,10 @@ pub(super) fn load(dirs: &[PathBuf]) -> Result<RulePack, RuleErrors> {
     let mut errors = Vec::new();
     let mut parsed = Vec::new();
     for path in &files {
-        let text = match std::fs::read_to_string(path) {
+        let text = match read_rule_file(path) {
             Ok(t) => t,
             Err(e) => {
-                errors.push(RuleError::file(path.clone(), format!("cannot read: {e}")));
+                errors.push(e);
                 continue;
             }
         };
@@ -383,6 +435,19 @@ pub(super) fn load(dirs: &[PathBuf]) -> Result<RulePack, RuleErrors> {
                 });
             }
         }
+    }
+
+    // Bound the work before any pattern is expanded or compiled.
+    let rule_count: usize = parsed.iter().map(|(_, _, raw)| raw.rule.len()).sum();
+    if rule_count > MAX_RULES {
+        errors.push(RuleError::file(
+            dir.to_path_buf(),
+            format!(
+                "{rule_count} rules in {} files; the limit is {MAX_RULES} (split the corpus by story and pass each its own pack)",
+                files.len()
+            ),
+        ));
+        return Err(RuleErrors(errors));
     }
 
     // Entities first: patterns expand `{entity:KIND}` from the gazetteer.
