@@ -152,6 +152,47 @@ fn a_source_putting_a_declared_meeting_on_another_day_is_a_date_conflict() {
     assert!(c["explanation"].contains("different dates"), "{}", c["explanation"]);
 }
 
+/// A corpus of one pledge stated by outlets on the given days.
+fn pledge_corpus(days: &[(&str, &str)]) -> tempfile::TempDir {
+    let corpus = tempfile::tempdir().unwrap();
+    for (i, (day, troops)) in days.iter().enumerate() {
+        std::fs::write(
+            corpus.path().join(format!("{i}.md")),
+            format!("---\nsource: Outlet {i}\npublished: {day}\n---\nBritain pledged {troops} troops for a reassurance force in Ukraine.\n"),
+        )
+        .unwrap();
+    }
+    corpus
+}
+
+#[test]
+fn an_old_figure_repeated_after_its_revision_is_still_an_update_but_a_slip_amid_it_conflicts() {
+    // 10,000 on 1 March, revised to 20,000 on 20 March; one outlet still
+    // said 10,000 on 21 March, but 20,000 was still being stated after it.
+    let corpus = pledge_corpus(&[
+        ("2025-03-01", "10,000"),
+        ("2025-03-20", "20,000"),
+        ("2025-03-21", "10,000"),
+        ("2025-03-22", "20,000"),
+    ]);
+    let (run, _claims, findings, _out) = check(&[corpus.path().to_str().unwrap()]);
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+    assert_eq!(findings[0]["relation"], "update", "{}", findings[0]["explanation"]);
+    assert_eq!(run.code, 0);
+
+    // 12,000 stated once, on a day when outlets were saying 10,000 before
+    // and after it: a slip or a dispute, not a revision.
+    let corpus = pledge_corpus(&[
+        ("2025-03-01", "10,000"),
+        ("2025-03-05", "12,000"),
+        ("2025-03-10", "10,000"),
+    ]);
+    let (run, _claims, findings, _out) = check(&[corpus.path().to_str().unwrap()]);
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+    assert_eq!(findings[0]["relation"], "conflict", "{}", findings[0]["explanation"]);
+    assert_eq!(run.code, 1);
+}
+
 #[test]
 fn a_later_revision_of_a_pledge_is_an_update_but_two_figures_on_one_day_conflict() {
     // One finding for the pledge: 10,000 (1 March) was revised to 20,000
@@ -190,7 +231,7 @@ fn a_later_revision_of_a_pledge_is_an_update_but_two_figures_on_one_day_conflict
     let update = &findings[0];
     assert_eq!(update["relation"], "update");
     assert!(
-        update["explanation"].contains("(published 2025-03-01) was revised to"),
+        update["explanation"].contains("(first stated 2025-03-01) was revised to"),
         "{}",
         update["explanation"]
     );

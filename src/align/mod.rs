@@ -400,9 +400,9 @@ fn pair_relation(claims: &[Claim], docs: &[Document], a: &Side, b: &Side, change
         if let Some((earlier, later)) = revision(claims, docs, a, b) {
             relation = Relation::Update;
             explanation = format!(
-                "{} (published {}) was revised to {} (published {}): the figure changes over time",
+                "{} (first stated {}) was revised to {} (first stated {}): the figure changes over time",
                 earlier.describe(claims),
-                latest(claims, docs, earlier),
+                earliest(claims, docs, earlier),
                 later.describe(claims),
                 earliest(claims, docs, later),
             );
@@ -476,21 +476,22 @@ fn publication(claims: &[Claim], docs: &[Document], side: &Side) -> Option<(crat
     Some((*dates.iter().min()?, *dates.iter().max()?))
 }
 
-fn latest(claims: &[Claim], docs: &[Document], side: &Side) -> String {
-    publication(claims, docs, side).map_or("undated".into(), |p| p.1.to_string())
-}
-
 fn earliest(claims: &[Claim], docs: &[Document], side: &Side) -> String {
     publication(claims, docs, side).map_or("undated".into(), |p| p.0.to_string())
 }
 
-/// When every source of one side was published before every source of the
-/// other, the (earlier, later) pair; otherwise the two disagree at once.
+/// When one value was first stated on an earlier day than the other and
+/// was not still being stated after the other's last mention, the
+/// (earlier, later) pair: the later figure revises it, even when outlets
+/// kept repeating the old one for a while (they do, for days). A value
+/// stated only while the other was being stated before and after it (a
+/// transposed "3,598" among days of "3,958") is a disagreement, as are two
+/// values first stated on the same day.
 fn revision<'s>(claims: &[Claim], docs: &[Document], a: &'s Side, b: &'s Side) -> Option<(&'s Side, &'s Side)> {
     let (pa, pb) = (publication(claims, docs, a)?, publication(claims, docs, b)?);
-    if pa.1 < pb.0 {
+    if pa.0 < pb.0 && pa.1 <= pb.1 {
         Some((a, b))
-    } else if pb.1 < pa.0 {
+    } else if pb.0 < pa.0 && pb.1 <= pa.1 {
         Some((b, a))
     } else {
         None

@@ -34,6 +34,16 @@ pub fn select(
             reading.before.join(" ")
         ));
     }
+    // A rule that names nothing a number counts ("the age rises to 64")
+    // takes only figures that count nothing of their own: "42 separate
+    // pension schemes" and "all eight confederations" are other things.
+    if spec.measure == Measure::Count && spec.counts.is_empty() {
+        if let Some(w) = reading.own_noun(&spec.about) {
+            return Err(format!(
+                "counts {w:?}, and the rule names nothing it counts (only `about` words)"
+            ));
+        }
+    }
     if reading.part && !spec.parts {
         return Err(
             "a part of a figure named before it ('of which', 'the remaining'); `parts = true` takes parts".into(),
@@ -249,8 +259,17 @@ fn claim(
         SentenceEvent::Bound { event, binding } => (Some((event.clone(), binding.clone())), None),
         SentenceEvent::Unbound { why } => (None::<(String, Binding)>, Some(why.clone())),
     };
-    let (key, key_display) = key(rule, event.as_ref().map(|(e, _)| e.as_str()), subject, reading);
-    let unbound = if key.is_some() {
+    let (mut key, key_display) = key(rule, event.as_ref().map(|(e, _)| e.as_str()), subject, reading);
+    // A story pack that keeps to its own events does not speak about a
+    // sentence another pack's event holds, even with a key that does not
+    // name the event ("libya/injured" in an article about Paris marches).
+    let foreign = matches!(at.event, SentenceEvent::Bound { event, .. } if !pack.may_bind(rule, event));
+    if foreign {
+        key = None;
+    }
+    let unbound = if foreign {
+        unbound_event
+    } else if key.is_some() {
         None
     } else if rule.key.uses_event() && event.is_none() {
         unbound_event

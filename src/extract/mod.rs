@@ -219,7 +219,12 @@ fn claim(
         unbound = Some("a date only counts for the event its own sentence names".into());
     }
     let (mut key, key_display) = resolve_key(pack, rule, pattern, caps, sentence_text, event_for_key);
-    if key.is_some() {
+    // A story pack that keeps to its own events does not speak about a
+    // sentence another pack's event holds, even with a key that does not
+    // name the event.
+    if matches!(at.event, SentenceEvent::Bound { event, .. } if !pack.may_bind(rule, event)) {
+        key = None;
+    } else if key.is_some() {
         unbound = None;
     } else if unbound.is_none() || !rule.key.uses_event() {
         unbound = Some("a part of the key was not found in the sentence".into());

@@ -80,6 +80,28 @@ const GENERIC: &[&str] = &[
     "threshold",
 ];
 
+/// Words after a number that are not what it counts: pronouns of a
+/// partitive ("80,000 of them in Paris") and adverbs of time ("62 today").
+const NOT_COUNTED: &[&str] = &[
+    "them",
+    "those",
+    "these",
+    "all",
+    "each",
+    "apiece",
+    "alone",
+    "respectively",
+    "today",
+    "tonight",
+    "yesterday",
+    "currently",
+    "then",
+    "previously",
+    "before",
+    "earlier",
+    "later",
+];
+
 /// Helper verbs and adverbs between a count and what it says of it.
 const AUXILIARIES: &[&str] = &[
     "may",
@@ -113,7 +135,42 @@ impl Reading {
     /// there are none (or only "people") the ones just before it.
     pub fn counted_by(&self, list: &WordList) -> bool {
         list.matches(&self.after)
-            || ((self.after.is_empty() || GENERIC.contains(&self.after[0].as_str())) && list.matches(&self.before))
+            || ((self.after.is_empty() || GENERIC.contains(&self.after[0].as_str()))
+                && !self.starts_own_clause()
+                && list.matches(&self.before))
+    }
+
+    /// The first word after the number that says what it counts, other
+    /// than generic words, helper verbs and the words of `allowed`.
+    pub fn own_noun(&self, allowed: &WordList) -> Option<&str> {
+        self.after
+            .iter()
+            .find(|w| {
+                !GENERIC.contains(&w.as_str())
+                    && !AUXILIARIES.contains(&w.as_str())
+                    && !NOT_COUNTED.contains(&w.as_str())
+                    && !allowed.matches(std::slice::from_ref(*w))
+            })
+            .map(String::as_str)
+    }
+
+    /// "…were injured and 172 people were arrested": a count right after a
+    /// conjunction, with its own noun and its own verb after it, says what
+    /// it counts itself; the words before the conjunction are another
+    /// figure's.
+    fn starts_own_clause(&self) -> bool {
+        let after_conjunction = self
+            .before
+            .last()
+            .is_some_and(|w| matches!(w.as_str(), "and" | "but" | "while" | "whereas"));
+        let noun = self
+            .after
+            .first()
+            .is_some_and(|w| matches!(w.as_str(), "people" | "persons" | "others" | "individuals"));
+        let says_more = self.after[1.min(self.after.len())..]
+            .iter()
+            .any(|w| !GENERIC.contains(&w.as_str()) && !AUXILIARIES.contains(&w.as_str()));
+        after_conjunction && noun && says_more
     }
 
     /// The words of the reading's window, lower case.
@@ -492,6 +549,30 @@ mod tests {
 
     fn joined(w: &[String]) -> String {
         w.join(" ")
+    }
+
+    #[test]
+    fn a_count_with_its_own_noun_and_verb_after_and_does_not_borrow_the_words_before() {
+        let injured = WordList::new(&["injured", "hurt"]);
+        let s = "A total of 149 officers were injured and 172 people were arrested across the country.";
+        assert!(one(s, "149").counted_by(&injured));
+        assert!(!one(s, "172").counted_by(&injured));
+        let s = "The storm killed 30 and injured 40 people.";
+        assert!(one(s, "40").counted_by(&injured));
+    }
+
+    #[test]
+    fn what_a_figure_counts_of_its_own() {
+        let age = WordList::new(&["age", "pension*", "retire*"]);
+        let s = "The plan would merge 42 separate pension schemes.";
+        assert_eq!(one(s, "42").own_noun(&age), Some("separate"));
+        let s = "The reform lifts the age to 64 from 62 today.";
+        assert_eq!(one(s, "64").own_noun(&age), None);
+        assert_eq!(one(s, "62").own_noun(&age), None);
+        let s = "Some 1.1 million marched, 80,000 of them in Paris.";
+        assert_eq!(one(s, "80,000").own_noun(&age), None);
+        let s = "Unions said all eight confederations marched together.";
+        assert_eq!(one(s, "eight").own_noun(&age), Some("confederations"));
     }
 
     #[test]
