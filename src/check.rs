@@ -534,6 +534,14 @@ pub fn explain_text(pack: &RulePack, sentence: &str, published: Option<crate::da
         let _ = writeln!(out, "  period:      {period}");
         let _ = writeln!(out, "  modality:    {}", r.modality);
         let _ = writeln!(out, "  attributed:  {}", r.attribution.as_deref().unwrap_or("-"));
+        if r.part || r.sum {
+            let what = if r.part {
+                "a part of a figure named before it"
+            } else {
+                "a sum of several things"
+            };
+            let _ = writeln!(out, "  whole:       no, {what}");
+        }
         for rule in pack.rules.iter().filter(|r| r.frame.is_some()) {
             let Some(spec) = &rule.frame else { continue };
             match frames::select(spec, r, sentence, &|| words.clone()) {

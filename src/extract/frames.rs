@@ -44,6 +44,9 @@ pub fn select(
             ));
         }
     }
+    if reading.sum && !spec.sums {
+        return Err("a sum of several things ('taken together', 'combined'); `sums = true` takes sums".into());
+    }
     if reading.part && !spec.parts {
         return Err(
             "a part of a figure named before it ('of which', 'the remaining'); `parts = true` takes parts".into(),

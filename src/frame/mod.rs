@@ -51,6 +51,10 @@ pub struct Reading {
     /// A part of a figure named before it, not a whole: "made up of €312.5bn
     /// in grants", "£40 million of that", "the remaining £20 million".
     pub part: bool,
+    /// A sum of the figure's thing and others, not its own figure: "taken
+    /// together, the five rebates come to…", "together with the fund, the
+    /// total comes to…", "a combined 33 million cubic metres".
+    pub sum: bool,
 }
 
 /// Words that say nothing of what a number counts: "61 people" leaves it
@@ -347,6 +351,9 @@ pub fn read_sentence(sentence: &str, published: Option<Date>) -> Vec<Reading> {
         let clause_for_as_of = clause.clone();
         let head: String = after_text.chars().take(24).collect();
         let part = is_part(&before, &words(&head));
+        // What a colon introduces is a statement of its own.
+        let lead_in = &sentence[clause.start..range.start];
+        let sum = is_sum(&words(lead_in.rsplit(':').next().unwrap_or(lead_in)));
         out.push(Reading {
             range: range.clone(),
             quantity: q.clone(),
@@ -360,6 +367,7 @@ pub fn read_sentence(sentence: &str, published: Option<Date>) -> Vec<Reading> {
             attribution: attribution(sentence, range.start),
             as_of: as_of(sentence, &clause_for_as_of, published),
             part,
+            sum,
         });
     }
     out
@@ -487,6 +495,22 @@ fn is_part(before: &[String], after: &[String]) -> bool {
         )
 }
 
+/// Words before a figure in its clause that make it a sum of several
+/// things ("taken together", "together with", "combined", "between them").
+fn is_sum(before: &[String]) -> bool {
+    let b: Vec<&str> = before.iter().map(String::as_str).collect();
+    b.windows(2).any(|w| {
+        matches!(
+            w,
+            ["taken", "together"]
+                | ["together", "with"]
+                | ["combined", "with"]
+                | ["between", "them"]
+                | ["added", "together"]
+        )
+    }) || b.iter().any(|w| matches!(*w, "combined" | "altogether"))
+}
+
 /// "as of Thursday", "by Wednesday", "up to 16 September" in the clause: the
 /// day a figure stands as of (never after publication).
 fn as_of(sentence: &str, clause: &Range<usize>, published: Option<Date>) -> Option<Date> {
@@ -559,6 +583,30 @@ mod tests {
         assert!(!one(s, "172").counted_by(&injured));
         let s = "The storm killed 30 and injured 40 people.";
         assert!(one(s, "40").counted_by(&injured));
+    }
+
+    #[test]
+    fn sums_of_several_things() {
+        assert!(
+            one(
+                "Taken together, the five rebates come to roughly €7.6 billion a year.",
+                "7.6"
+            )
+            .sum
+        );
+        assert!(
+            one(
+                "Together with the fund, the total comes to more than €1.8 trillion.",
+                "1.8"
+            )
+            .sum
+        );
+        assert!(one("The two dams released a combined 33 million cubic metres.", "33").sum);
+        assert!(!one("The fund is worth €750 billion.", "750").sum);
+        // A colon starts a statement of its own.
+        let s = "Taken together, the two disasters killed more than 8,000: Morocco's toll stood at 2,901.";
+        assert!(one(s, "8,000").sum);
+        assert!(!one(s, "2,901").sum);
     }
 
     #[test]

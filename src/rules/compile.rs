@@ -61,6 +61,8 @@ pub struct FrameSpec {
     pub subject: Option<(String, Regex)>,
     /// Take figures that are parts of one named before them ("of which").
     pub parts: bool,
+    /// Take sums of several things ("taken together", "combined").
+    pub sums: bool,
 }
 
 /// What a frame's number is.
@@ -827,6 +829,7 @@ fn compile_frame(
         not_qualified_by: word_list(ctx, id, lists, &raw.not_qualified_by),
         subject,
         parts: raw.parts,
+        sums: raw.sums,
     })
 }
 

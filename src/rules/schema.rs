@@ -70,6 +70,10 @@ pub struct RawRule {
     /// ("made up of €312.5bn in grants", "£40 million of that").
     #[serde(default)]
     pub parts: bool,
+    /// A frame: also take sums of several things ("taken together", "a
+    /// combined 33 million cubic metres").
+    #[serde(default)]
+    pub sums: bool,
     /// A frame: the kind of entity whose figure it is (`country`), for `{subject}`.
     pub subject: Option<Spanned<String>>,
     pub key: Spanned<String>,
