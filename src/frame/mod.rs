@@ -524,6 +524,7 @@ fn as_of(sentence: &str, clause: &Range<usize>, published: Option<Date>) -> Opti
             ["as of", "as at", "by", "up to", "until", "through"]
                 .iter()
                 .any(|cue| before.ends_with(cue))
+                || stated_on(before)
         })
         .find_map(|(_, w)| match w {
             When::Resolved(span) if span.start == span.end && published.is_none_or(|p| span.start <= p) => {
@@ -531,6 +532,35 @@ fn as_of(sentence: &str, clause: &Range<usize>, published: Option<Date>) -> Opti
             }
             _ => None,
         })
+}
+
+/// "said on Friday", "the Red Crescent gave on Thursday": the day a
+/// figure was stated is the day it stands as of.
+fn stated_on(before: &str) -> bool {
+    let Some(rest) = before.strip_suffix(" on") else {
+        return false;
+    };
+    let verb = rest.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    matches!(
+        verb,
+        "said"
+            | "says"
+            | "told"
+            | "reported"
+            | "announced"
+            | "confirmed"
+            | "gave"
+            | "stated"
+            | "estimated"
+            | "updated"
+            | "revised"
+            | "registered"
+            | "recorded"
+            | "counted"
+            | "published"
+            | "released"
+            | "put"
+    )
 }
 
 /// "of GDP", "of its gross domestic product", "of the country's economic
@@ -689,6 +719,20 @@ mod tests {
         let r = one("The toll stood at 3,958 as of 9 March, the WHO said.", "3,958");
         assert_eq!(r.as_of, Date::new(2025, 3, 9));
         assert_eq!(one("The toll stood at 3,958.", "3,958").as_of, None);
+        // The day a figure was stated (published 12 March, a Wednesday).
+        let r = one(
+            "The health minister said on Monday that 3,166 deaths had been registered.",
+            "3,166",
+        );
+        assert_eq!(r.as_of, Date::new(2025, 3, 10));
+        let r = one(
+            "It is below the 11,300 dead that the Red Crescent gave on Sunday.",
+            "11,300",
+        );
+        assert_eq!(r.as_of, Date::new(2025, 3, 9));
+        // The day something happened is not the day a figure stands as of.
+        let r = one("The dams burst on Sunday, killing 5,000 people.", "5,000");
+        assert_eq!(r.as_of, None);
     }
 
     #[test]
