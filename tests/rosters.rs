@@ -168,3 +168,52 @@ fn people_stand_for_what_they_represent_on_the_date() {
         "undated: the current role"
     );
 }
+
+#[test]
+fn attendance_is_one_finding_per_key_and_decisions_on_old_pairs_are_carried() {
+    // Rome: one source places Canada there, another says it stayed away.
+    let (_, _claims, findings, _out) = check(&["tests/fixtures/rosters/corpus"]);
+    let rome: Vec<_> = findings
+        .iter()
+        .filter(|f| f["key"] == "rome/2025-05-06/meeting/participants")
+        .collect();
+    assert_eq!(rome.len(), 1, "{rome:#?}");
+    let f = rome[0];
+    assert_eq!(f["relation"], "conflict");
+    assert!(f["id"].starts_with('k'), "{}", f["id"]);
+    assert!(
+        f["values"].contains("Canada: present") && f["values"].contains("Canada: absent"),
+        "{}",
+        f["values"]
+    );
+
+    // A decision made when attendance findings were pairs still applies,
+    // for re-review.
+    let old_id = crosscheck::align::legacy_pair_id(
+        "attendance",
+        "rome/2025-05-06/meeting/participants",
+        crosscheck::claim::Modality::Fact,
+        "Canada: present",
+        Some("Canada: absent"),
+    );
+    let corpus = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(root().join("tests/fixtures/rosters/corpus")).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), corpus.path().join(entry.file_name())).unwrap();
+    }
+    let review = corpus.path().join("review.csv");
+    std::fs::write(
+        &review,
+        format!("id,decision,reason\n{old_id},dismissed,different-event\n"),
+    )
+    .unwrap();
+    let (run, _claims, findings, _out) =
+        check(&[corpus.path().to_str().unwrap(), "--review", review.to_str().unwrap()]);
+    let f = findings.iter().find(|f| f["id"] == rome[0]["id"]).unwrap();
+    assert_eq!(f["status"], "needs-re-review", "{}", run.stdout);
+    assert!(
+        f["explanation"].contains(&format!("(id {old_id})")),
+        "{}",
+        f["explanation"]
+    );
+}

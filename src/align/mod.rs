@@ -146,6 +146,13 @@ pub struct Finding {
     /// The cluster of each value (parallel to `values`): values of one
     /// cluster can all be true together.
     pub clusters: Vec<usize>,
+    /// How two values relate, where the comparator of their kind cannot
+    /// say it from the values alone (who attended: a list against an
+    /// absence, two lists): (value index, value index, relation).
+    pub pairs: Vec<(usize, usize, Relation)>,
+    /// Ids this finding had before one finding per key, so that decisions
+    /// made on them are carried (attendance findings were pairs).
+    pub legacy_ids: Vec<String>,
 }
 
 impl Finding {
@@ -211,7 +218,12 @@ pub fn align(pack: &RulePack, claims: &[Claim], docs: &[Document]) -> Vec<Findin
         .collect();
     let doc_ids: Vec<String> = docs.iter().map(|d| d.id.clone()).collect();
     for (key, members) in attendance {
-        findings.extend(roster::compare(&pack.gazetteer, claims, &doc_ids, key, &members));
+        findings.extend(
+            roster::compare(&pack.gazetteer, claims, &doc_ids, key, &members).map(|mut f| {
+                f.evidence = evidence_of(&f, claims, docs);
+                f
+            }),
+        );
     }
     findings.extend(roster::variants(claims, &doc_ids));
     for f in findings.iter_mut().filter(|f| f.values.is_empty()) {
@@ -352,6 +364,8 @@ fn key_finding(
         evidence: String::new(),
         clusters,
         values,
+        pairs: Vec::new(),
+        legacy_ids: Vec::new(),
     })
 }
 

@@ -53,8 +53,23 @@ fn side(value: String, members: Vec<String>, mut claims: Vec<usize>) -> Side {
     }
 }
 
-/// All findings for the attendance claims (`members`) under one key.
+/// The one finding for the attendance claims (`members`) under one key:
+/// every participant list and every absence is a value; the finding's
+/// relation is the strongest between them.
 pub fn compare(
+    gazetteer: &Gazetteer,
+    claims: &[Claim],
+    docs_ids: &[String],
+    key: &str,
+    members: &[usize],
+) -> Option<Finding> {
+    let parts = compare_pairs(gazetteer, claims, docs_ids, key, members);
+    fold(key, parts)
+}
+
+/// One key's attendance findings as pairs, the way they were reported
+/// before one finding per key; [`fold`] makes them one.
+fn compare_pairs(
     gazetteer: &Gazetteer,
     claims: &[Claim],
     docs_ids: &[String],
@@ -103,6 +118,8 @@ pub fn compare(
             evidence: String::new(),
             values: Vec::new(),
             clusters: Vec::new(),
+            pairs: Vec::new(),
+            legacy_ids: Vec::new(),
         });
     };
 
@@ -286,6 +303,73 @@ pub fn compare(
     out
 }
 
+/// At most this many of the other pairs' explanations are spelt out in a
+/// key's explanation; the values column and the reports list them all.
+const EXPLAINED_PAIRS: usize = 4;
+
+/// Fold one key's attendance pairs into one finding: each distinct list or
+/// absence a value, the pairs kept as the relations between values, the
+/// strongest pair as its sides `a` and `b`, the pairs' ids carried so
+/// decisions made on them still apply.
+fn fold(key: &str, mut parts: Vec<Finding>) -> Option<Finding> {
+    // Strongest first; a stable sort keeps the order they were found in.
+    parts.sort_by_key(|f| std::cmp::Reverse(super::strength(f.relation)));
+    let top = parts.first()?.clone();
+    let mut values: Vec<Side> = Vec::new();
+    let mut index: BTreeMap<String, usize> = BTreeMap::new();
+    let mut add = |side: &Side, values: &mut Vec<Side>| -> usize {
+        match index.get(&side.value) {
+            Some(&i) => {
+                let v: &mut Side = &mut values[i];
+                v.claims.extend(&side.claims);
+                v.claims.sort_unstable();
+                v.claims.dedup();
+                i
+            }
+            None => {
+                index.insert(side.value.clone(), values.len());
+                values.push(side.clone());
+                values.len() - 1
+            }
+        }
+    };
+    let mut pairs = Vec::new();
+    for f in &parts {
+        let i = add(&f.a, &mut values);
+        let j = f.b.as_ref().map_or(i, |b| add(b, &mut values));
+        pairs.push((i, j, f.relation));
+    }
+    let mut explanation = top.explanation.clone();
+    let others: Vec<&str> = parts[1..]
+        .iter()
+        .filter(|f| f.relation != Relation::Agree || parts.len() == 1)
+        .map(|f| f.explanation.as_str())
+        .collect();
+    if !others.is_empty() {
+        let shown = others.len().min(EXPLAINED_PAIRS);
+        explanation.push_str(&format!("; also: {}", others[..shown].join("; ")));
+        if others.len() > shown {
+            explanation.push_str(&format!(" (and {} more)", others.len() - shown));
+        }
+    }
+    let rule = top.rule.clone();
+    Some(Finding {
+        id: super::key_id(&rule, key, Modality::Fact, "attendance"),
+        relation: top.relation,
+        rule,
+        key: key.to_string(),
+        modality: Modality::Fact,
+        a: top.a.clone(),
+        b: top.b.clone(),
+        explanation,
+        evidence: String::new(),
+        clusters: (0..values.len()).collect(),
+        values,
+        pairs,
+        legacy_ids: parts.iter().map(|f| f.id.clone()).collect(),
+    })
+}
+
 /// Sources that name the same participants.
 struct Cluster {
     present: BTreeSet<String>,
@@ -339,6 +423,8 @@ pub fn variants(claims: &[Claim], docs_ids: &[String]) -> Vec<Finding> {
                 evidence: String::new(),
                 values: Vec::new(),
                 clusters: Vec::new(),
+                pairs: Vec::new(),
+                legacy_ids: Vec::new(),
             }
         })
         .collect()

@@ -644,7 +644,18 @@ pub fn evaluate(
                 if x.is_empty() || y.is_empty() {
                     continue;
                 }
-                let relation = if key_values {
+                let stated = f
+                    .pairs
+                    .iter()
+                    .find(|&&(i, j, _)| (i, j) == (si, sj) || (j, i) == (si, sj))
+                    .map(|&(_, _, r)| r);
+                let relation = if let Some(r) = stated {
+                    r
+                } else if !f.pairs.is_empty() {
+                    // Values of a key whose pairs are stated, and this one
+                    // is not among them: the engine did not compare them.
+                    continue;
+                } else if key_values {
                     crate::align::relation_between(
                         claims,
                         docs,

@@ -75,6 +75,14 @@ pub fn select(
     Ok(())
 }
 
+/// Is the name at `r` joined by a hyphen to a word before or after it?
+fn hyphen_joined(sentence: &str, r: Range<usize>) -> bool {
+    let before = sentence[..r.start].chars().rev().take(2).collect::<Vec<_>>();
+    let after = sentence[r.end..].chars().take(2).collect::<Vec<_>>();
+    let joined = |pair: &[char]| matches!(pair, ['-', c, ..] if c.is_alphabetic());
+    joined(&before) || joined(&after)
+}
+
 /// Pronouns and stand-ins that point back to the previous sentence's subject.
 const BACK_REFERENCES: [&[&str]; 7] = [
     &["it"],
@@ -99,6 +107,9 @@ pub fn subject(
 ) -> Option<String> {
     let found: Vec<(Range<usize>, String)> = finder
         .find_iter(sentence)
+        // "the Franco-German plan", "US-China talks": a name joined to
+        // another by a hyphen is a pair, not whose figure it is.
+        .filter(|m| !hyphen_joined(sentence, m.range()))
         .filter_map(|m| {
             pack.gazetteer
                 .lookup_in(m.as_str(), sentence)
@@ -344,4 +355,22 @@ pub fn topic_words(doc: &Document, sentences: &[Sentence], si: usize, before: us
         .iter()
         .flat_map(|s| words(&doc.text[s.range()]))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::hyphen_joined;
+
+    #[test]
+    fn names_joined_by_a_hyphen_are_pairs() {
+        let s = "the Franco-German plan and US-China talks, but Germany's own €3.67bn";
+        let at = |name: &str, nth: usize| {
+            let start = s.match_indices(name).nth(nth).unwrap().0;
+            start..start + name.len()
+        };
+        assert!(hyphen_joined(s, at("German", 0)));
+        assert!(hyphen_joined(s, at("US", 0)));
+        assert!(hyphen_joined(s, at("China", 0)));
+        assert!(!hyphen_joined(s, at("Germany", 0)));
+    }
 }

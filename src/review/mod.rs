@@ -326,6 +326,11 @@ impl Review {
     /// A decision from before one finding per key, on a pair of this
     /// finding's values (or its one value), and that pair in words.
     fn legacy_entry(&self, f: &Finding) -> Option<(&Entry, String)> {
+        // Findings that were pairs of their own kind (attendance) name the
+        // ids they had.
+        if let Some(e) = f.legacy_ids.iter().find_map(|id| self.entries.get(id)) {
+            return Some((e, "an earlier finding on this key".to_string()));
+        }
         // Old ids are pairs of values: too many pairs to try on a key with
         // hundreds of values, and no old file has decisions on those.
         if f.values.is_empty() || f.values.len() > 60 || self.entries.is_empty() {
