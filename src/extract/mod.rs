@@ -176,10 +176,14 @@ fn build_claims(pack: &RulePack, rule: &Rule, pattern: &Pattern, caps: &Captures
                 }
             } else {
                 let mut corrections = m.corrections;
+                // "Neither Joe Biden nor Xi Jinping attended": said to be
+                // there only to be denied. (An absence rule's own patterns
+                // say how they read "neither … nor".)
+                let denied = rule.present && after_neither_or_nor(&sentence_text[..value.start()]);
                 for id in m.ids {
                     let v = Value::Membership {
                         entity: id,
-                        present: rule.present,
+                        present: rule.present && !denied,
                     };
                     readings.push((v, std::mem::take(&mut corrections)));
                 }
@@ -190,6 +194,17 @@ fn build_claims(pack: &RulePack, rule: &Rule, pattern: &Pattern, caps: &Captures
         .into_iter()
         .map(|(reading, corrections)| claim(pack, rule, pattern, caps, at, &value, &whole, reading, corrections))
         .collect()
+}
+
+/// Does the text just before a name end with "neither" or "nor"?
+fn after_neither_or_nor(before: &str) -> bool {
+    let last = before
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    matches!(last.as_str(), "neither" | "nor")
 }
 
 #[allow(clippy::too_many_arguments)]
