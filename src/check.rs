@@ -40,6 +40,11 @@ pub enum Error {
     ReviewIsReport { review: PathBuf, report: PathBuf },
     #[error("{0}")]
     Locked(#[from] crate::report::LockError),
+    #[error(
+        "--review {}: no such file (without --review, decisions are read from review.csv in the output folder)",
+        .0.display()
+    )]
+    ReviewMissing(PathBuf),
 }
 
 /// Report formats besides the CSV contract, which is always written.
@@ -177,6 +182,22 @@ fn load_and_analyse(opts: &CheckOptions) -> Result<(RulePack, Review, Analysis),
     let mut exclude = vec![opts.out.clone()];
     exclude.extend(crate::report::REPORT_NAMES.iter().map(|n| opts.out.join(n)));
     let corpus = load_corpus_with(&opts.corpus, &LoadOptions { exclude })?;
+    // A corpus with nothing to check passes no judgement: say so, never a
+    // green run.
+    if corpus.documents.is_empty() && corpus.skipped.is_empty() {
+        return Err(CorpusError::NoDocuments {
+            path: opts.corpus.clone(),
+            passed_over: corpus.passed_over,
+        }
+        .into());
+    }
+    // A review file named on the command line must exist: a typo in its
+    // name would silently drop every decision.
+    if let Some(review) = &opts.review {
+        if !review.exists() {
+            return Err(Error::ReviewMissing(review.clone()));
+        }
+    }
     let review = crate::review::read(&opts.review_path())?;
     let analysis = analyse(&pack, corpus);
     Ok((pack, review, analysis))

@@ -171,7 +171,11 @@ fn main() -> ExitCode {
 /// Exit code for an error that stopped a run.
 fn error_code(e: &Error) -> u8 {
     match e {
-        Error::Rules(_) | Error::Review(_) | Error::Changed(_) | Error::ReviewIsReport { .. } => USAGE_OR_RULES,
+        Error::Rules(_)
+        | Error::Review(_)
+        | Error::Changed(_)
+        | Error::ReviewIsReport { .. }
+        | Error::ReviewMissing(_) => USAGE_OR_RULES,
         Error::Corpus(_) | Error::Output { .. } | Error::Locked(_) => RUNTIME,
     }
 }
@@ -213,6 +217,21 @@ fn run(cli: Cli) -> io::Result<u8> {
             };
             for skipped in run.analysis.skipped() {
                 eprintln!("warning: skipped {}", terminal_safe(&skipped.to_string()));
+            }
+            let passed_over = &run.analysis.corpus.passed_over;
+            if !passed_over.is_empty() {
+                let shown: Vec<String> = passed_over
+                    .iter()
+                    .take(5)
+                    .map(|p| terminal_safe(p).into_owned())
+                    .collect();
+                let more = passed_over.len().saturating_sub(shown.len());
+                eprintln!(
+                    "note: {} file(s) in the corpus are not articles crosscheck reads (*.txt, *.md, *.markdown) and were passed over: {}{}",
+                    passed_over.len(),
+                    shown.join(", "),
+                    if more > 0 { format!(" and {more} more") } else { String::new() }
+                );
             }
             for warning in console::review_warnings(&run) {
                 eprintln!("warning: {warning}");

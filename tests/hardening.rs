@@ -494,3 +494,55 @@ fn invisible_characters_and_signs_do_not_change_values_in_articles() {
         "{claims:?}"
     );
 }
+
+#[test]
+fn a_corpus_with_nothing_to_read_is_an_error_and_passed_over_files_are_named() {
+    let corpus = tempfile::tempdir().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let args = |c: &std::path::Path| {
+        vec![
+            "check".to_string(),
+            c.to_str().unwrap().to_string(),
+            "--out".into(),
+            out.path().to_str().unwrap().into(),
+        ]
+    };
+    let run_args = |a: Vec<String>| crosscheck(&a.iter().map(String::as_str).collect::<Vec<_>>());
+    // Empty: never a green run.
+    let run = run_args(args(corpus.path()));
+    assert_eq!(run.code, 3, "{}", run.stderr);
+    assert_contains(&run.stderr, &["no articles to check"]);
+    // Only an HTML page: named.
+    std::fs::write(corpus.path().join("story.html"), "<p>34 countries met.</p>").unwrap();
+    let run = run_args(args(corpus.path()));
+    assert_eq!(run.code, 3);
+    assert_contains(&run.stderr, &["no articles to check", "passed over:", "story.html"]);
+    // A .markdown article is read; the HTML page beside it is noted.
+    std::fs::write(
+        corpus.path().join("story.markdown"),
+        "---\npublished: 2025-03-12\n---\nMilitary chiefs from 34 countries attended the meeting in Paris.\n",
+    )
+    .unwrap();
+    let run = run_args(args(corpus.path()));
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_contains(&run.stdout, &["1 document (0 skipped), 1 claim"]);
+    assert_contains(
+        &run.stderr,
+        &["note: 1 file(s) in the corpus are not articles", "story.html"],
+    );
+}
+
+#[test]
+fn a_review_file_named_but_missing_is_refused() {
+    let out = tempfile::tempdir().unwrap();
+    let run = crosscheck(&[
+        "check",
+        "corpus",
+        "--out",
+        out.path().to_str().unwrap(),
+        "--review",
+        "decisions-typo.csv",
+    ]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert_contains(&run.stderr, &["--review decisions-typo.csv: no such file"]);
+}

@@ -62,6 +62,20 @@ pub enum CorpusError {
     Io { path: PathBuf, source: std::io::Error },
     #[error("{}: not a file or folder of articles", path.display())]
     NotAFileOrFolder { path: PathBuf },
+    #[error(
+        "{}: no articles to check (crosscheck reads *.txt, *.md and *.markdown files){}",
+        path.display(),
+        passed_over_note(passed_over)
+    )]
+    NoDocuments { path: PathBuf, passed_over: Vec<String> },
+}
+
+fn passed_over_note(passed_over: &[String]) -> String {
+    if passed_over.is_empty() {
+        String::new()
+    } else {
+        format!("; passed over: {}", passed_over.join(", "))
+    }
 }
 
 /// The documents that loaded, in path order, and the ones that did not.
@@ -69,6 +83,9 @@ pub enum CorpusError {
 pub struct Corpus {
     pub documents: Vec<Document>,
     pub skipped: Vec<DocumentError>,
+    /// Files that look like documents crosscheck does not read (`.html`,
+    /// `.pdf`, `.docx`, …), named so that no article is left out unseen.
+    pub passed_over: Vec<String>,
 }
 
 /// How a corpus is walked.
@@ -110,7 +127,8 @@ pub fn load_corpus_with(root: &Path, opts: &LoadOptions) -> Result<Corpus, Corpu
             exclude: opts.exclude.iter().map(|p| resolve(p)).collect(),
         };
         let entries = read_dir(root).map_err(io)?;
-        walk.visit(entries, &mut files, &mut corpus.skipped);
+        walk.visit(entries, &mut files, &mut corpus.skipped, &mut corpus.passed_over);
+        corpus.passed_over.sort();
         root
     } else {
         return Err(CorpusError::NotAFileOrFolder { path: root.into() });
@@ -170,7 +188,13 @@ struct Walk {
 impl Walk {
     /// Collect `(path as found, path to open)` for every article under a
     /// folder's entries; what cannot be read goes to `skipped`.
-    fn visit(&self, entries: std::fs::ReadDir, out: &mut Vec<(PathBuf, PathBuf)>, skipped: &mut Vec<DocumentError>) {
+    fn visit(
+        &self,
+        entries: std::fs::ReadDir,
+        out: &mut Vec<(PathBuf, PathBuf)>,
+        skipped: &mut Vec<DocumentError>,
+        passed_over: &mut Vec<String>,
+    ) {
         let warn = |skipped: &mut Vec<DocumentError>, path: &Path, message: String| {
             skipped.push(DocumentError {
                 path: path.display().to_string(),
@@ -201,7 +225,7 @@ impl Walk {
                     continue;
                 }
                 match read_dir(&path) {
-                    Ok(entries) => self.visit(entries, out, skipped),
+                    Ok(entries) => self.visit(entries, out, skipped, passed_over),
                     Err(e) => warn(
                         skipped,
                         &path,
@@ -249,6 +273,8 @@ impl Walk {
                 } else {
                     warn(skipped, &path, not_regular(&meta));
                 }
+            } else if looks_like_a_document(&path) && ft.is_file() {
+                passed_over.push(path.display().to_string());
             }
         }
     }
@@ -316,7 +342,17 @@ fn too_large(len: u64, limit: usize) -> String {
 
 fn is_article(path: &Path) -> bool {
     let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
-    matches!(ext.as_deref(), Some("txt" | "md"))
+    matches!(ext.as_deref(), Some("txt" | "md" | "markdown"))
+}
+
+/// Files a newsroom might expect to be read as articles but that
+/// crosscheck does not read (export them as text or Markdown).
+fn looks_like_a_document(path: &Path) -> bool {
+    let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    matches!(
+        ext.as_deref(),
+        Some("html" | "htm" | "xhtml" | "pdf" | "docx" | "doc" | "odt" | "rtf" | "text" | "mdx" | "rst")
+    )
 }
 
 fn relative_id(base: &Path, path: &Path) -> String {

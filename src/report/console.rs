@@ -55,9 +55,31 @@ pub fn review_warnings(run: &Run) -> Vec<String> {
         .as_ref()
         .map(|p| p.display().to_string())
         .unwrap_or_default();
-    run.review
+    let mut out: Vec<String> = run
+        .review
         .problems
         .iter()
-        .map(|p| terminal_safe(&format!("{path}:{}: row not used: {}", p.line, p.message)).into_owned())
-        .collect()
+        .map(|p| terminal_safe(&format!("{path}:{}: {}", p.line, p.message)).into_owned())
+        .collect();
+    // Decisions whose finding is gone, each named with its line (at most a
+    // screenful; the count is in the summary).
+    let mut orphans = run.review.orphans(&run.analysis.findings);
+    orphans.sort_by_key(|e| e.line);
+    const NAMED: usize = 20;
+    for e in orphans.iter().take(NAMED) {
+        out.push(
+            terminal_safe(&format!(
+                "{path}:{}: the decision on {} ({}) matches no finding now; it is kept in the file",
+                e.line, e.id, e.decision
+            ))
+            .into_owned(),
+        );
+    }
+    if orphans.len() > NAMED {
+        out.push(format!(
+            "{path}: and {} more decisions that match no finding now",
+            orphans.len() - NAMED
+        ));
+    }
+    out
 }

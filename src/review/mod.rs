@@ -186,7 +186,7 @@ pub fn parse(text: &str) -> Result<Review, String> {
             Err(e) => {
                 review.problems.push(RowProblem {
                     line,
-                    message: format!("unreadable row: {e}"),
+                    message: format!("row not used: unreadable row: {e}"),
                 });
                 continue;
             }
@@ -204,33 +204,41 @@ pub fn parse(text: &str) -> Result<Review, String> {
         if id.is_empty() {
             review.problems.push(RowProblem {
                 line,
-                message: "a decision without an id".into(),
+                message: "row not used: a decision without an id".into(),
             });
             continue;
         }
         let Some(decision) = Decision::parse(&decision_text) else {
             review.problems.push(RowProblem {
                 line,
-                message: format!("decision {decision_text:?} is not confirmed, dismissed or fixed"),
+                message: format!("row not used: decision {decision_text:?} is not confirmed, dismissed or fixed"),
             });
             continue;
         };
-        let reason = get(reason_col).to_ascii_lowercase();
+        // The reason is optional: a misspelt one costs the decision
+        // nothing; it is kept in the note and named.
+        let mut reason = get(reason_col).to_ascii_lowercase();
+        let mut note = get(note_col);
         if !reason.is_empty() && !REASONS.contains(&reason.as_str()) {
             review.problems.push(RowProblem {
                 line,
                 message: format!(
-                    "reason {reason:?} is not one of {} (free text goes in `note`)",
+                    "decision kept, reason {reason:?} is not one of {} and was moved to the note",
                     REASONS.join(", ")
                 ),
             });
-            continue;
+            note = if note.is_empty() {
+                format!("reason: {reason}")
+            } else {
+                format!("{note} (reason: {reason})")
+            };
+            reason = String::new();
         }
         let entry = Entry {
             id: id.clone(),
             decision,
             reason,
-            note: get(note_col),
+            note,
             reviewer: get(reviewer_col),
             date: get(date_col),
             evidence: get(evidence_col),
@@ -239,7 +247,10 @@ pub fn parse(text: &str) -> Result<Review, String> {
         if let Some(prev) = review.entries.insert(id.clone(), entry) {
             review.problems.push(RowProblem {
                 line,
-                message: format!("id {id} was decided on line {} too; the later row counts", prev.line),
+                message: format!(
+                    "id {id} was decided on line {} too; this later row counts, that one is not used",
+                    prev.line
+                ),
             });
         }
     }
@@ -402,7 +413,13 @@ mod tests {
     fn spreadsheet_exports_are_tolerated() {
         let text = "\u{feff}note;Decision;ID;extra;Reason;evidence\r\nlooks fine;Confirmed;abc;x;rounding;e1\r\n;;def;;;\r\nbad;maybe;ghi;;;\r\n;dismissed;jkl;;because;\r\n;fixed;;;;\r\n";
         let r = parse(text).unwrap();
-        assert_eq!(r.entries.len(), 1);
+        // abc, and jkl whose misspelt reason costs it nothing.
+        assert_eq!(r.entries.len(), 2);
+        let jkl = &r.entries["jkl"];
+        assert_eq!(
+            (jkl.decision, jkl.reason.as_str(), jkl.note.as_str()),
+            (Decision::Dismissed, "", "reason: because")
+        );
         let e = &r.entries["abc"];
         assert_eq!(
             (e.decision, e.reason.as_str(), e.note.as_str(), e.evidence.as_str()),
@@ -411,7 +428,7 @@ mod tests {
         let lines: Vec<usize> = r.problems.iter().map(|p| p.line).collect();
         assert_eq!(lines, [4, 5, 6], "{:?}", r.problems);
         assert!(r.problems[0].message.contains("\"maybe\""));
-        assert!(r.problems[1].message.contains("free text goes in `note`"));
+        assert!(r.problems[1].message.starts_with("decision kept, reason \"because\""));
     }
 
     #[test]
