@@ -444,3 +444,41 @@ fn the_html_page_escapes_hostile_quotes() {
     assert!(!html.contains("<script"), "no markup from a quote");
     assert!(html.contains("<h2>Failing (1)</h2>"), "{html}");
 }
+
+#[test]
+fn cards_name_outlets_a_few_at_a_time_with_every_document_one_click_away() {
+    let corpus = tempfile::tempdir().unwrap();
+    for i in 0..5 {
+        std::fs::write(
+            corpus.path().join(format!("a{i}.md")),
+            format!("---\nsource: Outlet {i}\npublished: 2025-03-12\n---\nMilitary chiefs from 34 countries attended the meeting in Paris on 11 March 2025.\n"),
+        )
+        .unwrap();
+    }
+    std::fs::write(
+        corpus.path().join("b.md"),
+        "---\nsource: Lone Gazette\npublished: 2025-03-12\n---\nMilitary chiefs from 30 countries attended the meeting in Paris on 11 March 2025.\n",
+    )
+    .unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let run = crosscheck(&[
+        "check",
+        corpus.path().to_str().unwrap(),
+        "--out",
+        out.path().to_str().unwrap(),
+        "--format",
+        "html,markdown",
+    ]);
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    let html = std::fs::read_to_string(out.path().join("findings.html")).unwrap();
+    assert_contains(
+        &html,
+        &[
+            "Outlet 0, Outlet 1, Outlet 2 and 2 more",
+            "<summary>5 documents</summary>a0.md, a1.md, a2.md, a3.md, a4.md",
+            "Lone Gazette",
+        ],
+    );
+    let md = std::fs::read_to_string(out.path().join("summary.md")).unwrap();
+    assert_contains(&md, &["(Outlet 0, Outlet 1, Outlet 2 and 2 more)", "(Lone Gazette)"]);
+}

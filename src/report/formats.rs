@@ -81,8 +81,13 @@ pub fn write_markdown(out: &mut dyn Write, totals: &Totals, findings: &[FindingV
                 let l = &side.location;
                 writeln!(
                     out,
-                    "- **{}** — {}:{}:{}: > {}",
-                    side.value, l.doc, l.line, l.col, side.quote
+                    "- **{}** ({}) — {}:{}:{}: > {}",
+                    side.value,
+                    super::view::outlet_list(&side.outlets),
+                    l.doc,
+                    l.line,
+                    l.col,
+                    side.quote
                 )?;
             }
             writeln!(out, "\n`id {}`\n", f.id)?;

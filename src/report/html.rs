@@ -5,7 +5,7 @@
 
 use super::escape_markup as esc;
 use super::formats::Totals;
-use super::view::{FindingView, SideView};
+use super::view::{outlet_list, FindingView, SideView};
 use std::io::{self, Write};
 
 const STYLE: &str = "body{font:15px/1.45 system-ui,sans-serif;margin:2em auto;max-width:70em;padding:0 1em;color:#222}\
@@ -18,18 +18,31 @@ h1{font-size:1.5em}h2{font-size:1.2em;margin-top:2em}\
 blockquote{margin:.3em 0;padding-left:.8em;border-left:3px solid #bbb;color:#444}\
 code{font-size:.85em;color:#555}.loc{font-size:.85em;color:#666}";
 
+/// Every document, folded away unless asked for.
+fn all_sources(out: &mut dyn Write, sources: &[String]) -> io::Result<()> {
+    if sources.len() > 1 {
+        writeln!(
+            out,
+            "<details class=\"loc\"><summary>{} documents</summary>{}</details>",
+            sources.len(),
+            esc(&sources.join(", "))
+        )?;
+    }
+    Ok(())
+}
+
 fn side(out: &mut dyn Write, s: &SideView) -> io::Result<()> {
     let l = &s.location;
-    writeln!(out, "<div><strong>{}</strong>", esc(&s.value))?;
-    writeln!(out, "<blockquote>{}</blockquote>", esc(&s.quote))?;
     writeln!(
         out,
-        "<div class=\"loc\">{}:{}:{} · {}</div></div>",
-        esc(&l.doc),
-        l.line,
-        l.col,
-        esc(&s.sources.join(", "))
-    )
+        "<div><strong>{}</strong> <span class=\"loc\">· {}</span>",
+        esc(&s.value),
+        esc(&outlet_list(&s.outlets))
+    )?;
+    writeln!(out, "<blockquote>{}</blockquote>", esc(&s.quote))?;
+    writeln!(out, "<div class=\"loc\">{}:{}:{}</div>", esc(&l.doc), l.line, l.col)?;
+    all_sources(out, &s.sources)?;
+    writeln!(out, "</div>")
 }
 
 /// 0 failing, 1 open and worth a look, 2 decided or agreeing.
@@ -83,21 +96,15 @@ pub fn write_html(out: &mut dyn Write, totals: &Totals, findings: &[FindingView]
                 // Every value of the key, by cluster, with how many say it.
                 writeln!(out, "<ul class=\"loc\">")?;
                 for v in &f.values {
-                    let n = v.sources.len();
-                    let shown: Vec<&str> = v.sources.iter().take(3).map(String::as_str).collect();
-                    let more = if n > 3 {
-                        format!(" and {} more", n - 3)
-                    } else {
-                        String::new()
-                    };
                     writeln!(
                         out,
-                        "<li>cluster {}: <strong>{}</strong> ({}){}</li>",
+                        "<li>cluster {}: <strong>{}</strong> ({})",
                         v.cluster + 1,
                         esc(&v.value),
-                        esc(&shown.join(", ")),
-                        esc(&more)
+                        esc(&outlet_list(&v.outlets)),
                     )?;
+                    all_sources(out, &v.sources)?;
+                    writeln!(out, "</li>")?;
                 }
                 writeln!(out, "</ul>")?;
             }

@@ -26,6 +26,9 @@ pub struct SideView {
     pub text: String,
     /// Every document stating it, corpus-relative.
     pub sources: Vec<String>,
+    /// The outlets of those documents (front matter `source`, else the
+    /// file name), each once, in the order of `sources`.
+    pub outlets: Vec<String>,
     /// Where the first source states it.
     pub location: Location,
     /// The sentence, as evidence.
@@ -85,17 +88,44 @@ pub struct ValueView {
     pub value: String,
     pub text: String,
     pub sources: Vec<String>,
+    /// The outlets of those documents, each once.
+    pub outlets: Vec<String>,
     /// Values of one cluster can all be true together.
     pub cluster: usize,
+}
+
+/// At most this many outlets are named where a finding is shown; the rest
+/// are counted, with every document listed apart.
+const OUTLETS_SHOWN: usize = 3;
+
+/// "Harbour Wire, Daily Clarion, Meridian News and 4 more".
+pub fn outlet_list(outlets: &[String]) -> String {
+    let shown = outlets.len().min(OUTLETS_SHOWN);
+    let mut text = outlets[..shown].join(", ");
+    if outlets.len() > shown {
+        text.push_str(&format!(" and {} more", outlets.len() - shown));
+    }
+    text
+}
+
+/// The outlets of some documents, each named once, in document order.
+fn outlets(docs: &[Document], of: &[usize]) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    of.iter()
+        .map(|&d| docs[d].source.clone())
+        .filter(|o| seen.insert(o.clone()))
+        .collect()
 }
 
 fn side_view(docs: &[Document], claims: &[Claim], side: &Side) -> SideView {
     let first = &claims[side.claims[0]];
     let doc = &docs[first.doc];
+    let of = side.documents(claims);
     SideView {
         value: side.value.clone(),
         text: first.text.clone(),
-        sources: side.documents(claims).into_iter().map(|d| docs[d].id.clone()).collect(),
+        sources: of.iter().map(|&d| docs[d].id.clone()).collect(),
+        outlets: outlets(docs, &of),
         location: Location {
             doc: doc.id.clone(),
             path: doc.path.display().to_string(),
@@ -138,11 +168,15 @@ pub fn finding_view(
             .values
             .iter()
             .zip(&f.clusters)
-            .map(|(v, &cluster)| ValueView {
-                value: v.value.clone(),
-                text: claims[v.claims[0]].text.clone(),
-                sources: v.documents(claims).into_iter().map(|d| docs[d].id.clone()).collect(),
-                cluster,
+            .map(|(v, &cluster)| {
+                let of = v.documents(claims);
+                ValueView {
+                    value: v.value.clone(),
+                    text: claims[v.claims[0]].text.clone(),
+                    sources: of.iter().map(|&d| docs[d].id.clone()).collect(),
+                    outlets: outlets(docs, &of),
+                    cluster,
+                }
             })
             .collect(),
     }
