@@ -438,7 +438,7 @@ fn the_html_page_escapes_hostile_quotes() {
     assert_eq!(run.code, 1);
     let html = std::fs::read_to_string(out.path().join("findings.html")).unwrap();
     assert!(
-        html.contains("&lt;script&gt;alert(1)&lt;/script&gt; 30 countries"),
+        html.contains("&lt;script&gt;alert(1)&lt;/script&gt; <mark>30</mark> countries"),
         "{html}"
     );
     assert!(!html.contains("<script"), "no markup from a quote");

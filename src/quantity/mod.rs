@@ -29,7 +29,15 @@ mod words_tests {
         assert_eq!(words("up to 10,000", "troops"), "at most 10,000 troops");
         assert_eq!(words("fewer than 20", ""), "fewer than 20");
         assert_eq!(words("between 2.5 and 3%", ""), "from 2.5% to 3%");
-        assert_eq!(words("€800bn", ""), "800,000,000,000 EUR");
+        assert_eq!(words("€800bn", ""), "€800 billion");
+        assert_eq!(words("$17.5 million", ""), "$17.5 million");
+        assert_eq!(words("€1.074 trillion", ""), "€1.074 trillion");
+        assert_eq!(words("more than £1.6billion", ""), "more than £1.6 billion");
+        assert_eq!(words("1.27 million", "marchers"), "1.27 million marchers");
+        assert_eq!(words("3,958", "deaths"), "3,958 deaths");
+        assert_eq!(money_in_words(40e6, "CHF"), "CHF 40 million");
+        // Not expressible in three decimals of a scale: every digit kept.
+        assert_eq!(scaled_in_words(1_234_567.0), "1,234,567");
         assert_eq!(number_in_words(-1234567.891), "-1,234,567.89");
     }
 }
@@ -132,15 +140,56 @@ pub fn number_in_words(v: f64) -> String {
     }
 }
 
+/// A large number the way a reporter writes it: "1.27 million", "750
+/// billion", "1.074 trillion"; below a million, digits ("3,958").
+pub fn scaled_in_words(v: f64) -> String {
+    if !v.is_finite() || v.abs() < 1e6 {
+        return number_in_words(v);
+    }
+    let (scale, word) = if v.abs() >= 1e12 {
+        (1e12, "trillion")
+    } else if v.abs() >= 1e9 {
+        (1e9, "billion")
+    } else {
+        (1e6, "million")
+    };
+    let x = v / scale;
+    // Three decimals at most, as written figures have ("€1.074 trillion").
+    let s = format!("{x:.3}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if (s.parse::<f64>().unwrap_or(x) * scale - v).abs() > v.abs() * 1e-9 {
+        // Not exactly expressible that way: keep every digit.
+        return number_in_words(v);
+    }
+    format!("{s} {word}")
+}
+
+/// Money the way a reporter writes it: "€500 million", "$17.5 million",
+/// "£1.6 billion", "CHF 40 million".
+pub fn money_in_words(v: f64, code: &str) -> String {
+    let symbol = match code {
+        "EUR" => "€",
+        "USD" => "$",
+        "GBP" => "£",
+        "JPY" => "¥",
+        _ => "",
+    };
+    if symbol.is_empty() {
+        format!("{code} {}", scaled_in_words(v))
+    } else {
+        format!("{symbol}{}", scaled_in_words(v))
+    }
+}
+
 impl Quantity {
     /// The interval in words: "34 chiefs", "more than 30 chiefs", "from 45%
     /// to just under 50%", "at most 10,000 troops".
     pub fn in_words(&self, count_label: &str) -> String {
         let with_unit = |v: f64| match &self.unit {
             Unit::Percent => format!("{}%", number_in_words(v)),
-            Unit::Money(code) => format!("{} {code}", number_in_words(v)),
-            Unit::Count if count_label.is_empty() => number_in_words(v),
-            Unit::Count => format!("{} {count_label}", number_in_words(v)),
+            Unit::Money(code) => money_in_words(v, code),
+            Unit::Count if count_label.is_empty() => scaled_in_words(v),
+            Unit::Count => format!("{} {count_label}", scaled_in_words(v)),
         };
         let i = &self.interval;
         if i.is_point() {

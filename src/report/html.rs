@@ -18,6 +18,20 @@ h1{font-size:1.5em}h2{font-size:1.2em;margin-top:2em}\
 blockquote{margin:.3em 0;padding-left:.8em;border-left:3px solid #bbb;color:#444}\
 code{font-size:.85em;color:#555}.loc{font-size:.85em;color:#666}";
 
+/// The quote, escaped, with the claimed words marked (their first
+/// occurrence; a quote cut around a long sentence still holds them).
+fn marked(quote: &str, claimed: &str) -> String {
+    match quote.find(claimed).filter(|_| !claimed.is_empty()) {
+        Some(at) => format!(
+            "{}<mark>{}</mark>{}",
+            esc(&quote[..at]),
+            esc(claimed),
+            esc(&quote[at + claimed.len()..])
+        ),
+        None => esc(quote),
+    }
+}
+
 /// Every document, folded away unless asked for.
 fn all_sources(out: &mut dyn Write, sources: &[String]) -> io::Result<()> {
     if sources.len() > 1 {
@@ -35,11 +49,12 @@ fn side(out: &mut dyn Write, s: &SideView) -> io::Result<()> {
     let l = &s.location;
     writeln!(
         out,
-        "<div><strong>{}</strong> <span class=\"loc\">· {}</span>",
+        "<div><strong title=\"{}\">{}</strong> <span class=\"loc\">· {}</span>",
         esc(&s.value),
+        esc(&s.words),
         esc(&outlet_list(&s.outlets))
     )?;
-    writeln!(out, "<blockquote>{}</blockquote>", esc(&s.quote))?;
+    writeln!(out, "<blockquote>{}</blockquote>", marked(&s.quote, &s.text))?;
     writeln!(out, "<div class=\"loc\">{}:{}:{}</div>", esc(&l.doc), l.line, l.col)?;
     all_sources(out, &s.sources)?;
     writeln!(out, "</div>")
@@ -100,7 +115,7 @@ pub fn write_html(out: &mut dyn Write, totals: &Totals, findings: &[FindingView]
                         out,
                         "<li>cluster {}: <strong>{}</strong> ({})",
                         v.cluster + 1,
-                        esc(&v.value),
+                        esc(&v.words),
                         esc(&outlet_list(&v.outlets)),
                     )?;
                     all_sources(out, &v.sources)?;

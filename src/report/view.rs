@@ -22,6 +22,9 @@ pub struct Location {
 #[derive(Debug, Clone, Serialize)]
 pub struct SideView {
     pub value: String,
+    /// The value in words, as a reporter writes it ("€500 million", "more
+    /// than 30 chiefs"); the notation of `value` for lists and dates.
+    pub words: String,
     /// The value as first written.
     pub text: String,
     /// Every document stating it, corpus-relative.
@@ -86,6 +89,8 @@ pub struct FindingView {
 #[derive(Debug, Clone, Serialize)]
 pub struct ValueView {
     pub value: String,
+    /// The value in words ("€500 million").
+    pub words: String,
     pub text: String,
     pub sources: Vec<String>,
     /// The outlets of those documents, each once.
@@ -108,6 +113,15 @@ pub fn outlet_list(outlets: &[String]) -> String {
     text
 }
 
+/// A side's value in words: quantities as a reporter writes them, other
+/// values as they are shown everywhere else.
+fn in_words(claims: &[Claim], side: &Side) -> String {
+    match &side.reading {
+        crate::claim::Value::Quantity(q) => q.in_words(&claims[side.claims[0]].unit_label),
+        _ => side.value.clone(),
+    }
+}
+
 /// The outlets of some documents, each named once, in document order.
 fn outlets(docs: &[Document], of: &[usize]) -> Vec<String> {
     let mut seen = std::collections::HashSet::new();
@@ -123,6 +137,7 @@ fn side_view(docs: &[Document], claims: &[Claim], side: &Side) -> SideView {
     let of = side.documents(claims);
     SideView {
         value: side.value.clone(),
+        words: in_words(claims, side),
         text: first.text.clone(),
         sources: of.iter().map(|&d| docs[d].id.clone()).collect(),
         outlets: outlets(docs, &of),
@@ -172,6 +187,7 @@ pub fn finding_view(
                 let of = v.documents(claims);
                 ValueView {
                     value: v.value.clone(),
+                    words: in_words(claims, v),
                     text: claims[v.claims[0]].text.clone(),
                     sources: of.iter().map(|&d| docs[d].id.clone()).collect(),
                     outlets: outlets(docs, &of),
