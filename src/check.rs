@@ -396,9 +396,11 @@ fn write_reports(
 ) -> Result<Vec<PathBuf>, Error> {
     use crate::report::Report;
     let docs = &a.corpus.documents;
+    // The CSV contract, and the editors' page: every run writes them.
     let mut reports: Vec<Report> = vec![
         ("claims.csv", Box::new(|w| write_claims_csv(w, docs, &a.claims))),
         ("findings.csv", Box::new(|w| write_findings_csv(w, views))),
+        ("findings.html", Box::new(|w| write_html(w, totals, views))),
     ];
     for format in &opts.formats {
         let report: Report = match format {
