@@ -268,7 +268,25 @@ pub fn check(opts: &CheckOptions) -> Result<Run, Error> {
     };
     let orphans = review.orphans(&analysis.findings).len();
     let rules: Vec<(String, String)> = pack.rules.iter().map(|r| (r.id.clone(), r.describe.clone())).collect();
-    let written = write_reports(opts, &analysis, &views, &totals, &rules, &lock)?;
+    // Decisions the editors' page does not show a finding for, so that the
+    // rows it downloads never drop one.
+    let on_page: std::collections::HashSet<&str> = views.iter().map(|v| v.id.as_str()).collect();
+    let mut kept: Vec<crate::report::KeptDecision> = review
+        .entries
+        .values()
+        .filter(|e| !on_page.contains(e.id.as_str()))
+        .map(|e| crate::report::KeptDecision {
+            id: e.id.clone(),
+            decision: e.decision.to_string(),
+            reason: e.reason.clone(),
+            note: e.note.clone(),
+            reviewer: e.reviewer.clone(),
+            date: e.date.clone(),
+            evidence: e.evidence.clone(),
+        })
+        .collect();
+    kept.sort_by(|a, b| a.id.cmp(&b.id));
+    let written = write_reports(opts, &analysis, &views, &totals, &rules, &kept, &lock)?;
     drop(lock);
     let annotations = opts
         .formats
@@ -392,6 +410,7 @@ fn write_reports(
     views: &[FindingView],
     totals: &Totals,
     rules: &[(String, String)],
+    kept: &[crate::report::KeptDecision],
     lock: &crate::report::OutputLock,
 ) -> Result<Vec<PathBuf>, Error> {
     use crate::report::Report;
@@ -400,7 +419,7 @@ fn write_reports(
     let mut reports: Vec<Report> = vec![
         ("claims.csv", Box::new(|w| write_claims_csv(w, docs, &a.claims))),
         ("findings.csv", Box::new(|w| write_findings_csv(w, views))),
-        ("findings.html", Box::new(|w| write_html(w, totals, views))),
+        ("findings.html", Box::new(|w| write_html(w, totals, views, kept))),
     ];
     for format in &opts.formats {
         let report: Report = match format {
@@ -408,7 +427,7 @@ fn write_reports(
             Format::Markdown => ("summary.md", Box::new(|w| write_markdown(w, totals, views))),
             Format::Sarif => ("findings.sarif", Box::new(|w| write_sarif(w, views, rules))),
             Format::Junit => ("junit.xml", Box::new(|w| write_junit(w, totals, views))),
-            Format::Html => ("findings.html", Box::new(|w| write_html(w, totals, views))),
+            Format::Html => ("findings.html", Box::new(|w| write_html(w, totals, views, kept))),
             Format::Github => continue,
         };
         if !reports.iter().any(|(name, _)| *name == report.0) {

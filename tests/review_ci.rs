@@ -441,7 +441,9 @@ fn the_html_page_escapes_hostile_quotes() {
         html.contains("&lt;script&gt;alert(1)&lt;/script&gt; <mark>30</mark> countries"),
         "{html}"
     );
-    assert!(!html.contains("<script"), "no markup from a quote");
+    // The page's own two scripts (its data and its code), none from a quote.
+    assert_eq!(html.matches("<script").count(), 2, "no markup from a quote");
+    assert!(!html.contains("<script>alert"), "no markup from a quote");
     assert!(html.contains("<h2>Failing (1)</h2>"), "{html}");
 }
 
@@ -481,4 +483,26 @@ fn cards_name_outlets_a_few_at_a_time_with_every_document_one_click_away() {
     );
     let md = std::fs::read_to_string(out.path().join("summary.md")).unwrap();
     assert_contains(&md, &["(Outlet 0, Outlet 1, Outlet 2 and 2 more)", "(Lone Gazette)"]);
+}
+
+#[test]
+fn decisions_the_page_does_not_show_are_carried_in_its_data_and_cannot_break_out_of_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let review = dir.path().join("review.csv");
+    std::fs::write(
+        &review,
+        "id,decision,note\nk1234,confirmed,\"</script><script>alert(1)</script>\"\n",
+    )
+    .unwrap();
+    let (run, _, _, out) = check(&["corpus", "--review", review.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let html = std::fs::read_to_string(out.path().join("findings.html")).unwrap();
+    assert_eq!(html.matches("<script").count(), 2, "{html}");
+    assert_contains(
+        &html,
+        &[
+            "\"id\":\"k1234\"",
+            "\\u003c/script>\\u003cscript>alert(1)\\u003c/script>",
+        ],
+    );
 }

@@ -18,7 +18,7 @@ pub use csv_out::{
 };
 pub use explain::{explain_finding, write_explained_claims};
 pub use formats::{github_annotations, write_json, write_junit, write_markdown, write_sarif, Totals};
-pub use html::write_html;
+pub use html::{write_html, KeptDecision};
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
