@@ -178,62 +178,151 @@ pub fn github_annotations(findings: &[FindingView]) -> String {
 
 /// SARIF 2.1.0: one result per finding (agreements left out), with
 /// partial fingerprints so code-scanning tools track a finding across runs.
+/// A discrepancy is a `fail` result (level `error` when it fails the run,
+/// else `warning` or `note`); compatible values are a `pass` (level
+/// `none`, as the spec requires for any other kind). An editor's decision
+/// is a suppression, with the reason and note as its justification. Every
+/// rule a result names is described (GitHub code scanning requires a full
+/// description and help).
 pub fn write_sarif(out: &mut dyn Write, findings: &[FindingView], rules: &[(String, String)]) -> io::Result<()> {
     use serde_json::json;
-    let location = |l: &super::view::Location| {
+    let location = |side: &super::view::SideView| {
+        let l = &side.location;
         json!({ "physicalLocation": {
-            "artifactLocation": { "uri": l.path.replace('\\', "/") },
-            "region": { "startLine": l.line, "startColumn": l.col }
+            "artifactLocation": { "uri": artifact_uri(&l.path) },
+            "region": { "startLine": l.line, "startColumn": l.col, "snippet": { "text": side.quote } }
         }})
     };
     let results: Vec<serde_json::Value> = findings
         .iter()
         .filter(|f| f.relation != "agree")
         .map(|f| {
-            let level = match (f.failing, f.relation.as_str()) {
-                (true, _) => "error",
-                (false, "compatible") => "note",
-                _ => "warning",
+            let (kind, level) = match (f.relation.as_str(), f.failing) {
+                ("compatible", _) => ("pass", "none"),
+                (_, true) => ("fail", "error"),
+                ("conflict" | "partial", false) => ("fail", "warning"),
+                (_, false) => ("fail", "note"),
             };
-            let kind = if f.status == "new" || f.status == "needs-re-review" {
-                "fail"
-            } else {
-                "review"
-            };
-            json!({
+            let mut result = json!({
                 "ruleId": f.rule,
-                "level": level,
                 "kind": kind,
+                "level": level,
                 "message": { "text": f.explanation },
-                "locations": [location(&f.a.location)],
-                "relatedLocations": f.b.as_ref().map(|b| vec![location(&b.location)]).unwrap_or_default(),
+                "locations": [location(&f.a)],
+                "relatedLocations": f.b.as_ref().map(|b| vec![location(b)]).unwrap_or_default(),
                 "partialFingerprints": {
                     "crosscheckFindingId/v1": f.id,
                     "crosscheckEvidence/v1": f.evidence
                 },
                 "properties": { "relation": f.relation, "status": f.status, "key": f.key }
+            });
+            // A current decision suppresses the result; one that needs
+            // re-review does not (the evidence changed since).
+            if let (Some(d), false) = (&f.decision, f.status == "needs-re-review") {
+                let justification = [d.decision.as_str(), d.reason.as_str(), d.note.as_str()]
+                    .iter()
+                    .filter(|s| !s.is_empty())
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .join(": ");
+                result["suppressions"] = json!([{
+                    "kind": "external",
+                    "status": "accepted",
+                    "justification": justification
+                }]);
+            }
+            result
+        })
+        .collect();
+    // Rules of the pack, and any a result names that the pack does not
+    // (attendance and spelling findings have rules of their own).
+    let mut described: Vec<(String, String)> = rules.to_vec();
+    for f in findings {
+        if !described.iter().any(|(id, _)| *id == f.rule) {
+            let describe = match f.rule.as_str() {
+                "entity.spelling" => "A name spelt in a way the gazetteer lists as a misspelling".to_string(),
+                other => format!("Findings of the rule {other}"),
+            };
+            described.push((f.rule.clone(), describe));
+        }
+    }
+    let rules: Vec<serde_json::Value> = described
+        .iter()
+        .map(|(id, describe)| {
+            let full = format!(
+                "{describe}. crosscheck extracts these claims from every article and reports where sources \
+                 agree, differ only in precision, or contradict each other."
+            );
+            let help = format!(
+                "Read both quotes: a conflict is two values that cannot both be true. Record a decision \
+                 (confirmed, dismissed or fixed) in the review file, or on findings.html, to stop it failing \
+                 the run. `crosscheck explain ID` shows how the finding was reached."
+            );
+            json!({
+                "id": id,
+                "name": friendly_name(id),
+                "shortDescription": { "text": describe },
+                "fullDescription": { "text": full },
+                "help": { "text": help, "markdown": help },
+                "defaultConfiguration": { "level": "warning" }
             })
         })
         .collect();
-    let rules: Vec<serde_json::Value> = rules
-        .iter()
-        .map(|(id, describe)| json!({ "id": id, "shortDescription": { "text": describe } }))
-        .collect();
+    let mut driver = json!({
+        "name": "crosscheck",
+        "version": env!("CARGO_PKG_VERSION"),
+        "rules": rules
+    });
+    // Where to learn about the tool: the package's homepage, when it has one
+    // (never a placeholder).
+    if !env!("CARGO_PKG_HOMEPAGE").is_empty() {
+        driver["informationUri"] = json!(env!("CARGO_PKG_HOMEPAGE"));
+    }
     let sarif = json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
         "runs": [{
-            "tool": { "driver": {
-                "name": "crosscheck",
-                "version": env!("CARGO_PKG_VERSION"),
-                "informationUri": "https://example.org/crosscheck",
-                "rules": rules
-            }},
+            "tool": { "driver": driver },
+            // Columns count characters (Unicode code points), from 1.
+            "columnKind": "unicodeCodePoints",
             "results": results
         }]
     });
     serde_json::to_writer_pretty(&mut *out, &sarif).map_err(io::Error::other)?;
     writeln!(out)
+}
+
+/// A file path as a SARIF artifact URI: a relative reference for a
+/// relative path, a `file://` URI for an absolute one, percent-encoded.
+fn artifact_uri(path: &str) -> String {
+    let path = path.replace('\\', "/");
+    let mut encoded = String::with_capacity(path.len());
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+            encoded.push(b as char);
+        } else {
+            encoded.push_str(&format!("%{b:02X}"));
+        }
+    }
+    if encoded.starts_with('/') {
+        format!("file://{encoded}")
+    } else {
+        encoded
+    }
+}
+
+/// A rule id as one Pascal-case word: `meeting.military-chiefs` →
+/// `MeetingMilitaryChiefs`.
+fn friendly_name(id: &str) -> String {
+    id.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|first| first.to_uppercase().chain(c).collect::<String>())
+                .unwrap_or_default()
+        })
+        .collect()
 }
 
 /// JUnit XML: one test case per finding, failing when the policy fails it.
@@ -280,6 +369,14 @@ pub fn write_junit(out: &mut dyn Write, totals: &Totals, findings: &[FindingView
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn artifact_uris() {
+        assert_eq!(artifact_uri("corpus/a b.md"), "corpus/a%20b.md");
+        assert_eq!(artifact_uri("/tmp/x/é.md"), "file:///tmp/x/%C3%A9.md");
+        assert_eq!(artifact_uri("corpus\\a.md"), "corpus/a.md");
+        assert_eq!(friendly_name("meeting.military-chiefs"), "MeetingMilitaryChiefs");
+    }
 
     #[test]
     fn escaping() {
