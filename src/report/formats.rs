@@ -253,11 +253,9 @@ pub fn write_sarif(out: &mut dyn Write, findings: &[FindingView], rules: &[(Stri
                 "{describe}. crosscheck extracts these claims from every article and reports where sources \
                  agree, differ only in precision, or contradict each other."
             );
-            let help = format!(
-                "Read both quotes: a conflict is two values that cannot both be true. Record a decision \
+            let help = "Read both quotes: a conflict is two values that cannot both be true. Record a decision \
                  (confirmed, dismissed or fixed) in the review file, or on findings.html, to stop it failing \
-                 the run. `crosscheck explain ID` shows how the finding was reached."
-            );
+                 the run. `crosscheck explain ID` shows how the finding was reached.";
             json!({
                 "id": id,
                 "name": friendly_name(id),
