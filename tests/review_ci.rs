@@ -506,3 +506,54 @@ fn decisions_the_page_does_not_show_are_carried_in_its_data_and_cannot_break_out
         ],
     );
 }
+
+#[test]
+fn more_failing_findings_than_github_shows_are_announced_first() {
+    let corpus = tempfile::tempdir().unwrap();
+    for day in 1..=11 {
+        for (side, n) in [("a", 34), ("b", 30)] {
+            std::fs::write(
+                corpus.path().join(format!("{day}{side}.md")),
+                format!("---\npublished: 2025-05-28\n---\nMilitary chiefs from {n} countries attended the meeting in Rome on {day} May 2025.\n"),
+            )
+            .unwrap();
+        }
+    }
+    let (run, _, findings, _out) = check(&[corpus.path().to_str().unwrap(), "--format", "github"]);
+    assert_eq!(
+        findings.iter().filter(|f| f["relation"] == "conflict").count(),
+        11,
+        "{findings:#?}"
+    );
+    let lines: Vec<&str> = run.stdout.lines().filter(|l| l.starts_with("::")).collect();
+    assert!(
+        lines[0].starts_with("::notice title=crosscheck::11 failing findings; GitHub shows 10"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(lines.iter().filter(|l| l.starts_with("::error")).count(), 11);
+}
+
+#[test]
+fn a_decision_on_a_spelling_under_its_old_id_still_stands() {
+    // Spelling ids gained a letter; a decision under the bare id, on the
+    // same evidence, is the same decision.
+    let (_, _, findings, _out) = check(&["corpus"]);
+    let variant = findings.iter().find(|f| f["relation"] == "variant").unwrap();
+    let id = &variant["id"];
+    assert!(id.starts_with('s'), "{id}");
+    let dir = tempfile::tempdir().unwrap();
+    let review = dir.path().join("review.csv");
+    std::fs::write(
+        &review,
+        format!(
+            "id,decision,reason,evidence\n{},fixed,,{}\n",
+            &id[1..],
+            variant["evidence"]
+        ),
+    )
+    .unwrap();
+    let (_, _, findings, _out) = check(&["corpus", "--review", review.to_str().unwrap()]);
+    let v = findings.iter().find(|f| f["id"] == *id).unwrap();
+    assert_eq!(v["status"], "fixed");
+}

@@ -408,8 +408,11 @@ pub fn variants(claims: &[Claim], docs_ids: &[String]) -> Vec<Finding> {
                 "'{}' ({}:{}:{}) is read as {name}, the nearest spelling in the gazetteer",
                 corr.written, docs_ids[c.doc], corr.span.line, corr.span.col
             );
+            // A letter first, so that no spreadsheet reads the id as a
+            // number; the id without it is carried for older review files.
+            let bare = finding_id("entity.spelling", &key, Modality::Fact, &value, None);
             Finding {
-                id: finding_id("entity.spelling", &key, Modality::Fact, &value, None),
+                id: format!("s{bare}"),
                 relation: Relation::Variant,
                 rule: "entity.spelling".into(),
                 key,
@@ -424,7 +427,7 @@ pub fn variants(claims: &[Claim], docs_ids: &[String]) -> Vec<Finding> {
                 values: Vec::new(),
                 clusters: Vec::new(),
                 pairs: Vec::new(),
-                legacy_ids: Vec::new(),
+                legacy_ids: vec![bare],
             }
         })
         .collect()

@@ -140,15 +140,30 @@ fn gh_property(s: &str) -> String {
 
 /// One `::error`/`::warning`/`::notice` line per open finding, at side a's
 /// location, for GitHub Actions to show on the pull request.
+/// How many annotations of one level GitHub shows per step.
+const GITHUB_SHOWN: usize = 10;
+
 pub fn github_annotations(findings: &[FindingView]) -> String {
     let mut out = String::new();
-    for f in findings
+    // GitHub shows at most ten annotations of each level per step: failing
+    // findings first, so that the ten shown are the ones that matter.
+    let mut open: Vec<&FindingView> = findings
         .iter()
-        .filter(|f| f.status == "new" || f.status == "needs-re-review")
-    {
-        if f.relation == "agree" {
-            continue;
-        }
+        .filter(|f| (f.status == "new" || f.status == "needs-re-review") && f.relation != "agree")
+        .collect();
+    open.sort_by_key(|f| !f.failing);
+    let errors = open.iter().filter(|f| f.failing).count();
+    if errors > GITHUB_SHOWN {
+        let _ = writeln!(
+            out,
+            "::notice title=crosscheck::{}",
+            gh_data(&format!(
+                "{errors} failing findings; GitHub shows {GITHUB_SHOWN} annotations per step: \
+                 the job summary (summary.md) and findings.html list every one"
+            ))
+        );
+    }
+    for f in open {
         let level = if f.failing {
             "error"
         } else if f.relation == "compatible" {

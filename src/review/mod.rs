@@ -317,6 +317,9 @@ impl Review {
     pub fn status(&self, f: &Finding) -> Status {
         match self.entries.get(&f.id) {
             None => match self.legacy_entry(f) {
+                // Only the id changed (a letter was put in front of it):
+                // the decision stands on the same evidence.
+                Some((e, _)) if !e.evidence.is_empty() && e.evidence == f.evidence => Status::Decided(e.clone()),
                 Some((e, pair)) => Status::NeedsReReview(
                     e.clone(),
                     format!(
