@@ -624,3 +624,75 @@ pub fn explain_text(pack: &RulePack, sentence: &str, published: Option<crate::da
     }
     out
 }
+
+/// What `crosscheck baseline` did.
+#[derive(Debug)]
+pub struct Baseline {
+    pub review: PathBuf,
+    /// Open findings recorded as accepted.
+    pub added: usize,
+    /// Findings already decided, left as they were.
+    pub already_decided: usize,
+}
+
+/// Record every open finding (no decision, or one that needs re-review) as
+/// accepted in the review file, so that CI fails only on what comes after:
+/// decision `confirmed`, reason `other`, a note saying it is the baseline,
+/// today's date and the current evidence (a new value reopens it). The
+/// rows are added at the end of the file; nothing in it is changed.
+pub fn baseline(opts: &CheckOptions, today: crate::date::Date) -> Result<Baseline, Error> {
+    refuse_review_as_report(opts)?;
+    let review_path = opts.review_path();
+    // The file may not exist yet: baseline creates it.
+    let read_opts = CheckOptions {
+        review: opts.review.clone().filter(|p| p.exists()),
+        ..opts.clone()
+    };
+    let (_pack, review, analysis) = load_and_analyse(&read_opts)?;
+    let mut rows = Vec::new();
+    let mut already_decided = 0;
+    for f in analysis.findings.iter().filter(|f| f.relation != Relation::Agree) {
+        match review.status(f) {
+            Status::Decided(_) => already_decided += 1,
+            Status::New | Status::NeedsReReview(..) => rows.push(crate::review::NewRow {
+                id: f.id.clone(),
+                decision: crate::review::Decision::Confirmed,
+                reason: "other".into(),
+                note: format!("baseline {today}: accepted as it stood ({})", f.relation),
+                reviewer: "crosscheck baseline".into(),
+                date: today.to_string(),
+                evidence: f.evidence.clone(),
+            }),
+        }
+    }
+    let existing = match std::fs::read_to_string(&review_path) {
+        Ok(t) => Some(t),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(source) => {
+            return Err(Error::Output {
+                path: review_path,
+                source,
+            })
+        }
+    };
+    if !rows.is_empty() {
+        let text = crate::review::append_rows(existing.as_deref(), &rows);
+        if let Some(parent) = review_path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent).map_err(|source| Error::Output {
+                path: parent.to_path_buf(),
+                source,
+            })?;
+        }
+        crate::report::write_atomic(&review_path, |w| w.write_all(text.as_bytes())).map_err(|source| {
+            Error::Output {
+                path: review_path.clone(),
+                source,
+            }
+        })?;
+    }
+    Ok(Baseline {
+        review: review_path,
+        added: rows.len(),
+        already_decided,
+    })
+}

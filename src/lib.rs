@@ -4,6 +4,7 @@
 pub mod align;
 pub mod check;
 pub mod claim;
+pub mod config;
 pub mod corpus;
 pub mod date;
 pub mod entity;
@@ -11,6 +12,7 @@ pub mod eval;
 pub mod event;
 pub mod extract;
 pub mod frame;
+pub mod init;
 pub mod quantity;
 pub mod report;
 pub mod review;

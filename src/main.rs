@@ -3,6 +3,7 @@
 
 use clap::{Args, Parser, Subcommand};
 use crosscheck::check::{check, explain_finding, run_examples, CheckOptions, Error, Format};
+use crosscheck::config::Config;
 use crosscheck::eval::{self, labels::Floors, Split};
 use crosscheck::quantity::{describe_line, ReadOptions};
 use crosscheck::report::{console, terminal_safe};
@@ -24,6 +25,14 @@ const RUNTIME: u8 = 3;
     about = "Cross-check claims across news articles and report contradictions"
 )]
 struct Cli {
+    /// Settings file (default: the nearest crosscheck.toml at or above the
+    /// working folder). Command-line options override it.
+    #[arg(long, global = true, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Colour on a terminal: auto (when standard output is a terminal and
+    /// NO_COLOR is not set), always or never.
+    #[arg(long, global = true, value_enum, default_value_t = ColourChoice::Auto)]
+    color: ColourChoice,
     #[command(subcommand)]
     command: Command,
 }
@@ -31,14 +40,14 @@ struct Cli {
 /// Where a run reads from and writes to: shared by `check` and `explain`.
 #[derive(Args)]
 struct Inputs {
-    /// Folder (or single file) of articles, .txt and .md.
-    #[arg(default_value = "corpus")]
-    corpus: PathBuf,
+    /// Folder (or single file) of articles, .txt, .md and .markdown
+    /// (default: crosscheck.toml's `corpus`, else `corpus`).
+    corpus: Option<PathBuf>,
     #[command(flatten)]
     pack: Pack,
-    /// Folder the reports are written to.
-    #[arg(long, default_value = "reports")]
-    out: PathBuf,
+    /// Folder the reports are written to (default: crosscheck.toml's `out`, else `reports`).
+    #[arg(long)]
+    out: Option<PathBuf>,
     /// The editors' review file (default: review.csv in the output folder).
     #[arg(long)]
     review: Option<PathBuf>,
@@ -46,18 +55,109 @@ struct Inputs {
 
 #[derive(Args)]
 struct Pack {
-    /// Folder or file of rules (*.toml); repeat to combine packs.
-    #[arg(long, default_value = "rules")]
+    /// Folder or file of rules (*.toml); repeat to combine packs (default:
+    /// crosscheck.toml's `rules`, else `rules`).
+    #[arg(long)]
     rules: Vec<PathBuf>,
 }
 
+impl Pack {
+    /// The rule folders: the command line's, else the config's, else `rules`.
+    fn resolve(self, config: Option<&Config>) -> Vec<PathBuf> {
+        if !self.rules.is_empty() {
+            return self.rules;
+        }
+        match config {
+            Some(c) if !c.rules.is_empty() => c.rules.iter().map(|p| c.resolve(p)).collect(),
+            _ => vec![PathBuf::from("rules")],
+        }
+    }
+}
+
 impl Inputs {
-    fn options(self) -> CheckOptions {
-        let mut opts = CheckOptions::new(self.corpus, "rules", self.out);
-        opts.rules = self.pack.rules;
-        opts.review = self.review;
+    fn options(self, config: Option<&Config>) -> CheckOptions {
+        let from_config = |get: fn(&Config) -> Option<&PathBuf>| config.and_then(|c| get(c).map(|p| c.resolve(p)));
+        let corpus = self
+            .corpus
+            .or_else(|| from_config(|c| c.corpus.as_ref()))
+            .unwrap_or_else(|| PathBuf::from("corpus"));
+        let out = self
+            .out
+            .or_else(|| from_config(|c| c.out.as_ref()))
+            .unwrap_or_else(|| PathBuf::from("reports"));
+        let mut opts = CheckOptions::new(corpus, "rules", out);
+        opts.review = self.review.or_else(|| from_config(|c| c.review.as_ref()));
+        opts.rules = self.pack.resolve(config);
         opts
     }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum ColourChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColourChoice {
+    /// Whether to colour standard output (https://no-color.org: a set,
+    /// non-empty NO_COLOR turns `auto` off).
+    fn on(self) -> bool {
+        use std::io::IsTerminal;
+        match self {
+            ColourChoice::Always => true,
+            ColourChoice::Never => false,
+            ColourChoice::Auto => {
+                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && io::stdout().is_terminal()
+            }
+        }
+    }
+}
+
+/// Today, in UTC (a decision's date).
+fn today() -> crosscheck::date::Date {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    crosscheck::date::Date::from_ordinal((secs / 86_400) as i64)
+}
+
+/// The settings file that applies: `--config FILE`, else the nearest
+/// crosscheck.toml. A mistake in it stops the run (exit 2).
+fn load_config(explicit: Option<&PathBuf>) -> Result<Option<Config>, String> {
+    match explicit {
+        Some(p) => crosscheck::config::read(p).map(Some),
+        None => {
+            let here = std::env::current_dir().map_err(|e| format!("cannot read the working folder: {e}"))?;
+            crosscheck::config::discover(&here)
+        }
+    }
+}
+
+/// `fail_on` and `formats` of the config, checked.
+fn config_policy(config: Option<&Config>) -> Result<(Option<FailOn>, Vec<Format>), String> {
+    use clap::ValueEnum;
+    let Some(c) = config else {
+        return Ok((None, Vec::new()));
+    };
+    let where_ = c.path.display();
+    let fail_on = c
+        .fail_on
+        .as_deref()
+        .map(|v| {
+            FailOn::from_str(v, true)
+                .map_err(|_| format!("{where_}: fail_on {v:?} is not conflict, partial, any or never"))
+        })
+        .transpose()?;
+    let formats = c
+        .formats
+        .iter()
+        .map(|v| {
+            Format::from_str(v, true)
+                .map_err(|_| format!("{where_}: format {v:?} is not json, markdown, github, sarif, junit or html"))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok((fail_on, formats))
 }
 
 #[derive(Subcommand)]
@@ -66,9 +166,10 @@ enum Command {
     Check {
         #[command(flatten)]
         inputs: Inputs,
-        /// Which open findings (no decision, or one that needs re-review) fail the run.
-        #[arg(long, value_enum, default_value_t = FailOn::Conflict)]
-        fail_on: FailOn,
+        /// Which open findings (no decision, or one that needs re-review) fail the
+        /// run (default: crosscheck.toml's `fail_on`, else conflict).
+        #[arg(long, value_enum)]
+        fail_on: Option<FailOn>,
         /// Only report findings involving these documents (still compared with the whole corpus).
         #[arg(long, num_args = 1..)]
         changed: Vec<PathBuf>,
@@ -113,6 +214,21 @@ enum Command {
         #[command(flatten)]
         pack: Pack,
     },
+    /// Write a starter project: crosscheck.toml, a story pack (rules/story.toml)
+    /// and an example article (corpus/example.md). Never overwrites a file.
+    Init {
+        /// The project folder (default: the working folder).
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+    },
+    /// Record today's open findings as accepted in the review file, so that CI
+    /// fails only on what comes after (rows are added; nothing is changed).
+    Baseline {
+        #[command(flatten)]
+        inputs: Inputs,
+    },
+    /// Write shell completions for bash, zsh, fish, elvish or powershell to standard output.
+    Completions { shell: clap_complete::Shell },
     /// Walk one finding from extraction to verdict.
     Explain {
         /// The finding id (or a unique prefix of it).
@@ -197,6 +313,15 @@ fn report_error(e: &Error) -> u8 {
 
 fn run(cli: Cli) -> io::Result<u8> {
     let mut out = io::stdout().lock();
+    let config = match load_config(cli.config.as_ref()) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("crosscheck: {}", terminal_safe(&e));
+            return Ok(USAGE_OR_RULES);
+        }
+    };
+    let config = config.as_ref();
+    let colour = cli.color.on();
     match cli.command {
         Command::Check {
             inputs,
@@ -205,11 +330,18 @@ fn run(cli: Cli) -> io::Result<u8> {
             format,
             explain,
         } => {
+            let (config_fail_on, config_formats) = match config_policy(config) {
+                Ok(p) => p,
+                Err(e) => {
+                    eprintln!("crosscheck: {}", terminal_safe(&e));
+                    return Ok(USAGE_OR_RULES);
+                }
+            };
             let opts = CheckOptions {
-                fail_on,
+                fail_on: fail_on.or(config_fail_on).unwrap_or_default(),
                 changed,
-                formats: format,
-                ..inputs.options()
+                formats: if format.is_empty() { config_formats } else { format },
+                ..inputs.options(config)
             };
             let run = match check(&opts) {
                 Ok(r) => r,
@@ -246,7 +378,7 @@ fn run(cli: Cli) -> io::Result<u8> {
             if let Some(annotations) = &run.annotations {
                 out.write_all(annotations.as_bytes())?;
             }
-            out.write_all(console::check_summary(&run).as_bytes())?;
+            out.write_all(console::check_summary(&run, colour).as_bytes())?;
             Ok(if run.totals.failing > 0 {
                 FINDINGS
             } else if !run.analysis.skipped().is_empty() {
@@ -256,7 +388,7 @@ fn run(cli: Cli) -> io::Result<u8> {
             })
         }
         Command::Explain { id, inputs } => {
-            let opts = inputs.options();
+            let opts = inputs.options(config);
             match explain_finding(&opts, &id) {
                 Ok(Some(text)) => {
                     out.write_all(text.as_bytes())?;
@@ -278,7 +410,7 @@ fn run(cli: Cli) -> io::Result<u8> {
             floors,
         } => {
             let corpus = corpus.unwrap_or_else(|| eval::default_corpus(&labels));
-            let (labels_read, analysis, evaluation) = match eval::run(&labels, &corpus, &pack.rules) {
+            let (labels_read, analysis, evaluation) = match eval::run(&labels, &corpus, &pack.resolve(config)) {
                 Ok(r) => r,
                 Err(e) => {
                     eprintln!("{e}");
@@ -326,7 +458,7 @@ fn run(cli: Cli) -> io::Result<u8> {
                     return Ok(USAGE_OR_RULES);
                 }
             };
-            let pack = match crosscheck::rules::RulePack::load_all(&pack.rules) {
+            let pack = match crosscheck::rules::RulePack::load_all(&pack.resolve(config)) {
                 Ok(p) => p,
                 Err(e) => {
                     eprintln!("{e}");
@@ -336,8 +468,46 @@ fn run(cli: Cli) -> io::Result<u8> {
             out.write_all(crosscheck::check::explain_text(&pack, &sentence, published).as_bytes())?;
             Ok(CLEAN)
         }
+        Command::Init { dir } => match crosscheck::init::init(&dir) {
+            Ok(written) => {
+                for p in &written {
+                    writeln!(out, "wrote {}", terminal_safe(&p.display().to_string()))?;
+                }
+                writeln!(
+                    out,
+                    "next: `crosscheck test` runs the story pack's examples, `crosscheck check` checks the corpus"
+                )?;
+                Ok(CLEAN)
+            }
+            Err(e) => {
+                eprintln!("crosscheck: {}", terminal_safe(&e));
+                Ok(USAGE_OR_RULES)
+            }
+        },
+        Command::Baseline { inputs } => {
+            let opts = inputs.options(config);
+            let today = today();
+            match crosscheck::check::baseline(&opts, today) {
+                Ok(b) => {
+                    writeln!(
+                        out,
+                        "baseline: {} open finding(s) recorded as accepted in {} ({} already decided, left as they were)",
+                        b.added,
+                        terminal_safe(&b.review.display().to_string()),
+                        b.already_decided
+                    )?;
+                    Ok(CLEAN)
+                }
+                Err(e) => Ok(report_error(&e)),
+            }
+        }
+        Command::Completions { shell } => {
+            use clap::CommandFactory;
+            clap_complete::generate(shell, &mut Cli::command(), "crosscheck", &mut out);
+            Ok(CLEAN)
+        }
         Command::Test { pack } => {
-            let pack = match crosscheck::rules::RulePack::load_all(&pack.rules) {
+            let pack = match crosscheck::rules::RulePack::load_all(&pack.resolve(config)) {
                 Ok(p) => p,
                 Err(e) => {
                     for error in &e.0 {

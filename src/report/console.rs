@@ -12,7 +12,27 @@ pub fn line(out: &mut String, text: &str) {
     out.push('\n');
 }
 
-pub fn check_summary(run: &Run) -> String {
+/// SGR colour of a relation on a terminal: red for what fails, yellow for
+/// what needs a look, none otherwise.
+fn relation_colour(relation: &str) -> Option<&'static str> {
+    match relation {
+        "conflict" => Some("1;31"),
+        "partial" | "update" | "divergent" => Some("33"),
+        _ => None,
+    }
+}
+
+/// `text` in colour `sgr` when `colour` is on. The text is made terminal
+/// safe first, so only the codes added here reach the terminal.
+fn paint(text: &str, sgr: Option<&str>, colour: bool) -> String {
+    let safe = terminal_safe(text);
+    match (sgr, colour) {
+        (Some(code), true) => format!("\u{1b}[{code}m{safe}\u{1b}[0m"),
+        _ => safe.into_owned(),
+    }
+}
+
+pub fn check_summary(run: &Run, colour: bool) -> String {
     let mut out = String::new();
     for v in run.views.iter().filter(|v| v.failing) {
         let side = |s: &crate::report::view::SideView| {
@@ -22,18 +42,24 @@ pub fn check_summary(run: &Run) -> String {
             )
         };
         let b = v.b.as_ref().map(|b| format!(" vs {}", side(b))).unwrap_or_default();
+        out.push_str(&paint(&v.relation, relation_colour(&v.relation), colour));
         line(
             &mut out,
-            &format!("{} {} [{}] {}: {}{b}", v.relation, v.key, v.id, v.status, side(&v.a)),
+            &format!(" {} [{}] {}: {}{b}", v.key, v.id, v.status, side(&v.a)),
         );
     }
     let shown: Vec<usize> = run.shown.clone();
     line(&mut out, &format!("crosscheck: {}", run.analysis.summary(&shown)));
     let t = &run.totals;
+    let failing = format!("{} failing", t.failing);
     let _ = writeln!(
         out,
-        "review: {} new, {} reviewed, {} need re-review; {} failing (--fail-on {})",
-        t.new, t.reviewed, t.stale, t.failing, t.fail_on
+        "review: {} new, {} reviewed, {} need re-review; {} (--fail-on {})",
+        t.new,
+        t.reviewed,
+        t.stale,
+        paint(&failing, Some(if t.failing > 0 { "1;31" } else { "32" }), colour),
+        t.fail_on
     );
     if run.orphans > 0 {
         let _ = writeln!(

@@ -476,3 +476,113 @@ mod tests {
         assert!(!FailOn::Never.fails(Relation::Conflict));
     }
 }
+
+/// A decision to add to the review file.
+#[derive(Debug, Clone)]
+pub struct NewRow {
+    pub id: String,
+    pub decision: Decision,
+    pub reason: String,
+    pub note: String,
+    pub reviewer: String,
+    pub date: String,
+    pub evidence: String,
+}
+
+/// The review file's text with `rows` added at the end: every byte already
+/// there is kept, the rows follow the file's own header (its columns, its
+/// order, its `,` or `;`), and a new file gets the standard header.
+pub fn append_rows(existing: Option<&str>, rows: &[NewRow]) -> String {
+    const STANDARD: [&str; 7] = ["id", "decision", "reason", "note", "reviewer", "date", "evidence"];
+    let (mut text, header, delimiter) = match existing.filter(|t| !t.trim().is_empty()) {
+        Some(t) => {
+            let first = t.strip_prefix('\u{feff}').unwrap_or(t).lines().next().unwrap_or("");
+            let delimiter = if first.matches(';').count() > first.matches(',').count() {
+                ';'
+            } else {
+                ','
+            };
+            let header: Vec<String> = first
+                .split(delimiter)
+                .map(|h| h.trim().trim_matches('"').to_ascii_lowercase())
+                .collect();
+            let mut text = t.to_string();
+            if !text.ends_with('\n') {
+                text.push('\n');
+            }
+            (text, header, delimiter)
+        }
+        None => (
+            format!("{}\n", STANDARD.join(",")),
+            STANDARD.iter().map(|s| s.to_string()).collect(),
+            ',',
+        ),
+    };
+    let cell = |v: &str| -> String {
+        // As the reports write cells: formulas defused, quoted when needed.
+        let v = if v.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+            format!("'{v}")
+        } else {
+            v.to_string()
+        };
+        if v.contains([delimiter, '"', '\n', '\r']) {
+            format!("\"{}\"", v.replace('"', "\"\""))
+        } else {
+            v
+        }
+    };
+    for r in rows {
+        let decision = r.decision.to_string();
+        let cells: Vec<String> = header
+            .iter()
+            .map(|h| match h.as_str() {
+                "id" => cell(&r.id),
+                "decision" => cell(&decision),
+                "reason" => cell(&r.reason),
+                "note" => cell(&r.note),
+                "reviewer" => cell(&r.reviewer),
+                "date" => cell(&r.date),
+                "evidence" => cell(&r.evidence),
+                _ => String::new(),
+            })
+            .collect();
+        text.push_str(&cells.join(&delimiter.to_string()));
+        text.push('\n');
+    }
+    text
+}
+
+#[cfg(test)]
+mod append_tests {
+    use super::*;
+
+    fn row(id: &str) -> NewRow {
+        NewRow {
+            id: id.into(),
+            decision: Decision::Confirmed,
+            reason: "other".into(),
+            note: "baseline, 2026-12-04".into(),
+            reviewer: "crosscheck baseline".into(),
+            date: "2026-12-04".into(),
+            evidence: "V1.2:0".into(),
+        }
+    }
+
+    #[test]
+    fn rows_follow_the_files_own_header_and_keep_every_byte() {
+        let existing = "note;ID;Decision\r\nkept as is;abc;dismissed";
+        let text = append_rows(Some(existing), &[row("k1")]);
+        assert!(
+            text.starts_with("note;ID;Decision\r\nkept as is;abc;dismissed\n"),
+            "{text}"
+        );
+        assert!(text.ends_with("baseline, 2026-12-04;k1;confirmed\n"), "{text}");
+        let review = parse(&text).unwrap();
+        assert_eq!(review.entries.len(), 2);
+        let fresh = append_rows(None, &[row("k2")]);
+        assert_eq!(
+            fresh,
+            "id,decision,reason,note,reviewer,date,evidence\nk2,confirmed,other,\"baseline, 2026-12-04\",crosscheck baseline,2026-12-04,V1.2:0\n"
+        );
+    }
+}

@@ -355,7 +355,17 @@ fn read_rule_file(path: &Path) -> Result<String, RuleError> {
 
 fn rule_files(dir: &Path) -> Result<Vec<PathBuf>, RuleError> {
     let io_err = |path: &Path, e: std::io::Error| RuleError::file(path.to_path_buf(), format!("cannot read: {e}"));
-    let meta = std::fs::metadata(dir).map_err(|e| io_err(dir, e))?;
+    let meta = std::fs::metadata(dir).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::NotFound {
+            RuleError::file(
+                dir.to_path_buf(),
+                "no such rule folder or file here: pass --rules DIR, or run from a folder whose \
+                 crosscheck.toml (here or above) names the rules",
+            )
+        } else {
+            io_err(dir, e)
+        }
+    })?;
     if meta.is_file() {
         return Ok(vec![dir.to_path_buf()]);
     }
