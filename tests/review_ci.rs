@@ -431,7 +431,7 @@ fn the_html_page_escapes_hostile_quotes() {
     .unwrap();
     std::fs::write(
         dir.path().join("b.md"),
-        "---\npublished: 2025-06-04\n---\n34 countries took part in the meeting in Vilnius on Tuesday.\n",
+        "---\npublished: 2025-06-04\nurl: javascript:alert(2)\ntitle: \"<b>Vilnius</b> talks\"\n---\n34 countries took part in the meeting in Vilnius on Tuesday.\n",
     )
     .unwrap();
     let (run, _, _, out) = check(&[dir.path().to_str().unwrap(), "--format", "html"]);
@@ -444,6 +444,12 @@ fn the_html_page_escapes_hostile_quotes() {
     // The page's own two scripts (its data and its code), none from a quote.
     assert_eq!(html.matches("<script").count(), 2, "no markup from a quote");
     assert!(!html.contains("<script>alert"), "no markup from a quote");
+    // Headlines are text; only web addresses become links.
+    assert!(
+        html.contains("&lt;b&gt;Vilnius&lt;/b&gt; talks · 2025-06-04 · b.md"),
+        "{html}"
+    );
+    assert!(!html.contains("javascript:"), "no script address as a link");
     assert!(html.contains("<h2>Failing (1)</h2>"), "{html}");
 }
 

@@ -107,7 +107,31 @@ fn side(out: &mut dyn Write, s: &SideView) -> io::Result<()> {
         esc(&outlet_list(&s.outlets))
     )?;
     writeln!(out, "<blockquote>{}</blockquote>", marked(&s.quote, &s.text))?;
-    writeln!(out, "<div class=\"loc\">{}:{}:{}</div>", esc(&l.doc), l.line, l.col)?;
+    // The article: its headline (linked when its address is a web one),
+    // its day, then the file and line.
+    let headline = s.title.as_deref().unwrap_or("");
+    let article = match s
+        .url
+        .as_deref()
+        .filter(|u| u.starts_with("https://") || u.starts_with("http://"))
+    {
+        Some(url) if !headline.is_empty() => format!("<a href=\"{}\">{}</a> · ", esc(url), esc(headline)),
+        Some(url) => format!("<a href=\"{}\">{}</a> · ", esc(url), esc(url)),
+        None if !headline.is_empty() => format!("{} · ", esc(headline)),
+        None => String::new(),
+    };
+    let day = s
+        .published
+        .as_deref()
+        .map(|d| format!("{} · ", esc(d)))
+        .unwrap_or_default();
+    writeln!(
+        out,
+        "<div class=\"loc\">{article}{day}{}:{}:{}</div>",
+        esc(&l.doc),
+        l.line,
+        l.col
+    )?;
     all_sources(out, &s.sources)?;
     writeln!(out, "</div>")
 }

@@ -34,6 +34,11 @@ pub struct SideView {
     pub outlets: Vec<String>,
     /// Where the first source states it.
     pub location: Location,
+    /// The first source's headline, address and publication day, from its
+    /// front matter.
+    pub title: Option<String>,
+    pub url: Option<String>,
+    pub published: Option<String>,
     /// The sentence, as evidence.
     pub quote: String,
 }
@@ -141,6 +146,9 @@ fn side_view(docs: &[Document], claims: &[Claim], side: &Side) -> SideView {
         text: first.text.clone(),
         sources: of.iter().map(|&d| docs[d].id.clone()).collect(),
         outlets: outlets(docs, &of),
+        title: doc.title.clone(),
+        url: doc.url.clone(),
+        published: doc.published.map(|d| d.to_string()),
         location: Location {
             doc: doc.id.clone(),
             path: doc.path.display().to_string(),
