@@ -233,13 +233,15 @@ pub fn check(opts: &CheckOptions) -> Result<Run, Error> {
     let shown: Vec<usize> = if opts.changed.is_empty() {
         (0..analysis.findings.len()).collect()
     } else {
+        // The findings of the changed documents; and every finding with a
+        // current decision, so that findings.csv saved as the review file
+        // never costs a decision made on another document.
         let changed = changed_documents(&opts.corpus, docs, &opts.changed)?;
         (0..analysis.findings.len())
             .filter(|&i| {
-                analysis.findings[i]
-                    .documents(&analysis.claims)
-                    .iter()
-                    .any(|d| changed.contains(d))
+                let f = &analysis.findings[i];
+                f.documents(&analysis.claims).iter().any(|d| changed.contains(d))
+                    || matches!(review.status(f), Status::Decided(_))
             })
             .collect()
     };

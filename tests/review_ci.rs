@@ -563,3 +563,29 @@ fn a_decision_on_a_spelling_under_its_old_id_still_stands() {
     let v = findings.iter().find(|f| f["id"] == *id).unwrap();
     assert_eq!(v["status"], "fixed");
 }
+
+#[test]
+fn a_changed_run_keeps_every_decided_finding_in_findings_csv_and_a_missing_review_file_is_said() {
+    // Decide the agreement between the two outlets that did not change.
+    let (run, _, all, _) = vilnius(&[]);
+    assert_contains(&run.stdout, &["review: no review file at"]);
+    let agree = all.iter().find(|f| f["relation"] == "agree").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let review = dir.path().join("review.csv");
+    std::fs::write(&review, format!("id,decision\n{},confirmed\n", agree["id"])).unwrap();
+    let (run, _, findings, _) = vilnius(&[
+        "--changed",
+        "tests/fixtures/vilnius/corpus/nordic-wire.txt",
+        "--review",
+        review.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 1);
+    assert!(!run.stdout.contains("no review file"), "{}", run.stdout);
+    // The changed document's findings, and the decided one: findings.csv
+    // saved as the review file keeps that decision.
+    let rows: Vec<(&str, &str)> = findings
+        .iter()
+        .map(|f| (f["relation"].as_str(), f["decision"].as_str()))
+        .collect();
+    assert_eq!(rows, [("conflict", ""), ("compatible", ""), ("agree", "confirmed")]);
+}

@@ -61,6 +61,22 @@ pub fn check_summary(run: &Run, colour: bool) -> String {
         paint(&failing, Some(if t.failing > 0 { "1;31" } else { "32" }), colour),
         t.fail_on
     );
+    // Decisions are read from one place: say so when nothing is there, so
+    // that a run with `--out` elsewhere does not drop them unnoticed.
+    if let Some(path) = run
+        .review
+        .path
+        .as_ref()
+        .filter(|p| !p.exists() && !run.views.is_empty())
+    {
+        line(
+            &mut out,
+            &format!(
+                "review: no review file at {} (decisions are read from review.csv in the output folder, or --review FILE)",
+                path.display()
+            ),
+        );
+    }
     if run.orphans > 0 {
         let _ = writeln!(
             out,
