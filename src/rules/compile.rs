@@ -268,6 +268,8 @@ struct FileCtx<'a> {
     path: &'a Path,
     text: &'a str,
     errors: Vec<RuleError>,
+    /// Byte offset of each line's start.
+    line_starts: Vec<usize>,
 }
 
 impl<'a> FileCtx<'a> {
@@ -276,13 +278,27 @@ impl<'a> FileCtx<'a> {
             path,
             text,
             errors: Vec::new(),
+            line_starts: std::iter::once(0)
+                .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect(),
         }
+    }
+
+    /// Line and column (in characters) of a byte offset: a binary search
+    /// over the line starts, so a pack of thousands of rules costs no more
+    /// per rule than a pack of ten.
+    fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let line = self.line_starts.partition_point(|&s| s <= offset).max(1);
+        let start = self.line_starts[line - 1];
+        let col = self.text.get(start..offset).map_or(0, |l| l.chars().count()) + 1;
+        (line, col)
     }
 
     fn error(&mut self, span: Option<Range<usize>>, rule: Option<&str>, message: impl Into<String>) {
         let (line, col) = match span {
             Some(s) => {
-                let (l, c) = line_col(self.text, s.start);
+                let (l, c) = self.line_col(s.start);
                 (Some(l), Some(c))
             }
             None => (None, None),
@@ -297,7 +313,7 @@ impl<'a> FileCtx<'a> {
     }
 
     fn line(&self, span: Range<usize>) -> usize {
-        line_col(self.text, span.start).0
+        self.line_col(span.start).0
     }
 }
 
@@ -518,11 +534,13 @@ pub(super) fn load(dirs: &[PathBuf]) -> Result<RulePack, RuleErrors> {
     let mut events = Vec::new();
     let mut event_pack: BTreeMap<String, usize> = BTreeMap::new();
     let mut own_event_packs: BTreeSet<usize> = BTreeSet::new();
+    // Rule ids seen so far, to their index in `rules`.
+    let mut rule_index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (path, text, raw) in &parsed {
         let mut ctx = FileCtx::new(path, text);
         let lists = lists_for(path);
         for r in &raw.rule {
-            if let Some(prev) = rules.iter().find(|p| p.id == *r.id.get_ref()) {
+            if let Some(prev) = rule_index.get(r.id.get_ref()).map(|&i| &rules[i]) {
                 let msg = format!(
                     "duplicate rule id (first defined in {}:{})",
                     prev.file.display(),
@@ -532,6 +550,7 @@ pub(super) fn load(dirs: &[PathBuf]) -> Result<RulePack, RuleErrors> {
                 continue;
             }
             if let Some(rule) = compile_rule(&mut ctx, &gazetteer, &lists, &mut finders, r) {
+                rule_index.insert(rule.id.clone(), rules.len());
                 rules.push(rule);
                 rule_pack.push(pack_of.get(path).copied().unwrap_or(0));
             }
