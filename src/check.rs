@@ -279,12 +279,7 @@ pub fn check(opts: &CheckOptions) -> Result<Run, Error> {
         .filter(|e| !on_page.contains(e.id.as_str()))
         .map(|e| crate::report::KeptDecision {
             id: e.id.clone(),
-            decision: e.decision.to_string(),
-            reason: e.reason.clone(),
-            note: e.note.clone(),
-            reviewer: e.reviewer.clone(),
-            date: e.date.clone(),
-            evidence: e.evidence.clone(),
+            decision: e.into(),
         })
         .collect();
     kept.sort_by(|a, b| a.id.cmp(&b.id));
@@ -656,7 +651,7 @@ pub fn baseline(opts: &CheckOptions, today: crate::date::Date) -> Result<Baselin
     for f in analysis.findings.iter().filter(|f| f.relation != Relation::Agree) {
         match review.status(f) {
             Status::Decided(_) => already_decided += 1,
-            Status::New | Status::NeedsReReview(..) => rows.push(crate::review::NewRow {
+            Status::New | Status::NeedsReReview(..) => rows.push(crate::review::Entry {
                 id: f.id.clone(),
                 decision: crate::review::Decision::Confirmed,
                 reason: "other".into(),
@@ -664,6 +659,7 @@ pub fn baseline(opts: &CheckOptions, today: crate::date::Date) -> Result<Baselin
                 reviewer: "crosscheck baseline".into(),
                 date: today.to_string(),
                 evidence: f.evidence.clone(),
+                line: 0,
             }),
         }
     }

@@ -152,12 +152,8 @@ fn group(f: &FindingView) -> usize {
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct KeptDecision {
     pub id: String,
-    pub decision: String,
-    pub reason: String,
-    pub note: String,
-    pub reviewer: String,
-    pub date: String,
-    pub evidence: String,
+    #[serde(flatten)]
+    pub decision: super::view::DecisionView,
 }
 
 pub fn write_html(

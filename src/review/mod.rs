@@ -477,22 +477,11 @@ mod tests {
     }
 }
 
-/// A decision to add to the review file.
-#[derive(Debug, Clone)]
-pub struct NewRow {
-    pub id: String,
-    pub decision: Decision,
-    pub reason: String,
-    pub note: String,
-    pub reviewer: String,
-    pub date: String,
-    pub evidence: String,
-}
-
-/// The review file's text with `rows` added at the end: every byte already
+/// The review file's text with `rows` added at the end (their `line` is
+/// not used): every byte already
 /// there is kept, the rows follow the file's own header (its columns, its
 /// order, its `,` or `;`), and a new file gets the standard header.
-pub fn append_rows(existing: Option<&str>, rows: &[NewRow]) -> String {
+pub fn append_rows(existing: Option<&str>, rows: &[Entry]) -> String {
     const STANDARD: [&str; 7] = ["id", "decision", "reason", "note", "reviewer", "date", "evidence"];
     let (mut text, header, delimiter) = match existing.filter(|t| !t.trim().is_empty()) {
         Some(t) => {
@@ -556,8 +545,8 @@ pub fn append_rows(existing: Option<&str>, rows: &[NewRow]) -> String {
 mod append_tests {
     use super::*;
 
-    fn row(id: &str) -> NewRow {
-        NewRow {
+    fn row(id: &str) -> Entry {
+        Entry {
             id: id.into(),
             decision: Decision::Confirmed,
             reason: "other".into(),
@@ -565,6 +554,7 @@ mod append_tests {
             reviewer: "crosscheck baseline".into(),
             date: "2026-12-04".into(),
             evidence: "V1.2:0".into(),
+            line: 0,
         }
     }
 
