@@ -22,7 +22,7 @@ text = "34 chiefs came."
 value = "[34, 34]"
 "#;
 
-fn run_pack(text: &str) -> Run {
+fn run_pack(text: impl AsRef<[u8]>) -> Run {
     let pack = rule_pack(&[("pack.toml", text)]);
     let out = tempfile::tempdir().unwrap();
     crosscheck(&[
@@ -51,7 +51,7 @@ fn malformed_toml_names_file_and_line() {
 
 #[test]
 fn invalid_regex_names_file_line_and_rule() {
-    let run = run_pack(&GOOD_RULE.replace("'{quantity} chiefs'", "'{quantity} (chiefs'"));
+    let run = run_pack(GOOD_RULE.replace("'{quantity} chiefs'", "'{quantity} (chiefs'"));
     assert_eq!(run.code, 2);
     assert_contains(
         &run.stderr,
@@ -66,7 +66,7 @@ fn invalid_regex_names_file_line_and_rule() {
 
 #[test]
 fn unknown_key_names_file_line_and_rule() {
-    let run = run_pack(&GOOD_RULE.replace("unit = \"chiefs\"", "unit = \"chiefs\"\npaterns = ['x']"));
+    let run = run_pack(GOOD_RULE.replace("unit = \"chiefs\"", "unit = \"chiefs\"\npaterns = ['x']"));
     assert_eq!(run.code, 2);
     assert_contains(
         &run.stderr,
@@ -76,10 +76,10 @@ fn unknown_key_names_file_line_and_rule() {
 
 #[test]
 fn unknown_placeholder_and_missing_key_group_are_errors() {
-    let run = run_pack(&GOOD_RULE.replace("'{quantity} chiefs'", "'{quantiy} chiefs'"));
+    let run = run_pack(GOOD_RULE.replace("'{quantity} chiefs'", "'{quantiy} chiefs'"));
     assert_eq!(run.code, 2);
     assert_contains(&run.stderr, &["unknown placeholder {quantiy}"]);
-    let run = run_pack(&GOOD_RULE.replace("{country|none}", "{country}"));
+    let run = run_pack(GOOD_RULE.replace("{country|none}", "{country}"));
     assert_eq!(run.code, 2);
     assert_contains(&run.stderr, &["key uses {country}"]);
 }
@@ -151,19 +151,9 @@ fn a_pack_over_the_rule_limit_is_refused_before_compiling() {
 
 #[test]
 fn a_rule_file_that_is_not_utf8_names_the_line() {
-    let pack = tempfile::tempdir().unwrap();
     let mut bytes = GOOD_RULE.as_bytes().to_vec();
     bytes.extend_from_slice(b"\n# caf\xe9\n");
-    std::fs::write(pack.path().join("pack.toml"), bytes).unwrap();
-    let out = tempfile::tempdir().unwrap();
-    let run = crosscheck(&[
-        "check",
-        "corpus",
-        "--rules",
-        pack.path().to_str().unwrap(),
-        "--out",
-        out.path().to_str().unwrap(),
-    ]);
+    let run = run_pack(bytes);
     assert_eq!(run.code, 2, "{}", run.stderr);
     // The bad byte is on the line after the last newline written.
     let line = bytes_newlines(GOOD_RULE) + 2;
@@ -181,4 +171,30 @@ fn a_rule_file_over_the_size_limit_is_refused_unread() {
 
 fn bytes_newlines(text: &str) -> usize {
     text.bytes().filter(|&b| b == b'\n').count()
+}
+
+#[test]
+fn a_key_may_name_placeholder_and_own_groups() {
+    // {year} from its placeholder, {what} from the author's own group.
+    let text = r#"
+[[rule]]
+id = "x.year"
+describe = "Widgets made in a year"
+patterns = ['{quantity} (?P<what>widgets|gadgets) in {year}']
+key = "w/{what}/{year}"
+unit = "items"
+
+[[rule.example]]
+text = "We made 5 widgets in 2024."
+value = "[5, 5] items"
+key = "w/widgets/2024"
+"#;
+    let run = run_pack(text);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let run = run_pack(text.replace("w/{what}/{year}", "w/{colour}"));
+    assert_eq!(run.code, 2);
+    assert_contains(
+        &run.stderr,
+        &["key uses {colour} but this pattern has no {colour} placeholder"],
+    );
 }

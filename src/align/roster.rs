@@ -342,7 +342,7 @@ fn fold(key: &str, mut parts: Vec<Finding>) -> Option<Finding> {
     let mut explanation = top.explanation.clone();
     let others: Vec<&str> = parts[1..]
         .iter()
-        .filter(|f| f.relation != Relation::Agree || parts.len() == 1)
+        .filter(|f| f.relation != Relation::Agree)
         .map(|f| f.explanation.as_str())
         .collect();
     if !others.is_empty() {

@@ -274,10 +274,7 @@ fn claim(
         SentenceEvent::Unbound { why } => (None::<(String, Binding)>, Some(why.clone())),
     };
     let (mut key, key_display) = key(rule, event.as_ref().map(|(e, _)| e.as_str()), subject, reading);
-    // A story pack that keeps to its own events does not speak about a
-    // sentence another pack's event holds, even with a key that does not
-    // name the event ("libya/injured" in an article about Paris marches).
-    let foreign = matches!(at.event, SentenceEvent::Bound { event, .. } if !pack.may_bind(rule, event));
+    let foreign = at.foreign_to(pack, rule);
     if foreign {
         key = None;
     }

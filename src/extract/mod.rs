@@ -121,6 +121,16 @@ struct Site<'a> {
     event: &'a SentenceEvent,
 }
 
+impl Site<'_> {
+    /// Is the sentence held by an event of another story pack than `rule`'s
+    /// own (when its pack keeps to its own events)? Then the rule keys
+    /// nothing in it, even with a key that does not name the event
+    /// ("libya/injured" in an article about Paris marches).
+    fn foreign_to(&self, pack: &RulePack, rule: &Rule) -> bool {
+        matches!(self.event, SentenceEvent::Bound { event, .. } if !pack.may_bind(rule, event))
+    }
+}
+
 fn build_claims(pack: &RulePack, rule: &Rule, pattern: &Pattern, caps: &Captures, at: &Site) -> Vec<Claim> {
     let Some(value) = caps.name("value") else {
         return Vec::new();
@@ -234,10 +244,7 @@ fn claim(
         unbound = Some("a date only counts for the event its own sentence names".into());
     }
     let (mut key, key_display) = resolve_key(pack, rule, pattern, caps, sentence_text, event_for_key);
-    // A story pack that keeps to its own events does not speak about a
-    // sentence another pack's event holds, even with a key that does not
-    // name the event.
-    if matches!(at.event, SentenceEvent::Bound { event, .. } if !pack.may_bind(rule, event)) {
+    if at.foreign_to(pack, rule) {
         key = None;
     } else if key.is_some() {
         unbound = None;

@@ -194,7 +194,7 @@ pub fn write_html(
                 esc(&f.relation),
                 esc(&f.status),
                 esc(story(f)),
-                esc(&outlets_of(f).join("\n")),
+                esc(&f.outlets().join("\n")),
                 esc(&f.evidence),
                 esc(decided.map_or("", |d| d.evidence.as_str())),
                 esc(decided.map_or("", |d| d.reviewer.as_str())),
@@ -285,23 +285,15 @@ fn story(f: &FindingView) -> &str {
     f.key.split('/').next().unwrap_or("")
 }
 
-/// Every outlet behind a finding, each once.
-fn outlets_of(f: &FindingView) -> Vec<String> {
-    let mut all: Vec<String> = f.a.outlets.clone();
-    all.extend(f.b.iter().flat_map(|b| b.outlets.iter().cloned()));
-    all.extend(f.values.iter().flat_map(|v| v.outlets.iter().cloned()));
-    let mut seen = std::collections::HashSet::new();
-    all.retain(|o| seen.insert(o.clone()));
-    all
-}
-
-/// A `<select>` named `name` with an empty first option.
-fn select(out: &mut dyn Write, name: &str, label: &str, options: &[String], chosen: &str) -> io::Result<()> {
+/// A `<select>` (`attr` names it: `name="reason"`, `id="f-story"`) whose
+/// empty first option is its label, with `chosen` selected.
+fn select<S: AsRef<str>>(out: &mut dyn Write, attr: &str, label: &str, options: &[S], chosen: &str) -> io::Result<()> {
     write!(
         out,
-        "<select name=\"{name}\" aria-label=\"{label}\"><option value=\"\">{label}</option>"
+        "<select {attr} aria-label=\"{label}\"><option value=\"\">{label}</option>"
     )?;
     for o in options {
+        let o = o.as_ref();
         let sel = if o == chosen { " selected" } else { "" };
         write!(out, "<option{sel}>{}</option>", esc(o))?;
     }
@@ -312,19 +304,21 @@ fn select(out: &mut dyn Write, name: &str, label: &str, options: &[String], chos
 fn decision_form(out: &mut dyn Write, f: &FindingView) -> io::Result<()> {
     let d = f.decision.as_ref();
     write!(out, "<div class=\"decide\">")?;
-    let decisions: Vec<String> = ["confirmed", "dismissed", "fixed"]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
+    let decisions = ["confirmed", "dismissed", "fixed"];
     select(
         out,
-        "decision",
+        "name=\"decision\"",
         "decision…",
         &decisions,
         d.map_or("", |d| d.decision.as_str()),
     )?;
-    let reasons: Vec<String> = crate::review::REASONS.iter().map(|s| s.to_string()).collect();
-    select(out, "reason", "reason…", &reasons, d.map_or("", |d| d.reason.as_str()))?;
+    select(
+        out,
+        "name=\"reason\"",
+        "reason…",
+        crate::review::REASONS,
+        d.map_or("", |d| d.reason.as_str()),
+    )?;
     writeln!(
         out,
         "<input name=\"note\" placeholder=\"note\" aria-label=\"note\" value=\"{}\"></div>",
@@ -358,18 +352,11 @@ fn filter_bar(out: &mut dyn Write, findings: &[FindingView]) -> io::Result<()> {
         (
             "f-outlet",
             "every outlet",
-            distinct(findings.iter().flat_map(outlets_of).collect()),
+            distinct(findings.iter().flat_map(FindingView::outlets).collect()),
         ),
     ];
     for (id, label, options) in filters {
-        write!(
-            out,
-            "<select id=\"{id}\" aria-label=\"{label}\"><option value=\"\">{label}</option>"
-        )?;
-        for o in options {
-            write!(out, "<option>{}</option>", esc(&o))?;
-        }
-        write!(out, "</select>")?;
+        select(out, &format!("id=\"{id}\""), label, &options, "")?;
     }
     writeln!(
         out,

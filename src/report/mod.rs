@@ -283,15 +283,7 @@ fn is_unsafe_on_terminal(c: char) -> bool {
     c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
-/// A cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab,
-/// carriage return first) gets a leading `'`, so a hostile quote cannot
-/// become a formula on an editor's machine.
-pub fn spreadsheet_safe(cell: &str) -> std::borrow::Cow<'_, str> {
-    match cell.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}").into(),
-        _ => cell.into(),
-    }
-}
+pub use crate::review::spreadsheet_safe;
 
 #[cfg(test)]
 mod tests {

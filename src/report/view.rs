@@ -129,11 +129,26 @@ fn in_words(claims: &[Claim], side: &Side) -> String {
 
 /// The outlets of some documents, each named once, in document order.
 fn outlets(docs: &[Document], of: &[usize]) -> Vec<String> {
+    unique(of.iter().map(|&d| docs[d].source.clone()))
+}
+
+/// Each item once, in the order first seen.
+fn unique(items: impl IntoIterator<Item = String>) -> Vec<String> {
     let mut seen = std::collections::HashSet::new();
-    of.iter()
-        .map(|&d| docs[d].source.clone())
-        .filter(|o| seen.insert(o.clone()))
-        .collect()
+    items.into_iter().filter(|o| seen.insert(o.clone())).collect()
+}
+
+impl FindingView {
+    /// Every outlet behind the finding, each once.
+    pub fn outlets(&self) -> Vec<String> {
+        let sides = std::iter::once(&self.a).chain(self.b.as_ref());
+        unique(
+            sides
+                .flat_map(|s| s.outlets.iter())
+                .chain(self.values.iter().flat_map(|v| v.outlets.iter()))
+                .cloned(),
+        )
+    }
 }
 
 fn side_view(docs: &[Document], claims: &[Claim], side: &Side) -> SideView {

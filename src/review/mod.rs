@@ -90,6 +90,26 @@ pub enum ReviewError {
     Unreadable { path: PathBuf, message: String },
 }
 
+/// The separator of a review file, from its header row: spreadsheets in
+/// many European locales save with `;`.
+fn delimiter_of(header: &str) -> u8 {
+    if header.matches(';').count() > header.matches(',').count() {
+        b';'
+    } else {
+        b','
+    }
+}
+
+/// A cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab,
+/// carriage return first) gets a leading `'`, so a hostile quote cannot
+/// become a formula on an editor's machine; [`undefuse`] reads it back.
+pub fn spreadsheet_safe(cell: &str) -> std::borrow::Cow<'_, str> {
+    match cell.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}").into(),
+        _ => cell.into(),
+    }
+}
+
 /// A spreadsheet's defused formula cell back to its text.
 fn undefuse(cell: &str) -> &str {
     match cell.strip_prefix('\'') {
@@ -143,13 +163,7 @@ pub fn parse(text: &str) -> Result<Review, String> {
     // CR alone ends a line too (old spreadsheet "Macintosh" CSV): made LF,
     // so the lines the reader counts are the lines an editor sees.
     let text = &text.replace("\r\n", "\n").replace('\r', "\n");
-    let header_line = text.lines().next().unwrap_or("");
-    // Spreadsheets in many European locales save with `;`.
-    let delimiter = if header_line.matches(';').count() > header_line.matches(',').count() {
-        b';'
-    } else {
-        b','
-    };
+    let delimiter = delimiter_of(text.lines().next().unwrap_or(""));
     // A CSV reader takes everything after an unclosed quote as one cell:
     // every later decision would be dropped without a word.
     if let Some(line) = unclosed_quote(text, delimiter) {
@@ -486,11 +500,7 @@ pub fn append_rows(existing: Option<&str>, rows: &[Entry]) -> String {
     let (mut text, header, delimiter) = match existing.filter(|t| !t.trim().is_empty()) {
         Some(t) => {
             let first = t.strip_prefix('\u{feff}').unwrap_or(t).lines().next().unwrap_or("");
-            let delimiter = if first.matches(';').count() > first.matches(',').count() {
-                ';'
-            } else {
-                ','
-            };
+            let delimiter = delimiter_of(first) as char;
             let header: Vec<String> = first
                 .split(delimiter)
                 .map(|h| h.trim().trim_matches('"').to_ascii_lowercase())
@@ -507,37 +517,31 @@ pub fn append_rows(existing: Option<&str>, rows: &[Entry]) -> String {
             ',',
         ),
     };
-    let cell = |v: &str| -> String {
-        // As the reports write cells: formulas defused, quoted when needed.
-        let v = if v.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-            format!("'{v}")
-        } else {
-            v.to_string()
-        };
-        if v.contains([delimiter, '"', '\n', '\r']) {
-            format!("\"{}\"", v.replace('"', "\"\""))
-        } else {
-            v
-        }
-    };
+    // Cells as the reports write them: formulas defused, quoted by the CSV
+    // writer where the file's delimiter or a quote needs it.
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(delimiter as u8)
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
     for r in rows {
         let decision = r.decision.to_string();
-        let cells: Vec<String> = header
-            .iter()
-            .map(|h| match h.as_str() {
-                "id" => cell(&r.id),
-                "decision" => cell(&decision),
-                "reason" => cell(&r.reason),
-                "note" => cell(&r.note),
-                "reviewer" => cell(&r.reviewer),
-                "date" => cell(&r.date),
-                "evidence" => cell(&r.evidence),
-                _ => String::new(),
-            })
-            .collect();
-        text.push_str(&cells.join(&delimiter.to_string()));
-        text.push('\n');
+        let cells = header.iter().map(|h| {
+            let value = match h.as_str() {
+                "id" => r.id.as_str(),
+                "decision" => decision.as_str(),
+                "reason" => r.reason.as_str(),
+                "note" => r.note.as_str(),
+                "reviewer" => r.reviewer.as_str(),
+                "date" => r.date.as_str(),
+                "evidence" => r.evidence.as_str(),
+                _ => "",
+            };
+            spreadsheet_safe(value).into_owned()
+        });
+        // Writing to memory cannot fail.
+        let _ = writer.write_record(cells);
     }
+    text.push_str(&String::from_utf8_lossy(&writer.into_inner().unwrap_or_default()));
     text
 }
 

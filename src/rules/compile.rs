@@ -123,26 +123,6 @@ impl Pattern {
     }
 }
 
-/// The names of `(?P<name>…)` and `(?<name>…)` groups in a regex source.
-fn group_names(src: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    for opener in ["(?P<", "(?<"] {
-        let mut rest = src;
-        while let Some(i) = rest.find(opener) {
-            let after = &rest[i + opener.len()..];
-            let escaped = rest[..i].ends_with('\\') && !rest[..i].ends_with("\\\\");
-            if let Some(end) = after.find('>') {
-                if !escaped && !after[..end].is_empty() && after[..end].chars().all(|c| c.is_alphanumeric() || c == '_')
-                {
-                    out.push(after[..end].to_string());
-                }
-            }
-            rest = after;
-        }
-    }
-    out
-}
-
 /// What a rule extracts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RuleKind {
@@ -324,41 +304,25 @@ impl<'a> FileCtx<'a> {
 pub const MAX_RULES: usize = 10_000;
 
 /// A rule file is at most this large (the largest pack we know is 40 KB).
-pub const MAX_RULE_FILE_BYTES: u64 = 4 * 1024 * 1024;
+pub const MAX_RULE_FILE_BYTES: usize = 4 * 1024 * 1024;
 
-/// Read a rule file, refusing one over [`MAX_RULE_FILE_BYTES`] before
-/// reading it (and one that grows past it while being read).
+/// Read a rule file as articles are read ([`crate::corpus::read_limited`]:
+/// no FIFO can hang the run, a file over [`MAX_RULE_FILE_BYTES`] is refused
+/// before it is read), but following a link (packs are often linked in),
+/// and naming the line of a byte that is not UTF-8.
 fn read_rule_file(path: &Path) -> Result<String, RuleError> {
-    use std::io::Read;
     let fail = |message: String| RuleError::file(path.to_path_buf(), message);
-    let file = std::fs::File::open(path).map_err(|e| fail(format!("cannot read: {e}")))?;
-    let meta = file.metadata().map_err(|e| fail(format!("cannot read: {e}")))?;
-    if !meta.is_file() {
-        return Err(fail("not a regular file".to_string()));
-    }
-    let too_large = |len: u64| {
-        fail(format!(
-            "too large ({len} bytes; the limit for a rule file is {MAX_RULE_FILE_BYTES})"
-        ))
-    };
-    if meta.len() > MAX_RULE_FILE_BYTES {
-        return Err(too_large(meta.len()));
-    }
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    file.take(MAX_RULE_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| fail(format!("cannot read: {e}")))?;
-    if bytes.len() as u64 > MAX_RULE_FILE_BYTES {
-        return Err(too_large(bytes.len() as u64));
-    }
+    let target = std::fs::canonicalize(path).map_err(|e| fail(format!("cannot read: {e}")))?;
+    let bytes = crate::corpus::read_limited(&target, MAX_RULE_FILE_BYTES).map_err(|m| {
+        if m.starts_with("too large") {
+            fail(format!("{m}: the limit for a rule file is {MAX_RULE_FILE_BYTES}"))
+        } else {
+            fail(m)
+        }
+    })?;
     String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        let before = &e.as_bytes()[..at];
-        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-        let col = String::from_utf8_lossy(&before[before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1)..])
-            .chars()
-            .count()
-            + 1;
+        let before = String::from_utf8_lossy(&e.as_bytes()[..e.utf8_error().valid_up_to()]);
+        let (line, col) = line_col(&before, before.len());
         RuleError {
             path: path.to_path_buf(),
             line: Some(line),
@@ -910,14 +874,17 @@ fn compile_rule(
     for p in &raw.patterns {
         // Check the author's own regex first, placeholders stubbed out, so a
         // syntax error is shown against what they wrote, not the expansion.
-        if let Err(e) = build_regex(&stub_placeholders(p.get_ref())) {
-            ctx.error(
-                Some(p.span()),
-                Some(id),
-                format!("invalid regex in pattern: {}", one_line(&e)),
-            );
-            continue;
-        }
+        let checked = match build_regex(&stub_placeholders(p.get_ref())) {
+            Ok(r) => r,
+            Err(e) => {
+                ctx.error(
+                    Some(p.span()),
+                    Some(id),
+                    format!("invalid regex in pattern: {}", one_line(&e)),
+                );
+                continue;
+            }
+        };
         match expand(p.get_ref(), gazetteer, !raw.case_sensitive) {
             Ok((_, value, _)) if kind.accepts(&value).is_err() => {
                 let msg = kind.accepts(&value).err().unwrap_or_default();
@@ -928,6 +895,21 @@ fn compile_rule(
                 let literals = prefilter::required_literals(&stub_placeholders_with(p.get_ref(), r"\w"));
                 // Each entity slot's own finder, to pick the entity nearest
                 // the value (see extract::resolve_key); one per kind.
+                // The groups a key may name: the author's own `(?P<name>…)`
+                // (from the checked regex), the placeholders' entity groups,
+                // and the fixed groups of `{year}`, `{count}` and the value.
+                let groups: Vec<String> = checked
+                    .capture_names()
+                    .flatten()
+                    .map(str::to_string)
+                    .chain(entities.iter().map(|(group, _)| group.clone()))
+                    .chain(
+                        ["value", "year", "count"]
+                            .into_iter()
+                            .filter(|g| src.contains(&format!("(?P<{g}>")))
+                            .map(str::to_string),
+                    )
+                    .collect();
                 let entities = entities
                     .into_iter()
                     .map(|(group, kind)| {
@@ -939,7 +921,7 @@ fn compile_rule(
                     })
                     .collect();
                 patterns.push(Pattern {
-                    groups: group_names(&src),
+                    groups,
                     src,
                     compiled: std::sync::OnceLock::new(),
                     value,

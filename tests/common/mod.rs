@@ -84,7 +84,7 @@ pub fn check(args: &[&str]) -> (Run, Rows, Rows, tempfile::TempDir) {
 }
 
 /// Write a one-file rule pack into a temporary folder.
-pub fn rule_pack(files: &[(&str, &str)]) -> tempfile::TempDir {
+pub fn rule_pack<T: AsRef<[u8]>>(files: &[(&str, T)]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     for (name, text) in files {
         std::fs::write(dir.path().join(name), text).unwrap();
