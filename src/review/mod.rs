@@ -102,7 +102,7 @@ fn delimiter_of(header: &str) -> u8 {
 
 /// A cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab,
 /// carriage return first) gets a leading `'`, so a hostile quote cannot
-/// become a formula on an editor's machine; [`undefuse`] reads it back.
+/// become a formula on an editor's machine; `undefuse` reads it back.
 pub fn spreadsheet_safe(cell: &str) -> std::borrow::Cow<'_, str> {
     match cell.chars().next() {
         Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}").into(),
