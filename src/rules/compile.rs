@@ -742,10 +742,20 @@ fn word_list(
 }
 
 /// The frame of a rule that has one (`counts`, `share_of`, `measure`).
+/// The finder of any name of one entity kind, compiled once per pack and
+/// shared (a `Regex` clone shares the compiled program).
+fn finder(finders: &mut BTreeMap<String, Option<Regex>>, gazetteer: &Gazetteer, kind: &str) -> Option<Regex> {
+    finders
+        .entry(kind.to_string())
+        .or_insert_with(|| build_regex(&format!("(?i){}", gazetteer.pattern(kind))).ok())
+        .clone()
+}
+
 fn compile_frame(
     ctx: &mut FileCtx,
     gazetteer: &Gazetteer,
     lists: &BTreeMap<String, Vec<String>>,
+    finders: &mut BTreeMap<String, Option<Regex>>,
     raw: &RawRule,
     kind: RuleKind,
 ) -> Option<FrameSpec> {
@@ -808,9 +818,7 @@ fn compile_frame(
             );
             return None;
         }
-        build_regex(&format!("(?i){}", gazetteer.pattern(&kind)))
-            .ok()
-            .map(|re| (kind, re))
+        finder(finders, gazetteer, &kind).map(|re| (kind, re))
     });
     Some(FrameSpec {
         measure,
@@ -853,7 +861,7 @@ fn compile_rule(
             RuleKind::Quantity
         }
     };
-    let frame = compile_frame(ctx, gazetteer, lists, raw, kind);
+    let frame = compile_frame(ctx, gazetteer, lists, finders, raw, kind);
     if raw.patterns.is_empty() && frame.is_none() {
         ctx.error(
             Some(raw.id.span()),
@@ -874,14 +882,10 @@ fn compile_rule(
     for p in &raw.patterns {
         // Check the author's own regex first, placeholders stubbed out, so a
         // syntax error is shown against what they wrote, not the expansion.
-        let checked = match build_regex(&stub_placeholders(p.get_ref())) {
-            Ok(r) => r,
+        let own_groups = match group_names(&stub_placeholders(p.get_ref())) {
+            Ok(names) => names,
             Err(e) => {
-                ctx.error(
-                    Some(p.span()),
-                    Some(id),
-                    format!("invalid regex in pattern: {}", one_line(&e)),
-                );
+                ctx.error(Some(p.span()), Some(id), format!("invalid regex in pattern: {e}"));
                 continue;
             }
         };
@@ -898,10 +902,8 @@ fn compile_rule(
                 // The groups a key may name: the author's own `(?P<name>…)`
                 // (from the checked regex), the placeholders' entity groups,
                 // and the fixed groups of `{year}`, `{count}` and the value.
-                let groups: Vec<String> = checked
-                    .capture_names()
-                    .flatten()
-                    .map(str::to_string)
+                let groups: Vec<String> = own_groups
+                    .into_iter()
                     .chain(entities.iter().map(|(group, _)| group.clone()))
                     .chain(
                         ["value", "year", "count"]
@@ -913,10 +915,7 @@ fn compile_rule(
                 let entities = entities
                     .into_iter()
                     .map(|(group, kind)| {
-                        let finder = finders
-                            .entry(kind.clone())
-                            .or_insert_with(|| build_regex(&format!("(?i){}", gazetteer.pattern(&kind))).ok())
-                            .clone();
+                        let finder = finder(finders, gazetteer, &kind);
                         EntitySlot { group, kind, finder }
                     })
                     .collect();
@@ -1053,9 +1052,41 @@ fn compile_rule(
     })
 }
 
+/// The named groups of a regex, read from its syntax tree: the pattern is
+/// checked as the regex crate would check it, without compiling it (a
+/// counted repetition of a Unicode class such as `[\w ]{3,40}` takes tens
+/// of milliseconds to compile, and the check runs at every start).
+fn group_names(src: &str) -> Result<Vec<String>, String> {
+    use regex_syntax::hir::{Hir, HirKind};
+    fn walk(h: &Hir, out: &mut Vec<String>) {
+        match h.kind() {
+            HirKind::Capture(c) => {
+                if let Some(name) = &c.name {
+                    out.push(name.to_string());
+                }
+                walk(&c.sub, out);
+            }
+            HirKind::Repetition(r) => walk(&r.sub, out),
+            HirKind::Concat(hs) | HirKind::Alternation(hs) => hs.iter().for_each(|h| walk(h, out)),
+            HirKind::Empty | HirKind::Literal(_) | HirKind::Class(_) | HirKind::Look(_) => {}
+        }
+    }
+    let hir = regex_syntax::ParserBuilder::new()
+        .nest_limit(250)
+        .build()
+        .parse(&crate::rules::ascii_word_boundaries(src))
+        .map_err(|e| one_line_str(&e.to_string()))?;
+    let mut out = Vec::new();
+    walk(&hir, &mut out);
+    Ok(out)
+}
+
 fn one_line(e: &regex::Error) -> String {
-    e.to_string()
-        .lines()
+    one_line_str(&e.to_string())
+}
+
+fn one_line_str(e: &str) -> String {
+    e.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty())
         .collect::<Vec<_>>()
@@ -1303,6 +1334,18 @@ fn expand(pattern: &str, gazetteer: &Gazetteer, case_insensitive: bool) -> Resul
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn group_names_are_read_without_compiling() {
+        assert_eq!(
+            group_names(r"(?P<stance>oppose|back)s? (?P<topic>[\w ]{3,40}?)(?:x|(?P<y>y))").unwrap(),
+            ["stance", "topic", "y"]
+        );
+        assert!(group_names(r"(?P<a>x").unwrap_err().contains("unclosed group"));
+        assert!(group_names(r"(?P<a>x)(?P<a>y)")
+            .unwrap_err()
+            .contains("duplicate capture group name"));
+    }
 
     #[test]
     fn keys_parse_with_defaults() {
