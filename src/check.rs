@@ -3,8 +3,9 @@
 
 use crate::align::{align, Finding, Relation};
 use crate::claim::{Claim, Value};
-use crate::corpus::Document;
-use crate::corpus::{load_corpus_with, parse_document, Corpus, CorpusError, DocumentError, LoadOptions};
+use crate::corpus::{
+    parse_document, walk_corpus, Corpus, CorpusError, CorpusIndex, CorpusWalk, DocumentError, DocumentMeta, LoadOptions,
+};
 use crate::extract::{extract_corpus, extract_document};
 use crate::quantity::Interval;
 use crate::report::view::{finding_view, FindingView};
@@ -100,7 +101,8 @@ impl CheckOptions {
 /// What a run found.
 #[derive(Debug)]
 pub struct Analysis {
-    pub corpus: Corpus,
+    /// The documents' metadata (their texts are not kept).
+    pub corpus: CorpusIndex,
     pub claims: Vec<Claim>,
     pub findings: Vec<Finding>,
 }
@@ -163,9 +165,52 @@ impl fmt::Display for Summary {
     }
 }
 
-/// Extract and align: the pure part of a run.
-pub fn analyse(pack: &RulePack, corpus: Corpus) -> Analysis {
+/// Extract and align a corpus already in memory: the pure part of a run.
+pub fn analyse(pack: &RulePack, corpus: &Corpus) -> Analysis {
     let claims = extract_corpus(pack, &corpus.documents);
+    let corpus = corpus.index();
+    let findings = align(pack, &claims, &corpus.documents);
+    Analysis {
+        corpus,
+        claims,
+        findings,
+    }
+}
+
+/// Read, extract and align a walked corpus, one file at a time: each
+/// worker reads a file, extracts its claims and drops its text, so memory
+/// grows with the claims, not with the corpus. Documents keep their path
+/// order (a claim's `doc` is its index among the documents that loaded).
+pub fn scan(pack: &RulePack, walk: CorpusWalk) -> Analysis {
+    use rayon::prelude::*;
+    let read: Vec<Result<(DocumentMeta, Vec<Claim>), DocumentError>> = walk
+        .files
+        .par_iter()
+        .map(|file| {
+            let doc = file.load()?;
+            // The index is set below, once the documents that failed are known.
+            let mut claims = extract_document(pack, 0, &doc);
+            crate::extract::sort_claims(&mut claims);
+            Ok((doc.meta, claims))
+        })
+        .collect();
+    let mut corpus = CorpusIndex {
+        documents: Vec::with_capacity(read.len()),
+        skipped: walk.skipped,
+        passed_over: walk.passed_over,
+    };
+    let mut claims = Vec::new();
+    for r in read {
+        match r {
+            Ok((meta, doc_claims)) => {
+                let doc = corpus.documents.len();
+                claims.extend(doc_claims.into_iter().map(|c| Claim { doc, ..c }));
+                corpus.documents.push(meta);
+            }
+            Err(e) => corpus.skipped.push(e),
+        }
+    }
+    corpus.skipped.sort_by(|a, b| a.path.cmp(&b.path));
     let findings = align(pack, &claims, &corpus.documents);
     Analysis {
         corpus,
@@ -181,13 +226,13 @@ fn load_and_analyse(opts: &CheckOptions) -> Result<(RulePack, Review, Analysis),
     // A run never reads its own output back as articles.
     let mut exclude = vec![opts.out.clone()];
     exclude.extend(crate::report::REPORT_NAMES.iter().map(|n| opts.out.join(n)));
-    let corpus = load_corpus_with(&opts.corpus, &LoadOptions { exclude })?;
+    let walk = walk_corpus(&opts.corpus, &LoadOptions { exclude })?;
     // A corpus with nothing to check passes no judgement: say so, never a
     // green run.
-    if corpus.documents.is_empty() && corpus.skipped.is_empty() {
+    if walk.files.is_empty() && walk.skipped.is_empty() {
         return Err(CorpusError::NoDocuments {
             path: opts.corpus.clone(),
-            passed_over: corpus.passed_over,
+            passed_over: walk.passed_over,
         }
         .into());
     }
@@ -199,7 +244,7 @@ fn load_and_analyse(opts: &CheckOptions) -> Result<(RulePack, Review, Analysis),
         }
     }
     let review = crate::review::read(&opts.review_path())?;
-    let analysis = analyse(&pack, corpus);
+    let analysis = scan(&pack, walk);
     Ok((pack, review, analysis))
 }
 
@@ -384,7 +429,7 @@ fn lexical(p: &Path) -> PathBuf {
 }
 
 /// The corpus documents `--changed` names, by path as given or as id.
-fn changed_documents(corpus: &Path, docs: &[Document], changed: &[PathBuf]) -> Result<Vec<usize>, Error> {
+fn changed_documents(corpus: &Path, docs: &[DocumentMeta], changed: &[PathBuf]) -> Result<Vec<usize>, Error> {
     changed
         .iter()
         .map(|p| {

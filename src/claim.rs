@@ -6,6 +6,21 @@ use crate::event::Binding;
 use crate::quantity::Quantity;
 use std::fmt;
 
+impl Claim {
+    /// The claim's sentence as evidence, windowed around `at` (the claim's
+    /// own span unless given) when the sentence is long.
+    pub fn quote_at(&self, at: Option<&Span>) -> String {
+        let at = at.unwrap_or(&self.span);
+        let rel = |o: usize| o.saturating_sub(self.sentence.start).min(self.sentence_text.len());
+        crate::report::quote_window(&self.sentence_text, rel(at.start)..rel(at.end))
+    }
+
+    /// [`Claim::quote_at`] the claim's own span.
+    pub fn quote(&self) -> String {
+        self.quote_at(None)
+    }
+}
+
 /// What a sentence does with a value. A target is never compared with an
 /// outcome, nor an estimate with a fact.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Deserialize)]
@@ -117,6 +132,10 @@ pub struct Claim {
     pub span: Span,
     /// The whole sentence, as evidence.
     pub sentence: Span,
+    /// The sentence's text (`sentence` in the document), shared by the
+    /// claims of one sentence: reports quote it after the document's text
+    /// is gone.
+    pub sentence_text: std::sync::Arc<str>,
     /// Entity names in the match that were misspelt.
     pub corrections: Vec<Correction>,
     /// Who the sentence attributes the figure to ("police", "cgt").

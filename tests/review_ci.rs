@@ -64,7 +64,7 @@ fn ids_and_evidence(corpus: &Path, rules: &[&Path], reverse: bool) -> BTreeSet<(
     if reverse {
         corpus.documents.reverse();
     }
-    analyse(&pack, corpus)
+    analyse(&pack, &corpus)
         .findings
         .into_iter()
         .map(|f| (f.id, f.evidence))

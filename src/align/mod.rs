@@ -12,7 +12,7 @@ pub mod interval;
 pub mod roster;
 
 use crate::claim::{Claim, Modality, Span, Value};
-use crate::corpus::Document;
+use crate::corpus::DocumentMeta;
 use crate::rules::RulePack;
 use std::collections::BTreeMap;
 use std::fmt;
@@ -186,7 +186,7 @@ struct GroupKey<'c> {
 
 /// Compare every group of claims; findings come out in a stable order
 /// (rule, key, then first appearance).
-pub fn align(pack: &RulePack, claims: &[Claim], docs: &[Document]) -> Vec<Finding> {
+pub fn align(pack: &RulePack, claims: &[Claim], docs: &[DocumentMeta]) -> Vec<Finding> {
     let mut groups: BTreeMap<GroupKey, Vec<usize>> = BTreeMap::new();
     let mut attendance: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, c) in claims.iter().enumerate() {
@@ -262,7 +262,7 @@ fn bounds(v: &Value) -> (f64, f64) {
 /// as sides a and b. Cost: a sort and a sweep, linear in the values.
 fn key_finding(
     claims: &[Claim],
-    docs: &[Document],
+    docs: &[DocumentMeta],
     gk: &GroupKey,
     members: &[usize],
     changes: bool,
@@ -374,7 +374,7 @@ fn key_finding(
 /// time and was revised); those of two clusters conflict, diverge or update.
 pub fn relation_between(
     claims: &[Claim],
-    docs: &[Document],
+    docs: &[DocumentMeta],
     a: &Side,
     b: &Side,
     same_cluster: bool,
@@ -396,7 +396,7 @@ pub fn relation_between(
 /// for a figure that changes over time, that differ): divergent when
 /// different sources give them as their own, an update when one was stated
 /// after the other, a conflict otherwise.
-fn pair_relation(claims: &[Claim], docs: &[Document], a: &Side, b: &Side, changes: bool) -> (Relation, String) {
+fn pair_relation(claims: &[Claim], docs: &[DocumentMeta], a: &Side, b: &Side, changes: bool) -> (Relation, String) {
     let (mut relation, mut explanation) = compare(claims, a, b);
     if relation == Relation::Conflict {
         if let Some((x, y)) = divergent_sources(claims, a, b) {
@@ -428,14 +428,13 @@ fn pair_relation(claims: &[Claim], docs: &[Document], a: &Side, b: &Side, change
 /// The evidence hash: every (source, quote) pair of both sides, sorted, so
 /// reading order and unrelated documents do not change it; a new source
 /// on a side, or an edited quote, does.
-pub fn evidence_hash(f: &Finding, claims: &[Claim], docs: &[Document]) -> String {
+pub fn evidence_hash(f: &Finding, claims: &[Claim], docs: &[DocumentMeta]) -> String {
     let mut pairs: Vec<String> = std::iter::once(&f.a)
         .chain(f.b.as_ref())
         .flat_map(|side| side.claims.iter())
         .map(|&i| {
             let c = &claims[i];
-            let doc = &docs[c.doc];
-            format!("{}\t{}", doc.id, &doc.text[c.sentence.start..c.sentence.end])
+            format!("{}\t{}", docs[c.doc].id, c.sentence_text)
         })
         .collect();
     pairs.sort_unstable();
@@ -480,7 +479,7 @@ fn divergent_sources(claims: &[Claim], a: &Side, b: &Side) -> Option<(String, St
 
 /// The days a side's figure stands as of: each claim's own ("as of
 /// Thursday"), else its document's publication date; earliest and latest.
-fn publication(claims: &[Claim], docs: &[Document], side: &Side) -> Option<(crate::date::Date, crate::date::Date)> {
+fn publication(claims: &[Claim], docs: &[DocumentMeta], side: &Side) -> Option<(crate::date::Date, crate::date::Date)> {
     let dates: Option<Vec<_>> = side
         .claims
         .iter()
@@ -490,7 +489,7 @@ fn publication(claims: &[Claim], docs: &[Document], side: &Side) -> Option<(crat
     Some((*dates.iter().min()?, *dates.iter().max()?))
 }
 
-fn earliest(claims: &[Claim], docs: &[Document], side: &Side) -> String {
+fn earliest(claims: &[Claim], docs: &[DocumentMeta], side: &Side) -> String {
     publication(claims, docs, side).map_or("undated".into(), |p| p.0.to_string())
 }
 
@@ -501,7 +500,7 @@ fn earliest(claims: &[Claim], docs: &[Document], side: &Side) -> String {
 /// stated only while the other was being stated before and after it (a
 /// transposed "3,598" among days of "3,958") is a disagreement, as are two
 /// values first stated on the same day.
-fn revision<'s>(claims: &[Claim], docs: &[Document], a: &'s Side, b: &'s Side) -> Option<(&'s Side, &'s Side)> {
+fn revision<'s>(claims: &[Claim], docs: &[DocumentMeta], a: &'s Side, b: &'s Side) -> Option<(&'s Side, &'s Side)> {
     let (pa, pb) = (publication(claims, docs, a)?, publication(claims, docs, b)?);
     if pa.0 < pb.0 && pa.1 <= pb.1 {
         Some((a, b))
@@ -567,7 +566,7 @@ pub fn legacy_pair_id(rule: &str, key: &str, modality: Modality, a: &str, b: Opt
 /// distinct values, then each document (hashed) with the value it states.
 /// Another source repeating a decided value leaves the decision standing;
 /// a new value, or a decided source stating another one, does not.
-pub fn evidence_of(f: &Finding, claims: &[Claim], docs: &[Document]) -> String {
+pub fn evidence_of(f: &Finding, claims: &[Claim], docs: &[DocumentMeta]) -> String {
     let values: Vec<&str> = f.values.iter().map(|v| v.value.as_str()).collect();
     let mut out = format!("V{:016x}", fnv1a(&values));
     let mut pairs: Vec<(u64, usize)> = f

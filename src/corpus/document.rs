@@ -9,9 +9,11 @@ use std::path::{Path, PathBuf};
 /// file is almost always a mistake (a dump, a binary, a log).
 pub const MAX_DOCUMENT_BYTES: usize = 16 * 1024 * 1024;
 
-/// One article.
+/// What a run keeps of one article once its claims are read: where it
+/// is and who published it when. The text is dropped (each claim keeps its
+/// own sentence), so a run's memory grows with its claims, not its bytes.
 #[derive(Debug, Clone)]
-pub struct Document {
+pub struct DocumentMeta {
     /// Corpus-relative path with `/` separators.
     pub id: String,
     pub path: PathBuf,
@@ -25,11 +27,30 @@ pub struct Document {
     pub date_order: DateOrder,
     /// Other front matter fields, kept as written.
     pub extra: BTreeMap<String, String>,
+}
+
+/// One article: its [`DocumentMeta`] (reached through `Deref`) and its text.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub meta: DocumentMeta,
     /// The whole file as UTF-8 (BOM removed); offsets point into it.
     pub text: String,
     /// Where the article body starts, after any front matter.
     pub body_start: usize,
     line_starts: Vec<usize>,
+}
+
+impl std::ops::Deref for Document {
+    type Target = DocumentMeta;
+    fn deref(&self) -> &DocumentMeta {
+        &self.meta
+    }
+}
+
+impl std::ops::DerefMut for Document {
+    fn deref_mut(&mut self) -> &mut DocumentMeta {
+        &mut self.meta
+    }
 }
 
 impl Document {
@@ -88,6 +109,27 @@ pub struct Corpus {
     pub passed_over: Vec<String>,
 }
 
+/// What a run keeps of its corpus: each checked document's metadata, in
+/// path order (a claim's `doc` indexes it), and the documents that did not
+/// load or were passed over.
+#[derive(Debug, Default)]
+pub struct CorpusIndex {
+    pub documents: Vec<DocumentMeta>,
+    pub skipped: Vec<DocumentError>,
+    pub passed_over: Vec<String>,
+}
+
+impl Corpus {
+    /// The metadata of every document, texts left behind.
+    pub fn index(&self) -> CorpusIndex {
+        CorpusIndex {
+            documents: self.documents.iter().map(|d| d.meta.clone()).collect(),
+            skipped: self.skipped.clone(),
+            passed_over: self.passed_over.clone(),
+        }
+    }
+}
+
 /// How a corpus is walked.
 #[derive(Debug, Clone, Default)]
 pub struct LoadOptions {
@@ -111,12 +153,65 @@ pub fn load_corpus(root: &Path) -> Result<Corpus, CorpusError> {
 /// a file's size is checked before it is read and again while it is read.
 /// Each of these is a warning in `skipped`.
 pub fn load_corpus_with(root: &Path, opts: &LoadOptions) -> Result<Corpus, CorpusError> {
+    let walk = walk_corpus(root, opts)?;
+    let mut corpus = Corpus {
+        documents: Vec::with_capacity(walk.files.len()),
+        skipped: walk.skipped,
+        passed_over: walk.passed_over,
+    };
+    for file in &walk.files {
+        match file.load() {
+            Ok(doc) => corpus.documents.push(doc),
+            Err(e) => corpus.skipped.push(e),
+        }
+    }
+    corpus.skipped.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(corpus)
+}
+
+/// One file a walk found, not yet read.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct CorpusFile {
+    /// The path as the walk reached it (under the corpus root as given).
+    pub path: PathBuf,
+    /// Where to open it (a symbolic link's target inside the corpus).
+    open: PathBuf,
+    /// Corpus-relative path with `/` separators.
+    pub id: String,
+}
+
+impl CorpusFile {
+    /// Read and parse the file; a file that cannot be read or parsed is
+    /// a [`DocumentError`] naming it.
+    pub fn load(&self) -> Result<Document, DocumentError> {
+        read_limited(&self.open, MAX_DOCUMENT_BYTES)
+            .map_err(|message| DocumentError {
+                path: self.path.display().to_string(),
+                line: None,
+                message,
+            })
+            .and_then(|bytes| parse_document(&self.id, &self.path, &bytes))
+    }
+}
+
+/// A corpus walked but not read: the files to read, in path order, and
+/// what the walk skipped or passed over.
+#[derive(Debug, Default)]
+pub struct CorpusWalk {
+    pub files: Vec<CorpusFile>,
+    pub skipped: Vec<DocumentError>,
+    pub passed_over: Vec<String>,
+}
+
+/// Find the articles under `root` (see [`load_corpus_with`]) without
+/// reading them, so that each can be read, checked and dropped in turn.
+pub fn walk_corpus(root: &Path, opts: &LoadOptions) -> Result<CorpusWalk, CorpusError> {
     let io = |source| CorpusError::Io {
         path: root.into(),
         source,
     };
     let meta = std::fs::metadata(root).map_err(io)?;
-    let mut corpus = Corpus::default();
+    let mut walked = CorpusWalk::default();
     let mut files = Vec::new();
     let base = if meta.is_file() {
         files.push((root.to_path_buf(), root.to_path_buf()));
@@ -127,29 +222,23 @@ pub fn load_corpus_with(root: &Path, opts: &LoadOptions) -> Result<Corpus, Corpu
             exclude: opts.exclude.iter().map(|p| resolve(p)).collect(),
         };
         let entries = read_dir(root).map_err(io)?;
-        walk.visit(entries, &mut files, &mut corpus.skipped, &mut corpus.passed_over);
-        corpus.passed_over.sort();
+        walk.visit(entries, &mut files, &mut walked.skipped, &mut walked.passed_over);
+        walked.passed_over.sort();
         root
     } else {
         return Err(CorpusError::NotAFileOrFolder { path: root.into() });
     };
     files.sort();
-    for (path, open) in files {
-        let id = relative_id(base, &path);
-        let loaded = read_limited(&open, MAX_DOCUMENT_BYTES)
-            .map_err(|message| DocumentError {
-                path: path.display().to_string(),
-                line: None,
-                message,
-            })
-            .and_then(|bytes| parse_document(&id, &path, &bytes));
-        match loaded {
-            Ok(doc) => corpus.documents.push(doc),
-            Err(e) => corpus.skipped.push(e),
-        }
-    }
-    corpus.skipped.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(corpus)
+    walked.files = files
+        .into_iter()
+        .map(|(path, open)| CorpusFile {
+            id: relative_id(base, &path),
+            path,
+            open,
+        })
+        .collect();
+    walked.skipped.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(walked)
 }
 
 /// A path made absolute with its folder canonicalised where it exists.
@@ -403,14 +492,16 @@ pub fn parse_document(id: &str, path: &Path, bytes: &[u8]) -> Result<Document, D
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| id.to_string());
     let mut doc = Document {
-        id: id.to_string(),
-        path: path.to_path_buf(),
-        source: file_name,
-        url: None,
-        published: None,
-        title: None,
-        date_order: DateOrder::default(),
-        extra: BTreeMap::new(),
+        meta: DocumentMeta {
+            id: id.to_string(),
+            path: path.to_path_buf(),
+            source: file_name,
+            url: None,
+            published: None,
+            title: None,
+            date_order: DateOrder::default(),
+            extra: BTreeMap::new(),
+        },
         text,
         body_start: 0,
         line_starts,

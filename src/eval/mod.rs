@@ -458,9 +458,9 @@ pub fn evaluate(
     gazetteer: &Gazetteer,
     changes_over_time: &dyn Fn(&str) -> bool,
     labels: &Labels,
+    docs: &[Document],
     analysis: &Analysis,
 ) -> Result<Evaluation, Vec<LabelError>> {
-    let docs = &analysis.corpus.documents;
     let claims = &analysis.claims;
     let findings = &analysis.findings;
     let located = locate(labels, docs)?;
@@ -658,7 +658,7 @@ pub fn evaluate(
                 } else if key_values {
                     crate::align::relation_between(
                         claims,
-                        docs,
+                        &analysis.corpus.documents,
                         sides[si],
                         sides[sj],
                         f.clusters[si] == f.clusters[sj],
@@ -844,9 +844,10 @@ pub fn run(
     let labels = labels::load(labels_path)?;
     let pack = crate::rules::RulePack::load_all(rules)?;
     let corpus = crate::corpus::load_corpus(corpus)?;
-    let analysis = crate::check::analyse(&pack, corpus);
+    let analysis = crate::check::analyse(&pack, &corpus);
     let changes = |rule: &str| pack.rule(rule).is_some_and(|r| r.changes_over_time);
-    let evaluation = evaluate(&pack.gazetteer, &changes, &labels, &analysis).map_err(labels::LabelErrors)?;
+    let evaluation =
+        evaluate(&pack.gazetteer, &changes, &labels, &corpus.documents, &analysis).map_err(labels::LabelErrors)?;
     Ok((labels, analysis, evaluation))
 }
 

@@ -318,6 +318,7 @@ fn claim(
             line: sline,
             col: scol,
         },
+        sentence_text: sentence.into(),
         corrections: Vec::new(),
         attribution: reading.attribution.clone(),
         as_of: reading.as_of,

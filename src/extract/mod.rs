@@ -24,8 +24,24 @@ pub fn extract_corpus(pack: &RulePack, docs: &[Document]) -> Vec<Claim> {
         .enumerate()
         .flat_map_iter(|(i, doc)| extract_document(pack, i, doc))
         .collect();
-    claims.sort_by(|a, b| (a.doc, a.span.start, &a.rule).cmp(&(b.doc, b.span.start, &b.rule)));
+    sort_claims(&mut claims);
     claims
+}
+
+/// The order of claims in every report: document, position, rule.
+pub fn sort_claims(claims: &mut [Claim]) {
+    claims.sort_by(|a, b| (a.doc, a.span.start, &a.rule).cmp(&(b.doc, b.span.start, &b.rule)));
+}
+
+/// One copy of each sentence's text for all the claims it holds.
+fn share_sentences(claims: &mut [Claim]) {
+    let mut seen: std::collections::HashMap<usize, std::sync::Arc<str>> = std::collections::HashMap::new();
+    for c in claims {
+        let shared = seen.entry(c.sentence.start).or_insert_with(|| c.sentence_text.clone());
+        if shared.len() == c.sentence_text.len() {
+            c.sentence_text = shared.clone();
+        }
+    }
 }
 
 /// The claims of one document, in text order.
@@ -102,6 +118,7 @@ pub fn extract_document(pack: &RulePack, doc_index: usize, doc: &Document) -> Ve
             }
         }
     }
+    share_sentences(&mut claims);
     claims
 }
 
@@ -294,6 +311,7 @@ fn claim(
             line: sline,
             col: scol,
         },
+        sentence_text: sentence_text.into(),
         corrections,
         attribution: crate::frame::attribution(sentence_text, value.start()),
         as_of: None,

@@ -3,9 +3,10 @@
 
 use super::spreadsheet_safe;
 use super::view::{DecisionView, FindingView, SideView};
-use crate::claim::{Claim, Span};
-use crate::corpus::Document;
+use crate::claim::Claim;
+use crate::corpus::DocumentMeta;
 use std::io::{self, Write};
+use std::ops::Range;
 
 pub const CLAIMS_COLUMNS: [&str; 8] = ["doc", "line", "col", "rule", "key", "value", "text", "sentence"];
 
@@ -50,10 +51,11 @@ pub const QUOTE_WINDOW: usize = 600;
 
 /// A claim's sentence as evidence ([`quote`]): the whole sentence when it
 /// is at most [`QUOTE_WINDOW`] characters, else a window of that many
-/// characters around the claim (`at`), each cut marked with `…`. Linear in
-/// the window, not the sentence.
-pub fn quote_window(text: &str, sentence: &Span, at: &Span) -> String {
-    let (s_start, s_end) = (sentence.start.min(text.len()), sentence.end.min(text.len()));
+/// characters around the claim (`at`, byte offsets into `text`, the
+/// sentence), each cut marked with `…`. Linear in the window, not the
+/// sentence.
+pub fn quote_window(text: &str, at: Range<usize>) -> String {
+    let (s_start, s_end) = (0, text.len());
     let at_start = at.start.clamp(s_start, s_end);
     let at_end = at.end.clamp(at_start, s_end);
     // Characters available on each side of the claim, counted up to the window.
@@ -109,11 +111,6 @@ fn with_cuts(cut_before: bool, window: &str, cut_after: bool) -> String {
     out
 }
 
-/// A claim's quote: its sentence, windowed around the claim.
-pub fn claim_quote(doc: &Document, c: &Claim) -> String {
-    quote_window(&doc.text, &c.sentence, &c.span)
-}
-
 fn to_io(e: csv::Error) -> io::Error {
     io::Error::other(e)
 }
@@ -123,7 +120,7 @@ fn write_row<W: Write>(w: &mut csv::Writer<W>, cells: &[&str]) -> io::Result<()>
         .map_err(to_io)
 }
 
-pub fn write_claims_csv(out: &mut dyn Write, docs: &[Document], claims: &[Claim]) -> io::Result<()> {
+pub fn write_claims_csv(out: &mut dyn Write, docs: &[DocumentMeta], claims: &[Claim]) -> io::Result<()> {
     let mut w = csv::Writer::from_writer(out);
     write_row(&mut w, &CLAIMS_COLUMNS)?;
     for c in claims {
@@ -138,7 +135,7 @@ pub fn write_claims_csv(out: &mut dyn Write, docs: &[Document], claims: &[Claim]
                 &c.key_display,
                 &c.value,
                 &c.text,
-                &claim_quote(doc, c),
+                &c.quote(),
             ],
         )?;
     }
@@ -216,38 +213,32 @@ pub fn write_findings_csv(out: &mut dyn Write, findings: &[FindingView]) -> io::
 mod tests {
     use super::*;
 
-    fn span(text: &str, needle: &str) -> Span {
+    fn span(text: &str, needle: &str) -> Range<usize> {
         let start = text.find(needle).unwrap();
-        Span {
-            start,
-            end: start + needle.len(),
-            line: 1,
-            col: 1,
-        }
+        start..start + needle.len()
     }
 
     #[test]
     fn short_sentences_are_quoted_whole() {
         let text = "Some 34  chiefs\nmet.";
-        let all = span(text, text);
-        assert_eq!(quote_window(text, &all, &span(text, "34")), "Some 34 chiefs met.");
+        assert_eq!(quote_window(text, span(text, "34")), "Some 34 chiefs met.");
     }
 
     #[test]
     fn long_sentences_are_cut_around_the_claim() {
         let text = format!("{}34 chiefs{}", "é ".repeat(1000), " xyz".repeat(1000));
         let all = span(&text, &text);
-        let q = quote_window(&text, &all, &span(&text, "34 chiefs"));
+        let q = quote_window(&text, span(&text, "34 chiefs"));
         assert!(
             q.starts_with("…é ") && q.ends_with("xyz…") && q.contains("34 chiefs"),
             "{q}"
         );
         assert!(q.chars().count() <= QUOTE_WINDOW + 2, "{}", q.chars().count());
         // Near the start, the window takes the room the start leaves.
-        let q = quote_window(&text, &all, &span(&text, "é é"));
+        let q = quote_window(&text, span(&text, "é é"));
         assert!(!q.starts_with('…') && q.ends_with('…'), "{q}");
         assert!(q.chars().count() >= QUOTE_WINDOW - 40, "{}", q.chars().count());
-        let q = quote_window(&text, &all, &all);
+        let q = quote_window(&text, all);
         assert!(q.ends_with('…') && q.chars().count() <= QUOTE_WINDOW + 1, "{q}");
     }
 }

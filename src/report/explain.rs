@@ -3,8 +3,7 @@
 
 use super::terminal_safe;
 use crate::claim::Claim;
-use crate::corpus::Document;
-use crate::report::claim_quote;
+use crate::corpus::DocumentMeta;
 use std::io::{self, Write};
 
 /// One line of terminal output, control characters escaped.
@@ -13,7 +12,7 @@ fn put(out: &mut dyn Write, text: String) -> io::Result<()> {
     out.write_all(b"\n")
 }
 
-pub fn write_explained_claims(out: &mut dyn Write, docs: &[Document], claims: &[Claim]) -> io::Result<()> {
+pub fn write_explained_claims(out: &mut dyn Write, docs: &[DocumentMeta], claims: &[Claim]) -> io::Result<()> {
     for c in claims {
         let doc = &docs[c.doc];
         put(
@@ -23,7 +22,7 @@ pub fn write_explained_claims(out: &mut dyn Write, docs: &[Document], claims: &[
                 doc.id, c.span.line, c.span.col, c.rule, c.text, c.value, c.modality
             ),
         )?;
-        put(out, format!("    sentence: {}", claim_quote(doc, c)))?;
+        put(out, format!("    sentence: {}", c.quote()))?;
         match &c.event {
             Some((event, binding)) => put(out, format!("    event:    {event}: {binding}"))?,
             None => put(out, "    event:    none".into())?,
@@ -49,7 +48,7 @@ pub fn write_explained_claims(out: &mut dyn Write, docs: &[Document], claims: &[
 /// comparison and the editors' status.
 pub fn explain_finding(
     pack: &crate::rules::RulePack,
-    docs: &[Document],
+    docs: &[DocumentMeta],
     claims: &[Claim],
     f: &crate::align::Finding,
     status: &crate::review::Status,
@@ -84,7 +83,7 @@ pub fn explain_finding(
                     doc.id, c.span.line, c.span.col, c.text, c.modality
                 ),
             );
-            line(&mut out, &format!("    sentence: {}", claim_quote(doc, c)));
+            line(&mut out, &format!("    sentence: {}", c.quote()));
             match pack.rule(&c.rule) {
                 Some(r) => {
                     line(

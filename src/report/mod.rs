@@ -13,8 +13,8 @@ mod html;
 pub mod view;
 
 pub use csv_out::{
-    claim_quote, quote, quote_window, write_claims_csv, write_findings_csv, CLAIMS_COLUMNS, FINDINGS_COLUMNS,
-    QUOTE_WINDOW, REVIEW_COLUMNS,
+    quote, quote_window, write_claims_csv, write_findings_csv, CLAIMS_COLUMNS, FINDINGS_COLUMNS, QUOTE_WINDOW,
+    REVIEW_COLUMNS,
 };
 pub use explain::{explain_finding, write_explained_claims};
 pub use formats::{github_annotations, write_json, write_junit, write_markdown, write_sarif, Totals};

@@ -2,10 +2,9 @@
 //! the sides with their sources, locations and quotes, the editor's status,
 //! and whether it fails the run.
 
-use super::quote_window;
 use crate::align::{Finding, Side};
 use crate::claim::Claim;
-use crate::corpus::Document;
+use crate::corpus::DocumentMeta;
 use crate::review::{Entry, Status};
 use serde::Serialize;
 
@@ -128,7 +127,7 @@ fn in_words(claims: &[Claim], side: &Side) -> String {
 }
 
 /// The outlets of some documents, each named once, in document order.
-fn outlets(docs: &[Document], of: &[usize]) -> Vec<String> {
+fn outlets(docs: &[DocumentMeta], of: &[usize]) -> Vec<String> {
     unique(of.iter().map(|&d| docs[d].source.clone()))
 }
 
@@ -151,7 +150,7 @@ impl FindingView {
     }
 }
 
-fn side_view(docs: &[Document], claims: &[Claim], side: &Side) -> SideView {
+fn side_view(docs: &[DocumentMeta], claims: &[Claim], side: &Side) -> SideView {
     let first = &claims[side.claims[0]];
     let doc = &docs[first.doc];
     let of = side.documents(claims);
@@ -170,12 +169,12 @@ fn side_view(docs: &[Document], claims: &[Claim], side: &Side) -> SideView {
             line: side.at.unwrap_or(first.span).line,
             col: side.at.unwrap_or(first.span).col,
         },
-        quote: quote_window(&doc.text, &first.sentence, &side.at.unwrap_or(first.span)),
+        quote: first.quote_at(side.at.as_ref()),
     }
 }
 
 pub fn finding_view(
-    docs: &[Document],
+    docs: &[DocumentMeta],
     claims: &[Claim],
     f: &Finding,
     status: &Status,
