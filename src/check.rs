@@ -597,7 +597,7 @@ pub fn explain_text(pack: &RulePack, sentence: &str, published: Option<crate::da
     if readings.is_empty() {
         out.push_str("no number in this sentence\n");
     }
-    let words = crate::frame::words(sentence);
+    let words: std::rc::Rc<[String]> = crate::frame::words(sentence).into();
     for (i, r) in readings.iter().enumerate() {
         let _ = writeln!(
             out,
@@ -611,7 +611,7 @@ pub fn explain_text(pack: &RulePack, sentence: &str, published: Option<crate::da
         let _ = writeln!(out, "  after it:    {:?}", r.after.join(" "));
         let _ = writeln!(out, "  before it:   {:?}", r.before.join(" "));
         let _ = writeln!(out, "  share of:    {base}");
-        let _ = writeln!(out, "  own words:   {:?}", r.window_words(sentence).join(" "));
+        let _ = writeln!(out, "  own words:   {:?}", r.window_words.join(" "));
         let period = r.period.as_ref().map_or("-".to_string(), |p| {
             format!("{} ({:?}{})", p.year, p.written, if p.by { ", a deadline" } else { "" })
         });
@@ -628,7 +628,7 @@ pub fn explain_text(pack: &RulePack, sentence: &str, published: Option<crate::da
         }
         for rule in pack.rules.iter().filter(|r| r.frame.is_some()) {
             let Some(spec) = &rule.frame else { continue };
-            match frames::select(spec, r, sentence, &|| words.clone()) {
+            match frames::select(spec, r, &|| words.clone()) {
                 Ok(()) => {
                     let subject = spec.subject.as_ref().map(|(kind, finder)| {
                         let s = frames::subject(pack, finder, r, sentence, None);

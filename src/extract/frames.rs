@@ -11,66 +11,105 @@ use crate::frame::{words, Reading};
 use crate::quantity::{self, Unit};
 use crate::rules::{FrameSpec, KeyPart, Measure, Rule, RulePack};
 use std::ops::Range;
+use std::rc::Rc;
 
-/// Why a frame rule passed a reading over, or `Ok` when it takes it.
-pub fn select(
+/// Why a frame rule passed a reading over: cheap to make (every rule
+/// rejects most readings), put in words only when shown (`explain-text`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Rejection<'r> {
+    Measure(Measure, &'r Unit),
+    CountsNone(&'r Reading),
+    OwnNoun(&'r str),
+    Sum,
+    Part,
+    ShareOf(&'r [String]),
+    ShareOfNothing,
+    NoQualifier(&'r [String]),
+    Excluded(String),
+    NotAbout,
+}
+
+impl std::fmt::Display for Rejection<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Rejection::Measure(m, unit) => write!(f, "not a {m} ({unit})"),
+            Rejection::CountsNone(r) => write!(
+                f,
+                "counts none of its words: after it {:?}, before it {:?}",
+                r.after.join(" "),
+                r.before.join(" ")
+            ),
+            Rejection::OwnNoun(w) => write!(
+                f,
+                "counts {w:?}, and the rule names nothing it counts (only `about` words)"
+            ),
+            Rejection::Sum => {
+                f.write_str("a sum of several things ('taken together', 'combined'); `sums = true` takes sums")
+            }
+            Rejection::Part => f.write_str(
+                "a part of a figure named before it ('of which', 'the remaining'); `parts = true` takes parts",
+            ),
+            Rejection::ShareOf(base) => write!(f, "a share of {:?}, not of one of its words", base.join(" ")),
+            Rejection::ShareOfNothing => {
+                f.write_str("a share of nothing stated, and none of `implied_by` in its own words")
+            }
+            Rejection::NoQualifier(window) => write!(f, "no qualifier in its own words {:?}", window.join(" ")),
+            Rejection::Excluded(w) => write!(f, "qualified by {w:?}, which the rule excludes"),
+            Rejection::NotAbout => {
+                f.write_str("the sentence (and the ones before it) speak of none of its `about` words")
+            }
+        }
+    }
+}
+
+/// Does a frame rule take a reading? `Err` says why not.
+pub fn select<'r>(
     spec: &FrameSpec,
-    reading: &Reading,
-    sentence: &str,
-    topic_words: &dyn Fn() -> Vec<String>,
-) -> Result<(), String> {
+    reading: &'r Reading,
+    topic_words: &dyn Fn() -> Rc<[String]>,
+) -> Result<(), Rejection<'r>> {
     let unit_ok = match spec.measure {
         Measure::Count => reading.quantity.unit == Unit::Count,
         Measure::Share => reading.is_share(),
         Measure::Money => reading.is_money(),
     };
     if !unit_ok {
-        return Err(format!("not a {} ({})", spec.measure, reading.quantity.unit));
+        return Err(Rejection::Measure(spec.measure, &reading.quantity.unit));
     }
     if !spec.counts.is_empty() && !reading.counted_by(&spec.counts) {
-        return Err(format!(
-            "counts none of its words: after it {:?}, before it {:?}",
-            reading.after.join(" "),
-            reading.before.join(" ")
-        ));
+        return Err(Rejection::CountsNone(reading));
     }
     // A rule that names nothing a number counts ("the age rises to 64")
     // takes only figures that count nothing of their own: "42 separate
     // pension schemes" and "all eight confederations" are other things.
     if spec.measure == Measure::Count && spec.counts.is_empty() {
         if let Some(w) = reading.own_noun(&spec.about) {
-            return Err(format!(
-                "counts {w:?}, and the rule names nothing it counts (only `about` words)"
-            ));
+            return Err(Rejection::OwnNoun(w));
         }
     }
     if reading.sum && !spec.sums {
-        return Err("a sum of several things ('taken together', 'combined'); `sums = true` takes sums".into());
+        return Err(Rejection::Sum);
     }
     if reading.part && !spec.parts {
-        return Err(
-            "a part of a figure named before it ('of which', 'the remaining'); `parts = true` takes parts".into(),
-        );
+        return Err(Rejection::Part);
     }
-    let window = reading.window_words(sentence);
+    let window = &reading.window_words;
     if !spec.share_of.is_empty() {
         match &reading.base {
-            Some(base) if !spec.share_of.starts(base) => {
-                return Err(format!("a share of {:?}, not of one of its words", base.join(" ")));
-            }
+            Some(base) if !spec.share_of.starts(base) => return Err(Rejection::ShareOf(base)),
             Some(_) => {}
-            None if spec.implied_by.matches(&window) => {}
-            None => return Err("a share of nothing stated, and none of `implied_by` in its own words".into()),
+            None if spec.implied_by.matches(window) => {}
+            None => return Err(Rejection::ShareOfNothing),
         }
     }
-    if !spec.qualified_by.is_empty() && !spec.qualified_by.matches(&window) {
-        return Err(format!("no qualifier in its own words {:?}", window.join(" ")));
+    if !spec.qualified_by.is_empty() && !spec.qualified_by.matches(window) {
+        return Err(Rejection::NoQualifier(window));
     }
-    if let Some(w) = spec.not_qualified_by.find(&window) {
-        return Err(format!("qualified by {w:?}, which the rule excludes"));
+    if let Some(w) = spec.not_qualified_by.find(window) {
+        return Err(Rejection::Excluded(w));
     }
     if !spec.about.is_empty() && !spec.about.matches(&topic_words()) {
-        return Err("the sentence (and the ones before it) speak of none of its `about` words".into());
+        return Err(Rejection::NotAbout);
     }
     Ok(())
 }
@@ -228,7 +267,7 @@ pub(super) fn claims(
     pack: &RulePack,
     at: &Site,
     readings: &[Reading],
-    topic: &dyn Fn(&Rule) -> Vec<String>,
+    topic: &dyn Fn(&Rule) -> Rc<[String]>,
     in_context: &dyn Fn(&Rule) -> bool,
     previous_subject: &dyn Fn(&str) -> Option<String>,
 ) -> Vec<Claim> {
@@ -240,7 +279,7 @@ pub(super) fn claims(
             continue;
         }
         for reading in readings {
-            if select(spec, reading, sentence, &|| topic(rule)).is_err() {
+            if select(spec, reading, &|| topic(rule)).is_err() {
                 continue;
             }
             // The rule's own reading options (round numbers, tolerance).

@@ -75,9 +75,17 @@ pub fn extract_document(pack: &RulePack, doc_index: usize, doc: &Document) -> Ve
                     sentence,
                     event: &events[si],
                 };
+                // The words of the sentence and the ones before it, read
+                // once per reach back (rules ask with one or two reaches).
+                let topics: std::cell::RefCell<Vec<(usize, std::rc::Rc<[String]>)>> = Default::default();
                 let topic = |rule: &Rule| {
                     let before = rule.context.as_ref().map_or(DEFAULT_CONTEXT_SENTENCES, |c| c.before);
-                    frames::topic_words(doc, &sentences, si, before)
+                    if let Some((_, words)) = topics.borrow().iter().find(|(b, _)| *b == before) {
+                        return words.clone();
+                    }
+                    let words: std::rc::Rc<[String]> = frames::topic_words(doc, &sentences, si, before).into();
+                    topics.borrow_mut().push((before, words.clone()));
+                    words
                 };
                 let previous = |kind: &str| {
                     frame_kinds

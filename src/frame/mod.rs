@@ -39,6 +39,8 @@ pub struct Reading {
     pub base: Option<Vec<String>>,
     /// The reading's own stretch of the sentence (see the module doc).
     pub window: Range<usize>,
+    /// The lower-case words of `window` (read once: every frame rule asks).
+    pub window_words: Vec<String>,
     /// The clause holding the number.
     pub clause: Range<usize>,
     pub period: Option<Period>,
@@ -177,11 +179,6 @@ impl Reading {
         after_conjunction && noun && says_more
     }
 
-    /// The words of the reading's window, lower case.
-    pub fn window_words(&self, sentence: &str) -> Vec<String> {
-        words(&sentence[self.window.clone()])
-    }
-
     pub fn is_share(&self) -> bool {
         self.quantity.unit == Unit::Percent
     }
@@ -282,6 +279,7 @@ pub fn read_sentence(sentence: &str, published: Option<Date>) -> Vec<Reading> {
         return Vec::new();
     }
     let clauses = clauses(sentence);
+    let sources = attribution::sources(sentence);
     let mut out = Vec::with_capacity(found.len());
     for (i, (range, q)) in found.iter().enumerate() {
         let clause = clauses
@@ -330,6 +328,7 @@ pub fn read_sentence(sentence: &str, published: Option<Date>) -> Vec<Reading> {
                 content <= 4
             })
             .collect();
+        let window_words = words(&sentence[window.clone()]);
         let before_all = words(&sentence[window.start..range.start]);
         let before: Vec<String> = before_all[before_all.len().saturating_sub(10)..].to_vec();
         let base = (q.unit == Unit::Percent).then(|| share_base(after_text)).flatten();
@@ -361,10 +360,11 @@ pub fn read_sentence(sentence: &str, published: Option<Date>) -> Vec<Reading> {
             before,
             base,
             window,
+            window_words,
             clause,
             period,
             modality,
-            attribution: attribution(sentence, range.start),
+            attribution: attribution::nearest(&sources, range.start),
             as_of: as_of(sentence, &clause_for_as_of, published),
             part,
             sum,
@@ -761,12 +761,12 @@ mod tests {
     #[test]
     fn each_figure_has_its_own_window() {
         let s = "The aid budget will be cut from 0.7% of GDP to 0.4% to fund defence at 2.2%.";
-        assert!(!one(s, "0.7%").window_words(s).contains(&"defence".to_string()));
-        assert!(!one(s, "0.4%").window_words(s).contains(&"defence".to_string()));
-        assert!(one(s, "2.2%").window_words(s).contains(&"defence".to_string()));
+        assert!(!one(s, "0.7%").window_words.contains(&"defence".to_string()));
+        assert!(!one(s, "0.4%").window_words.contains(&"defence".to_string()));
+        assert!(one(s, "2.2%").window_words.contains(&"defence".to_string()));
         let s = "Germany spends 2.1% of GDP on defence, and 0.5% on aid.";
-        assert!(one(s, "2.1%").window_words(s).contains(&"defence".to_string()));
-        assert!(!one(s, "0.5%").window_words(s).contains(&"defence".to_string()));
+        assert!(one(s, "2.1%").window_words.contains(&"defence".to_string()));
+        assert!(!one(s, "0.5%").window_words.contains(&"defence".to_string()));
     }
 
     #[test]
