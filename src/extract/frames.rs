@@ -265,6 +265,7 @@ fn key(rule: &Rule, event: Option<&str>, subject: Option<&str>, reading: &Readin
 /// The claims frame rules make of one sentence's readings.
 pub(super) fn claims(
     pack: &RulePack,
+    rules: &[usize],
     at: &Site,
     readings: &[Reading],
     topic: &dyn Fn(&Rule) -> Rc<[String]>,
@@ -273,7 +274,7 @@ pub(super) fn claims(
 ) -> Vec<Claim> {
     let sentence = &at.doc.text[at.sentence.range()];
     let mut out = Vec::new();
-    for rule in pack.rules.iter().filter(|r| r.frame.is_some()) {
+    for rule in rules.iter().map(|&r| &pack.rules[r]) {
         let Some(spec) = &rule.frame else { continue };
         if rule.skip_if.as_ref().is_some_and(|re| re.is_match(sentence)) || !in_context(rule) {
             continue;

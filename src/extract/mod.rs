@@ -61,12 +61,12 @@ pub fn extract_document(pack: &RulePack, doc_index: usize, doc: &Document) -> Ve
         k.dedup_by_key(|(kind, _)| *kind);
         k
     };
-    let has_frames = pack.rules.iter().any(|r| r.frame.is_some());
     let mut last_subject: Vec<Option<String>> = vec![None; frame_kinds.len()];
     for (si, sentence) in sentences.iter().enumerate() {
         let text = &doc.text[sentence.range()];
         let first_new = claims.len();
-        if has_frames {
+        let frame_rules = pack.frame_candidates(text);
+        if !frame_rules.is_empty() {
             let readings = crate::frame::read_sentence(text, doc.published);
             if !readings.is_empty() {
                 let at = Site {
@@ -94,12 +94,20 @@ pub fn extract_document(pack: &RulePack, doc_index: usize, doc: &Document) -> Ve
                         .and_then(|i| last_subject[i].clone())
                 };
                 let context = |rule: &Rule| in_context(rule, doc, &sentences, si);
-                claims.extend(frames::claims(pack, &at, &readings, &topic, &context, &previous));
+                claims.extend(frames::claims(
+                    pack,
+                    &frame_rules,
+                    &at,
+                    &readings,
+                    &topic,
+                    &context,
+                    &previous,
+                ));
             }
-            for (i, (_, finder)) in frame_kinds.iter().enumerate() {
-                if let Some(id) = frames::first_entity(pack, finder, text) {
-                    last_subject[i] = Some(id);
-                }
+        }
+        for (i, (_, finder)) in frame_kinds.iter().enumerate() {
+            if let Some(id) = frames::first_entity(pack, finder, text) {
+                last_subject[i] = Some(id);
             }
         }
         for (_, rule, pattern) in pack.candidates(text) {

@@ -65,6 +65,15 @@ impl WordList {
             .any(|p| words.len() >= p.len() && p.iter().zip(words).all(|(want, got)| word_matches(want, got)))
     }
 
+    /// The first word of each entry, a trailing `*` removed: a text that
+    /// holds an entry holds its first word at the start of a word.
+    pub fn first_words(&self) -> impl Iterator<Item = &str> + '_ {
+        self.phrases
+            .iter()
+            .filter_map(|p| p.first())
+            .map(|w| w.trim_end_matches('*'))
+    }
+
     /// The literal words of the list, for a prefilter.
     pub fn literals(&self) -> impl Iterator<Item = String> + '_ {
         self.phrases

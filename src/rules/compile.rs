@@ -65,6 +65,28 @@ pub struct FrameSpec {
     pub sums: bool,
 }
 
+impl FrameSpec {
+    /// Words of which a sentence must hold one (as the start of a word,
+    /// any case) for the rule to take any reading of it: the first word of
+    /// each entry of the list the rule requires within the sentence
+    /// (`counts`, else `share_of` with `implied_by`, else `qualified_by`).
+    /// `None` when the rule requires none, or a word a literal search
+    /// cannot fold (non-ASCII).
+    pub fn required_words(&self) -> Option<Vec<String>> {
+        let lists: Vec<&WordList> = if !self.counts.is_empty() {
+            vec![&self.counts]
+        } else if !self.share_of.is_empty() {
+            vec![&self.share_of, &self.implied_by]
+        } else if !self.qualified_by.is_empty() {
+            vec![&self.qualified_by]
+        } else {
+            return None;
+        };
+        let words: Vec<String> = lists.iter().flat_map(|l| l.first_words()).map(str::to_string).collect();
+        words.iter().all(|w| w.is_ascii() && !w.is_empty()).then_some(words)
+    }
+}
+
 /// What a frame's number is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Measure {
@@ -559,6 +581,12 @@ pub(super) fn load(dirs: &[PathBuf]) -> Result<RulePack, RuleErrors> {
         .map(|&(r, p)| rules[r].patterns[p].literals.clone())
         .collect();
     let prefilter = Prefilter::new(&prefilter_words(&rules, &gazetteer), &literals);
+    let frame_rules: Vec<usize> = (0..rules.len()).filter(|&r| rules[r].frame.is_some()).collect();
+    let frame_words: Vec<Option<Vec<String>>> = frame_rules
+        .iter()
+        .map(|&r| rules[r].frame.as_ref().and_then(FrameSpec::required_words))
+        .collect();
+    let frame_prefilter = Prefilter::new::<&str>(&[], &frame_words);
     Ok(RulePack {
         rules,
         events,
@@ -567,6 +595,8 @@ pub(super) fn load(dirs: &[PathBuf]) -> Result<RulePack, RuleErrors> {
         files,
         prefilter,
         pattern_index,
+        frame_prefilter,
+        frame_rules,
     })
 }
 

@@ -94,6 +94,11 @@ pub struct RulePack {
     prefilter: Prefilter,
     /// Every pattern of every rule, in order: (rule index, pattern index).
     pattern_index: Vec<(usize, usize)>,
+    /// Skips sentences and frame rules that cannot take a reading: each
+    /// frame rule's required words ([`FrameSpec::required_words`]).
+    frame_prefilter: Prefilter,
+    /// The frame rules, in order (the items of `frame_prefilter`).
+    frame_rules: Vec<usize>,
 }
 
 impl RulePack {
@@ -115,6 +120,17 @@ impl RulePack {
             let (r, p) = self.pattern_index[i];
             (r, &self.rules[r], &self.rules[r].patterns[p])
         })
+    }
+
+    /// The frame rules (rule indices, in rule order) that may take a
+    /// reading of `sentence`: none when it holds no number or none of any
+    /// frame rule's required words, so the sentence need not be read.
+    pub fn frame_candidates(&self, sentence: &str) -> Vec<usize> {
+        self.frame_prefilter
+            .candidates(sentence)
+            .into_iter()
+            .map(|i| self.frame_rules[i])
+            .collect()
     }
 
     pub fn rule(&self, id: &str) -> Option<&Rule> {
