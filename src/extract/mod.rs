@@ -62,10 +62,11 @@ pub fn extract_document(pack: &RulePack, doc_index: usize, doc: &Document) -> Ve
         k
     };
     let mut last_subject: Vec<Option<String>> = vec![None; frame_kinds.len()];
+    let mut about = pack.about_seen();
     for (si, sentence) in sentences.iter().enumerate() {
         let text = &doc.text[sentence.range()];
         let first_new = claims.len();
-        let frame_rules = pack.frame_candidates(text);
+        let frame_rules = pack.frame_candidates(text, si, &mut about);
         if !frame_rules.is_empty() {
             let readings = crate::frame::read_sentence(text, doc.published);
             if !readings.is_empty() {

@@ -65,13 +65,13 @@ impl WordList {
             .any(|p| words.len() >= p.len() && p.iter().zip(words).all(|(want, got)| word_matches(want, got)))
     }
 
-    /// The first word of each entry, a trailing `*` removed: a text that
-    /// holds an entry holds its first word at the start of a word.
-    pub fn first_words(&self) -> impl Iterator<Item = &str> + '_ {
+    /// The longest word of each entry, a trailing `*` removed: a text that
+    /// holds an entry holds this word at the start of a word (the longest
+    /// is the most selective: "fund", not "the", of "the fund").
+    pub fn key_words(&self) -> impl Iterator<Item = &str> + '_ {
         self.phrases
             .iter()
-            .filter_map(|p| p.first())
-            .map(|w| w.trim_end_matches('*'))
+            .filter_map(|p| p.iter().map(|w| w.trim_end_matches('*')).max_by_key(|w| w.len()))
     }
 
     /// The literal words of the list, for a prefilter.

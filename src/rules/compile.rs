@@ -3,7 +3,7 @@
 //! error located at its file, line and rule.
 
 use super::schema::{RawEntity, RawEvent, RawExample, RawFile, RawRule};
-use super::{build_regex, prefilter, Prefilter, RuleError, RuleErrors, RulePack};
+use super::{build_regex, prefilter, AboutFilter, Prefilter, RuleError, RuleErrors, RulePack};
 use crate::claim::Modality;
 use crate::date::Date;
 use crate::entity::{list, Entity, Gazetteer, GazetteerError, Role};
@@ -67,8 +67,8 @@ pub struct FrameSpec {
 
 impl FrameSpec {
     /// Words of which a sentence must hold one (as the start of a word,
-    /// any case) for the rule to take any reading of it: the first word of
-    /// each entry of the list the rule requires within the sentence
+    /// any case) for the rule to take any reading of it: the longest word
+    /// of each entry of the list the rule requires within the sentence
     /// (`counts`, else `share_of` with `implied_by`, else `qualified_by`).
     /// `None` when the rule requires none, or a word a literal search
     /// cannot fold (non-ASCII).
@@ -82,7 +82,7 @@ impl FrameSpec {
         } else {
             return None;
         };
-        let words: Vec<String> = lists.iter().flat_map(|l| l.first_words()).map(str::to_string).collect();
+        let words: Vec<String> = lists.iter().flat_map(|l| l.key_words()).map(str::to_string).collect();
         words.iter().all(|w| w.is_ascii() && !w.is_empty()).then_some(words)
     }
 }
@@ -586,7 +586,19 @@ pub(super) fn load(dirs: &[PathBuf]) -> Result<RulePack, RuleErrors> {
         .iter()
         .map(|&r| rules[r].frame.as_ref().and_then(FrameSpec::required_words))
         .collect();
-    let frame_prefilter = Prefilter::new::<&str>(&[], &frame_words);
+    let frame_prefilter = Prefilter::new::<&str>(&[], &frame_words).at_word_starts();
+    // Rules with `about` words also need one in their reach (the sentence
+    // and the few before it): the literals of those words, per rule.
+    let frame_about: Vec<Option<Vec<String>>> = frame_rules
+        .iter()
+        .map(|&r| {
+            let spec = rules[r].frame.as_ref()?;
+            let about: Vec<String> = spec.about.key_words().map(str::to_string).collect();
+            let usable = !about.is_empty() && about.iter().all(|w| w.is_ascii() && !w.is_empty());
+            usable.then_some(about)
+        })
+        .collect();
+    let frame_about = AboutFilter::new(&frame_about);
     Ok(RulePack {
         rules,
         events,
@@ -597,6 +609,7 @@ pub(super) fn load(dirs: &[PathBuf]) -> Result<RulePack, RuleErrors> {
         pattern_index,
         frame_prefilter,
         frame_rules,
+        frame_about,
     })
 }
 

@@ -14,6 +14,7 @@ pub use compile::{
 
 use crate::entity::Gazetteer;
 use crate::event::EventBinder;
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -99,6 +100,8 @@ pub struct RulePack {
     frame_prefilter: Prefilter,
     /// The frame rules, in order (the items of `frame_prefilter`).
     frame_rules: Vec<usize>,
+    /// Frame rules that need only an `about` word in their reach.
+    frame_about: AboutFilter,
 }
 
 impl RulePack {
@@ -123,14 +126,31 @@ impl RulePack {
     }
 
     /// The frame rules (rule indices, in rule order) that may take a
-    /// reading of `sentence`: none when it holds no number or none of any
-    /// frame rule's required words, so the sentence need not be read.
-    pub fn frame_candidates(&self, sentence: &str) -> Vec<usize> {
+    /// reading of sentence `si` of a document: none when it holds no number
+    /// or none of any frame rule's required words, so the sentence need not
+    /// be read. `about` is the document's [`AboutSeen`], fed every sentence
+    /// in order.
+    pub fn frame_candidates(&self, sentence: &str, si: usize, about: &mut AboutSeen) -> Vec<usize> {
+        self.frame_about.see(sentence, si, about);
         self.frame_prefilter
             .candidates(sentence)
             .into_iter()
+            .filter(|&i| {
+                !self.frame_about.needs(i) || {
+                    let rule = &self.rules[self.frame_rules[i]];
+                    let reach = rule.context.as_ref().map_or(DEFAULT_CONTEXT_SENTENCES, |c| c.before);
+                    about.seen[i].is_some_and(|at| at + reach >= si)
+                }
+            })
             .map(|i| self.frame_rules[i])
             .collect()
+    }
+
+    /// A fresh [`AboutSeen`] for one document.
+    pub fn about_seen(&self) -> AboutSeen {
+        AboutSeen {
+            seen: vec![None; self.frame_rules.len()],
+        }
     }
 
     pub fn rule(&self, id: &str) -> Option<&Rule> {
@@ -143,6 +163,71 @@ impl RulePack {
         match (rule.own_events, self.event_pack.get(event)) {
             (Some(own), Some(&declared)) => own == declared,
             _ => true,
+        }
+    }
+}
+
+/// Frame rules with `about` words take a reading only when one of them is
+/// in the sentence or the few before it: which of them may is known from
+/// where their `about` words were last seen.
+#[derive(Debug, Clone)]
+pub struct AboutFilter {
+    words: AhoCorasick,
+    /// For each literal of `words`, the frame rules (positions) it serves.
+    literal_rules: Vec<Vec<usize>>,
+    /// Per frame rule position: is it gated by its `about` words?
+    gated: Vec<bool>,
+}
+
+/// Per document: the last sentence each gated frame rule's `about` words
+/// were seen in.
+#[derive(Debug, Clone)]
+pub struct AboutSeen {
+    seen: Vec<Option<usize>>,
+}
+
+impl AboutFilter {
+    /// `about`: per frame rule (position), its `about` literals when it is
+    /// gated by them.
+    fn new(about: &[Option<Vec<String>>]) -> AboutFilter {
+        let mut index: Vec<String> = Vec::new();
+        let mut literal_rules: Vec<Vec<usize>> = Vec::new();
+        for (p, words) in about.iter().enumerate() {
+            for w in words.iter().flatten() {
+                match index.iter().position(|x| x == w) {
+                    Some(i) => literal_rules[i].push(p),
+                    None => {
+                        index.push(w.clone());
+                        literal_rules.push(vec![p]);
+                    }
+                }
+            }
+        }
+        AboutFilter {
+            words: AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(&index)
+                .expect("about words automaton"),
+            literal_rules,
+            gated: about.iter().map(Option::is_some).collect(),
+        }
+    }
+
+    fn needs(&self, p: usize) -> bool {
+        self.gated[p]
+    }
+
+    fn see(&self, sentence: &str, si: usize, about: &mut AboutSeen) {
+        if self.literal_rules.is_empty() {
+            return;
+        }
+        for m in self.words.find_overlapping_iter(sentence) {
+            if !prefilter::starts_word(sentence, m.start()) {
+                continue;
+            }
+            for &p in &self.literal_rules[m.pattern().as_usize()] {
+                about.seen[p] = Some(si);
+            }
         }
     }
 }

@@ -63,6 +63,13 @@ pub struct Prefilter {
     /// Patterns with no required literal: run whenever step 1 passes.
     always: Vec<usize>,
     patterns: usize,
+    /// A literal counts only where it starts a word (frame rules' words).
+    word_starts: bool,
+}
+
+/// Does a word start at byte `at` of `text` (no letter or digit before it)?
+pub fn starts_word(text: &str, at: usize) -> bool {
+    !text[..at].chars().next_back().is_some_and(char::is_alphanumeric)
 }
 
 impl Prefilter {
@@ -105,7 +112,15 @@ impl Prefilter {
             literal_patterns,
             always,
             patterns: pattern_literals.len(),
+            word_starts: false,
         }
+    }
+
+    /// Count a literal only where it starts a word: the literals are the
+    /// first words of word lists ("for" must not pass "before").
+    pub fn at_word_starts(mut self) -> Prefilter {
+        self.word_starts = true;
+        self
     }
 
     /// Step 1 alone.
@@ -123,6 +138,9 @@ impl Prefilter {
             hit[*p] = true;
         }
         for m in self.literals.find_overlapping_iter(sentence) {
+            if self.word_starts && !starts_word(sentence, m.start()) {
+                continue;
+            }
             for &p in &self.literal_patterns[m.pattern().as_usize()] {
                 hit[p] = true;
             }
