@@ -55,6 +55,10 @@ pub enum SentenceEvent {
     Unbound { why: String },
 }
 
+/// One paragraph's number, the events its sentences name on their own
+/// (each with the line of the first), and whether a sentence names several.
+type ParagraphEvents<'a> = (usize, Vec<(&'a str, usize)>, bool);
+
 /// What one sentence says about events, before fallbacks.
 #[derive(Debug, Clone, Default)]
 struct Named {
@@ -92,10 +96,35 @@ impl EventBinder {
     /// The event of every sentence of `doc`, with the reason.
     pub fn bind(&self, gazetteer: &Gazetteer, doc: &Document, sentences: &[Sentence]) -> Vec<SentenceEvent> {
         let order = doc.date_order;
+        // The events an article of this day could report, each with the
+        // days a sentence may give for it: the same for every sentence.
+        let live: Vec<(&Event, DateSpan)> = self
+            .events
+            .iter()
+            .filter(|e| e.in_window(doc.published))
+            .map(|e| (e, e.plausible_span()))
+            .collect();
         let named: Vec<Named> = sentences
             .iter()
-            .map(|s| self.named(gazetteer, &doc.text[s.range()], doc.published, order))
+            .map(|s| self.named(gazetteer, &live, &doc.text[s.range()], doc.published, order))
             .collect();
+        // Per paragraph: the events its sentences name on their own (with
+        // the line of the first), and whether one of them names several.
+        let mut paragraphs: Vec<ParagraphEvents> = Vec::new();
+        for (j, other) in sentences.iter().enumerate() {
+            if paragraphs.last().is_none_or(|(p, _, _)| *p != other.paragraph) {
+                paragraphs.push((other.paragraph, Vec::new(), false));
+            }
+            let Some((_, para, ambiguous)) = paragraphs.last_mut() else {
+                continue;
+            };
+            *ambiguous |= named[j].ambiguous;
+            if let [(id, _)] = named[j].events.as_slice() {
+                if !para.iter().any(|(e, _)| e == id) {
+                    para.push((id, doc.position(other.start).0));
+                }
+            }
+        }
 
         // Document: the event most sentences name, when one leads. A news
         // article's topic is its lede: mentions in the first two
@@ -147,16 +176,8 @@ impl EventBinder {
                     };
                 }
                 // Paragraph: the one event its other sentences name.
-                let mut para: Vec<(&str, usize)> = Vec::new();
-                let mut para_ambiguous = false;
-                for (j, other) in sentences.iter().enumerate().filter(|(_, o)| o.paragraph == s.paragraph) {
-                    para_ambiguous |= named[j].ambiguous;
-                    if let [(id, _)] = named[j].events.as_slice() {
-                        if !para.iter().any(|(e, _)| e == id) {
-                            para.push((id, doc.position(other.start).0));
-                        }
-                    }
-                }
+                let empty = (s.paragraph, Vec::new(), false);
+                let (_, para, para_ambiguous) = paragraphs.iter().find(|(p, _, _)| *p == s.paragraph).unwrap_or(&empty);
                 match para.as_slice() {
                     [(id, line)] if !para_ambiguous => {
                         return SentenceEvent::Bound {
@@ -164,7 +185,7 @@ impl EventBinder {
                             binding: Binding::Paragraph { line: *line },
                         }
                     }
-                    [] if !para_ambiguous => {}
+                    [] if !*para_ambiguous => {}
                     _ => {
                         return SentenceEvent::Unbound {
                             why: "its paragraph names several events".into(),
@@ -190,8 +211,30 @@ impl EventBinder {
             .collect()
     }
 
-    /// The events one sentence names, each with how.
-    fn named(&self, gazetteer: &Gazetteer, text: &str, published: Option<Date>, order: DateOrder) -> Named {
+    /// The events one sentence names, each with how. `live`: the events
+    /// in the document's window, with their plausible spans.
+    fn named(
+        &self,
+        gazetteer: &Gazetteer,
+        live: &[(&Event, DateSpan)],
+        text: &str,
+        published: Option<Date>,
+        order: DateOrder,
+    ) -> Named {
+        let place = self
+            .places
+            .as_ref()
+            .and_then(|re| re.find(text))
+            .and_then(|m| gazetteer.lookup(m.as_str()).map(|e| (e.id.clone(), e.name.clone())));
+        let meeting = meeting_words().find(text);
+        let fired: Vec<(&Event, &DateSpan, &Regex)> = live
+            .iter()
+            .filter_map(|(e, span)| Some((*e, span, e.triggers.iter().find(|t| t.is_match(text))?)))
+            .collect();
+        // Dates matter only to a trigger's vetoes or a derived event.
+        if fired.is_empty() && (place.is_none() || meeting.is_none()) {
+            return Named::default();
+        }
         let dates: Vec<(usize, DateSpan)> = find_dates(text, published, order)
             .into_iter()
             .filter_map(|(r, w)| match w {
@@ -199,12 +242,6 @@ impl EventBinder {
                 When::Unresolved(_) => None,
             })
             .collect();
-        let place = self
-            .places
-            .as_ref()
-            .and_then(|re| re.find(text))
-            .and_then(|m| gazetteer.lookup(m.as_str()).map(|e| (e.id.clone(), e.name.clone())));
-        let meeting = meeting_words().find(text);
         // A derived event: a meeting word, a city and one day (the day
         // written nearest the meeting word).
         let derived = match (&place, meeting) {
@@ -225,17 +262,14 @@ impl EventBinder {
         };
         let at_place = |e: &Event, place_id: &str| e.place.as_ref().is_none_or(|p| crate::entity::slug(p) == place_id);
         let mut triggered: Vec<&Event> = Vec::new();
-        for e in self.events.iter().filter(|e| e.in_window(published)) {
-            let Some(trigger) = e.triggers.iter().find(|t| t.is_match(text)) else {
-                continue;
-            };
+        for (e, plausible, trigger) in fired {
             // Vetoes: the sentence puts it in another city, or only at days
             // far from the event.
             let elsewhere = place.as_ref().is_some_and(|(id, _)| !at_place(e, id));
-            let other_date = !dates.is_empty() && !dates.iter().any(|d| e.plausible_span().overlaps(d));
+            let other_date = !dates.is_empty() && !dates.iter().any(|d| plausible.overlaps(d));
             // Without a publication date a trigger alone proves nothing
             // about which meeting it is: the sentence must date it.
-            let undated = published.is_none() && !dates.iter().any(|d| e.plausible_span().overlaps(d));
+            let undated = published.is_none() && !dates.iter().any(|d| plausible.overlaps(d));
             if !elsewhere && !other_date && !undated {
                 push(&e.id, format!("trigger /{}/", trigger_source(trigger)));
                 triggered.push(e);
