@@ -7,7 +7,7 @@
 
 use crosscheck::align::align;
 use crosscheck::claim::{Claim, Modality, Span, Value};
-use crosscheck::corpus::{parse_document, Document};
+use crosscheck::corpus::{parse_document, DocumentMeta};
 use crosscheck::quantity::{Interval, Precision, Quantity, Unit};
 use crosscheck::rules::RulePack;
 use divan::Bencher;
@@ -20,14 +20,16 @@ fn main() {
 const KEYS: usize = 1_000;
 const VALUES: usize = 1_000;
 
-fn docs() -> Vec<Document> {
+fn docs() -> Vec<DocumentMeta> {
     (0..VALUES)
         .map(|i| {
             let text = format!(
                 "---\nsource: Outlet {i}\npublished: 2025-03-{:02}\n---\n{i} troops.\n",
                 i % 28 + 1
             );
-            parse_document(&format!("d{i}.md"), Path::new("d.md"), text.as_bytes()).unwrap()
+            parse_document(&format!("d{i}.md"), Path::new("d.md"), text.as_bytes())
+                .unwrap()
+                .meta
         })
         .collect()
 }
@@ -39,6 +41,7 @@ fn claims() -> Vec<Claim> {
         line: 1,
         col: 1,
     };
+    let sentence: std::sync::Arc<str> = "9 troops.".into();
     let mut out = Vec::with_capacity(KEYS * VALUES);
     for k in 0..KEYS {
         for v in 0..VALUES {
@@ -61,6 +64,7 @@ fn claims() -> Vec<Claim> {
                 text: v.to_string(),
                 span,
                 sentence: span,
+                sentence_text: sentence.clone(),
                 corrections: Vec::new(),
                 attribution: None,
                 as_of: None,
