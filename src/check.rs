@@ -598,6 +598,7 @@ pub fn explain_text(pack: &RulePack, sentence: &str, published: Option<crate::da
         out.push_str("no number in this sentence\n");
     }
     let words: std::rc::Rc<[String]> = crate::frame::words(sentence).into();
+    let sources = crate::frame::sources(sentence);
     for (i, r) in readings.iter().enumerate() {
         let _ = writeln!(
             out,
@@ -617,7 +618,13 @@ pub fn explain_text(pack: &RulePack, sentence: &str, published: Option<crate::da
         });
         let _ = writeln!(out, "  period:      {period}");
         let _ = writeln!(out, "  modality:    {}", r.modality);
-        let _ = writeln!(out, "  attributed:  {}", r.attribution.as_deref().unwrap_or("-"));
+        let _ = writeln!(
+            out,
+            "  attributed:  {}",
+            crate::frame::nearest_source(&sources, r.range.start)
+                .as_deref()
+                .unwrap_or("-")
+        );
         if r.part || r.sum {
             let what = if r.part {
                 "a part of a figure named before it"

@@ -273,6 +273,9 @@ pub(super) fn claims(
     previous_subject: &dyn Fn(&str) -> Option<String>,
 ) -> Vec<Claim> {
     let sentence = &at.doc.text[at.sentence.range()];
+    // Who the sentence attributes figures to: read once, and only for a
+    // sentence a rule takes a reading of (the cue regexes are slow).
+    let sources = std::cell::OnceCell::new();
     let mut out = Vec::new();
     for rule in rules.iter().map(|&r| &pack.rules[r]) {
         let Some(spec) = &rule.frame else { continue };
@@ -292,7 +295,11 @@ pub(super) fn claims(
                 .subject
                 .as_ref()
                 .and_then(|(kind, finder)| subject(pack, finder, reading, sentence, previous_subject(kind).as_deref()));
-            out.push(claim(pack, rule, at, reading, q, subject.as_deref()));
+            let attribution = crate::frame::nearest_source(
+                sources.get_or_init(|| crate::frame::sources(sentence)),
+                reading.range.start,
+            );
+            out.push(claim(pack, rule, at, reading, q, subject.as_deref(), attribution));
         }
     }
     out
@@ -305,6 +312,7 @@ fn claim(
     reading: &Reading,
     q: quantity::Quantity,
     subject: Option<&str>,
+    attribution: Option<String>,
 ) -> Claim {
     let (event, unbound_event) = match at.event {
         SentenceEvent::Bound { event, .. } if !pack.may_bind(rule, event) => {
@@ -360,7 +368,7 @@ fn claim(
         },
         sentence_text: sentence.into(),
         corrections: Vec::new(),
-        attribution: reading.attribution.clone(),
+        attribution,
         as_of: reading.as_of,
     }
 }
