@@ -191,6 +191,8 @@ pub fn scan(pack: &RulePack, walk: CorpusWalk) -> Analysis {
             // The index is set below, once the documents that failed are known.
             let mut claims = extract_document(pack, 0, &doc);
             crate::extract::sort_claims(&mut claims);
+            // Kept until the end of the run: no growth slack.
+            claims.shrink_to_fit();
             Ok((doc.meta, claims))
         })
         .collect();
@@ -199,7 +201,8 @@ pub fn scan(pack: &RulePack, walk: CorpusWalk) -> Analysis {
         skipped: walk.skipped,
         passed_over: walk.passed_over,
     };
-    let mut claims = Vec::new();
+    let total = read.iter().map(|r| r.as_ref().map_or(0, |(_, c)| c.len())).sum();
+    let mut claims = Vec::with_capacity(total);
     for r in read {
         match r {
             Ok((meta, doc_claims)) => {
