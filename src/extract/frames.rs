@@ -142,7 +142,7 @@ pub fn subject(
     finder: &regex::Regex,
     reading: &Reading,
     sentence: &str,
-    previous: Option<&str>,
+    previous: &dyn Fn() -> Option<String>,
 ) -> Option<String> {
     let found: Vec<(Range<usize>, String)> = finder
         .find_iter(sentence)
@@ -214,8 +214,8 @@ pub fn subject(
             .any(|w| w.iter().zip(p.iter()).all(|(a, b)| a == b))
     });
     if points_back && found.is_empty() {
-        if let Some(prev) = previous {
-            return Some(prev.to_string());
+        if let Some(prev) = previous() {
+            return Some(prev);
         }
     }
     let mut ids: Vec<&String> = found.iter().map(|(_, id)| id).collect();
@@ -294,7 +294,7 @@ pub(super) fn claims(
             let subject = spec
                 .subject
                 .as_ref()
-                .and_then(|(kind, finder)| subject(pack, finder, reading, sentence, previous_subject(kind).as_deref()));
+                .and_then(|(kind, finder)| subject(pack, finder, reading, sentence, &|| previous_subject(kind)));
             let attribution = crate::frame::nearest_source(
                 sources.get_or_init(|| crate::frame::sources(sentence)),
                 reading.range.start,

@@ -61,7 +61,11 @@ pub fn extract_document(pack: &RulePack, doc_index: usize, doc: &Document) -> Ve
         k.dedup_by_key(|(kind, _)| *kind);
         k
     };
-    let mut last_subject: Vec<Option<String>> = vec![None; frame_kinds.len()];
+    // "It" and "the country" point back to the last entity of the kind
+    // named before: found on demand, scanning forward from where the last
+    // question stopped (most documents never ask).
+    let last_subject: std::cell::RefCell<Vec<(usize, Option<String>)>> =
+        std::cell::RefCell::new(vec![(0, None); frame_kinds.len()]);
     let mut about = pack.about_seen();
     for (si, sentence) in sentences.iter().enumerate() {
         let text = &doc.text[sentence.range()];
@@ -89,10 +93,16 @@ pub fn extract_document(pack: &RulePack, doc_index: usize, doc: &Document) -> Ve
                     words
                 };
                 let previous = |kind: &str| {
-                    frame_kinds
-                        .iter()
-                        .position(|(k, _)| *k == kind)
-                        .and_then(|i| last_subject[i].clone())
+                    let i = frame_kinds.iter().position(|(k, _)| *k == kind)?;
+                    let mut last = last_subject.borrow_mut();
+                    let (scanned, found) = &mut last[i];
+                    for s in &sentences[*scanned..si] {
+                        if let Some(id) = frames::first_entity(pack, frame_kinds[i].1, &doc.text[s.range()]) {
+                            *found = Some(id);
+                        }
+                    }
+                    *scanned = si;
+                    found.clone()
                 };
                 let context = |rule: &Rule| in_context(rule, doc, &sentences, si);
                 claims.extend(frames::claims(
@@ -104,11 +114,6 @@ pub fn extract_document(pack: &RulePack, doc_index: usize, doc: &Document) -> Ve
                     &context,
                     &previous,
                 ));
-            }
-        }
-        for (i, (_, finder)) in frame_kinds.iter().enumerate() {
-            if let Some(id) = frames::first_entity(pack, finder, text) {
-                last_subject[i] = Some(id);
             }
         }
         for (_, rule, pattern) in pack.candidates(text) {
