@@ -275,6 +275,13 @@ struct Walk {
 }
 
 impl Walk {
+    /// Is this file one the walk passes over? Only a file named like an
+    /// excluded one is resolved (a path resolution per article file was
+    /// most of the walk's time on a large archive).
+    fn excluded_file(&self, path: &Path) -> bool {
+        self.exclude.iter().any(|e| e.file_name() == path.file_name()) && self.exclude.contains(&resolve(path))
+    }
+
     /// Collect `(path as found, path to open)` for every article under a
     /// folder's entries; what cannot be read goes to `skipped`.
     fn visit(
@@ -303,12 +310,12 @@ impl Walk {
             if entry.file_name().to_string_lossy().starts_with('.') {
                 continue;
             }
-            // The entry itself, not what a link leads to.
-            let Ok(meta) = std::fs::symlink_metadata(&path) else {
+            // The entry itself, not what a link leads to (from the folder
+            // listing where the file system gives it: no stat per file).
+            let Ok(ft) = entry.file_type() else {
                 warn(skipped, &path, "cannot read its file type".into());
                 continue;
             };
-            let ft = meta.file_type();
             if ft.is_dir() {
                 if self.exclude.contains(&resolve(&path)) {
                     continue;
@@ -354,13 +361,16 @@ impl Walk {
                     out.push((path, target));
                 }
             } else if is_article(&path) {
-                if self.exclude.contains(&resolve(&path)) {
+                if self.excluded_file(&path) {
                     continue;
                 }
                 if ft.is_file() {
                     out.push((path.clone(), path));
                 } else {
-                    warn(skipped, &path, not_regular(&meta));
+                    match std::fs::symlink_metadata(&path) {
+                        Ok(meta) => warn(skipped, &path, not_regular(&meta)),
+                        Err(_) => warn(skipped, &path, "cannot read its file type".into()),
+                    }
                 }
             } else if looks_like_a_document(&path) && ft.is_file() {
                 passed_over.push(path.display().to_string());
