@@ -610,6 +610,8 @@ pub(super) fn load(dirs: &[PathBuf]) -> Result<RulePack, RuleErrors> {
         frame_prefilter,
         frame_rules,
         frame_about,
+        #[cfg(test)]
+        frame_filters_off: false,
     })
 }
 
