@@ -10,6 +10,22 @@ pub struct Date {
     pub day: u8,
 }
 
+/// The months' names in English, January first.
+pub const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 fn is_leap(y: i32) -> bool {
     (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
 }
@@ -70,6 +86,11 @@ impl Date {
 
     pub fn add_days(&self, n: i64) -> Date {
         Date::from_ordinal(self.ordinal() + n)
+    }
+
+    /// "March".
+    pub fn month_name(&self) -> &'static str {
+        MONTH_NAMES[usize::from(self.month.clamp(1, 12)) - 1]
     }
 }
 

@@ -9,21 +9,7 @@ use crate::event::when::DateSpan;
 
 /// "11 March 2025", "3–9 March 2025".
 pub fn in_words(span: &DateSpan) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let day = |d: &crate::date::Date| format!("{} {} {}", d.day, MONTHS[usize::from(d.month) - 1], d.year);
+    let day = |d: &crate::date::Date| format!("{} {} {}", d.day, d.month_name(), d.year);
     if span.is_day() {
         day(&span.start)
     } else {
