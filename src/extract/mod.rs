@@ -70,7 +70,8 @@ pub fn extract_document(pack: &RulePack, doc_index: usize, doc: &Document) -> Ve
     for (si, sentence) in sentences.iter().enumerate() {
         let text = &doc.text[sentence.range()];
         let first_new = claims.len();
-        let frame_rules = pack.frame_candidates(text, si, &mut about);
+        let hits = pack.scan(text);
+        let frame_rules = pack.frame_candidates(&hits, si, &mut about);
         if !frame_rules.is_empty() {
             let readings = crate::frame::read_sentence(text, doc.published);
             if !readings.is_empty() {
@@ -116,7 +117,7 @@ pub fn extract_document(pack: &RulePack, doc_index: usize, doc: &Document) -> Ve
                 ));
             }
         }
-        for (_, rule, pattern) in pack.candidates(text) {
+        for (_, rule, pattern) in pack.candidates(&hits) {
             if !in_context(rule, doc, &sentences, si) {
                 continue;
             }

@@ -580,13 +580,13 @@ pub(super) fn load(dirs: &[PathBuf]) -> Result<RulePack, RuleErrors> {
         .iter()
         .map(|&(r, p)| rules[r].patterns[p].literals.clone())
         .collect();
-    let prefilter = Prefilter::new(&prefilter_words(&rules, &gazetteer), &literals);
+    let prefilter = Prefilter::new(&prefilter_words(&rules, &gazetteer), &literals, false);
     let frame_rules: Vec<usize> = (0..rules.len()).filter(|&r| rules[r].frame.is_some()).collect();
     let frame_words: Vec<Option<Vec<String>>> = frame_rules
         .iter()
         .map(|&r| rules[r].frame.as_ref().and_then(FrameSpec::required_words))
         .collect();
-    let frame_prefilter = Prefilter::new::<&str>(&[], &frame_words).at_word_starts();
+    let frame_prefilter = Prefilter::new::<&str>(&[], &frame_words, true);
     // Rules with `about` words also need one in their reach (the sentence
     // and the few before it): the literals of those words, per rule.
     let frame_about: Vec<Option<Vec<String>>> = frame_rules
@@ -599,6 +599,7 @@ pub(super) fn load(dirs: &[PathBuf]) -> Result<RulePack, RuleErrors> {
         })
         .collect();
     let frame_about = AboutFilter::new(&frame_about);
+    let scanner = super::scanner(&prefilter, &frame_prefilter, &frame_about);
     Ok(RulePack {
         rules,
         events,
@@ -610,6 +611,7 @@ pub(super) fn load(dirs: &[PathBuf]) -> Result<RulePack, RuleErrors> {
         frame_prefilter,
         frame_rules,
         frame_about,
+        scanner,
         #[cfg(test)]
         frame_filters_off: false,
     })

@@ -5,7 +5,29 @@ mod compile;
 mod prefilter;
 mod schema;
 
-pub use prefilter::Prefilter;
+pub use prefilter::{Hits, Prefilter};
+use prefilter::{LiteralList, Scanner};
+
+/// The literal lists of a pack's [`Scanner`], in order.
+const LIST_PATTERN_WORDS: usize = 0;
+const LIST_PATTERN_LITERALS: usize = 1;
+const LIST_FRAME_WORDS: usize = 2;
+const LIST_FRAME_LITERALS: usize = 3;
+const LIST_ABOUT_WORDS: usize = 4;
+
+/// The pack's one automaton: pattern value words and literals, frame
+/// number words and required words, `about` words.
+fn scanner(prefilter: &Prefilter, frames: &Prefilter, about: &AboutFilter) -> Scanner {
+    let [pattern_words, pattern_literals] = prefilter.lists();
+    let [frame_words, frame_literals] = frames.lists();
+    Scanner::new(vec![
+        pattern_words,
+        pattern_literals,
+        frame_words,
+        frame_literals,
+        about.list(),
+    ])
+}
 
 pub use compile::{
     Context, EntitySlot, Example, Expect, FrameSpec, KeyPart, KeyTemplate, Measure, Pattern, Rule, RuleKind, ValueSlot,
@@ -14,7 +36,6 @@ pub use compile::{
 
 use crate::entity::Gazetteer;
 use crate::event::EventBinder;
-use aho_corasick::AhoCorasick;
 use regex::Regex;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -102,6 +123,9 @@ pub struct RulePack {
     frame_rules: Vec<usize>,
     /// Frame rules that need only an `about` word in their reach.
     frame_about: AboutFilter,
+    /// The literals of all three filters in one automaton (lists in the
+    /// order of the `LIST_*` constants).
+    scanner: Scanner,
     /// Every sentence read for every frame rule, as before the prefilter:
     /// the reference its tests compare with.
     #[cfg(test)]
@@ -120,10 +144,23 @@ impl RulePack {
         compile::load(dirs)
     }
 
-    /// The patterns worth running on `sentence`, as (rule index, rule,
-    /// pattern), in rule order: those the literal prefilter lets through.
-    pub fn candidates<'a>(&'a self, sentence: &str) -> impl Iterator<Item = (usize, &'a Rule, &'a Pattern)> + 'a {
-        self.prefilter.candidates(sentence).into_iter().map(move |i| {
+    /// Every literal the prefilters ask about, found in one pass over
+    /// `sentence`: [`RulePack::candidates`] and
+    /// [`RulePack::frame_candidates`] read the hits.
+    pub fn scan(&self, sentence: &str) -> Hits {
+        self.scanner.scan(sentence)
+    }
+
+    /// The patterns worth running on a sentence (`hits`: its
+    /// [`RulePack::scan`]), as (rule index, rule, pattern), in rule order:
+    /// those the literal prefilter lets through.
+    pub fn candidates<'a>(&'a self, hits: &Hits) -> impl Iterator<Item = (usize, &'a Rule, &'a Pattern)> + 'a {
+        let found = self.prefilter.candidates(
+            hits.digit,
+            &hits.items[LIST_PATTERN_WORDS],
+            &hits.items[LIST_PATTERN_LITERALS],
+        );
+        found.into_iter().map(move |i| {
             let (r, p) = self.pattern_index[i];
             (r, &self.rules[r], &self.rules[r].patterns[p])
         })
@@ -134,14 +171,18 @@ impl RulePack {
     /// or none of any frame rule's required words, so the sentence need not
     /// be read. `about` is the document's [`AboutSeen`], fed every sentence
     /// in order.
-    pub fn frame_candidates(&self, sentence: &str, si: usize, about: &mut AboutSeen) -> Vec<usize> {
+    pub fn frame_candidates(&self, hits: &Hits, si: usize, about: &mut AboutSeen) -> Vec<usize> {
         #[cfg(test)]
         if self.frame_filters_off {
             return self.frame_rules.clone();
         }
-        self.frame_about.see(sentence, si, about);
+        AboutFilter::see(&hits.items[LIST_ABOUT_WORDS], si, about);
         self.frame_prefilter
-            .candidates(sentence)
+            .candidates(
+                hits.digit,
+                &hits.items[LIST_FRAME_WORDS],
+                &hits.items[LIST_FRAME_LITERALS],
+            )
             .into_iter()
             .filter(|&i| {
                 !self.frame_about.needs(i) || {
@@ -180,9 +221,9 @@ impl RulePack {
 /// where their `about` words were last seen.
 #[derive(Debug, Clone)]
 pub struct AboutFilter {
-    words: AhoCorasick,
-    /// For each literal of `words`, the frame rules (positions) it serves.
-    literal_rules: Vec<Vec<usize>>,
+    /// Each `about` word (its longest word), and the frame rules
+    /// (positions) it serves; searched by the pack's [`Scanner`].
+    words: LiteralList,
     /// Per frame rule position: is it gated by its `about` words?
     gated: Vec<bool>,
 }
@@ -198,25 +239,12 @@ impl AboutFilter {
     /// `about`: per frame rule (position), its `about` literals when it is
     /// gated by them.
     fn new(about: &[Option<Vec<String>>]) -> AboutFilter {
-        let mut index: Vec<String> = Vec::new();
-        let mut literal_rules: Vec<Vec<usize>> = Vec::new();
-        for (p, words) in about.iter().enumerate() {
-            for w in words.iter().flatten() {
-                match index.iter().position(|x| x == w) {
-                    Some(i) => literal_rules[i].push(p),
-                    None => {
-                        index.push(w.clone());
-                        literal_rules.push(vec![p]);
-                    }
-                }
-            }
+        let mut words = LiteralList::new(true);
+        for (p, list) in about.iter().enumerate() {
+            list.iter().flatten().for_each(|w| words.add(w, p));
         }
         AboutFilter {
-            words: AhoCorasick::builder()
-                .ascii_case_insensitive(true)
-                .build(&index)
-                .expect("about words automaton"),
-            literal_rules,
+            words,
             gated: about.iter().map(Option::is_some).collect(),
         }
     }
@@ -225,17 +253,15 @@ impl AboutFilter {
         self.gated[p]
     }
 
-    fn see(&self, sentence: &str, si: usize, about: &mut AboutSeen) {
-        if self.literal_rules.is_empty() {
-            return;
-        }
-        for m in self.words.find_overlapping_iter(sentence) {
-            if !prefilter::starts_word(sentence, m.start()) {
-                continue;
-            }
-            for &p in &self.literal_rules[m.pattern().as_usize()] {
-                about.seen[p] = Some(si);
-            }
+    fn list(&self) -> LiteralList {
+        self.words.clone()
+    }
+
+    /// Record the gated rules whose `about` words sentence `si` holds
+    /// (`hits`: the hits of this filter's list).
+    fn see(hits: &[usize], si: usize, about: &mut AboutSeen) {
+        for &p in hits {
+            about.seen[p] = Some(si);
         }
     }
 }

@@ -53,18 +53,111 @@ fn required(hir: &Hir) -> Option<Vec<String>> {
     }
 }
 
-/// Both steps, built once per pack.
+/// One literal list of a prefilter: each string (lower case), and the
+/// items (patterns, rules) it serves.
+#[derive(Debug, Clone, Default)]
+pub struct LiteralList {
+    strings: Vec<String>,
+    items: Vec<Vec<usize>>,
+    /// A hit counts only where it starts a word (word lists: "for" must
+    /// not pass "before").
+    word_starts: bool,
+}
+
+impl LiteralList {
+    pub fn new(word_starts: bool) -> LiteralList {
+        LiteralList {
+            word_starts,
+            ..LiteralList::default()
+        }
+    }
+
+    /// `string` serves `item`. Matching folds ASCII case only.
+    pub fn add(&mut self, string: &str, item: usize) {
+        let s = string.to_ascii_lowercase();
+        match self.strings.iter().position(|x| *x == s) {
+            Some(i) => self.items[i].push(item),
+            None => {
+                self.strings.push(s);
+                self.items.push(vec![item]);
+            }
+        }
+    }
+}
+
+/// Every literal list of a pack, searched in one aho-corasick pass per
+/// sentence (ripgrep's habit: one automaton, then route the hits).
+#[derive(Debug, Clone)]
+pub struct Scanner {
+    automaton: AhoCorasick,
+    /// Per string of the automaton: (list, index in the list).
+    routes: Vec<Vec<(usize, usize)>>,
+    lists: Vec<LiteralList>,
+}
+
+/// What one pass found: whether the sentence holds a digit, and per list
+/// the items its literals hit (an item may repeat).
+#[derive(Debug, Clone, Default)]
+pub struct Hits {
+    pub digit: bool,
+    pub items: Vec<Vec<usize>>,
+}
+
+impl Scanner {
+    pub fn new(lists: Vec<LiteralList>) -> Scanner {
+        let mut strings: Vec<&str> = Vec::new();
+        let mut routes: Vec<Vec<(usize, usize)>> = Vec::new();
+        let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for (l, list) in lists.iter().enumerate() {
+            for (i, s) in list.strings.iter().enumerate() {
+                let at = *index.entry(s.as_str()).or_insert_with(|| {
+                    strings.push(s);
+                    routes.push(Vec::new());
+                    strings.len() - 1
+                });
+                routes[at].push((l, i));
+            }
+        }
+        let automaton = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(&strings)
+            .expect("literal automaton");
+        Scanner {
+            automaton,
+            routes,
+            lists,
+        }
+    }
+
+    pub fn scan(&self, sentence: &str) -> Hits {
+        let mut hits = Hits {
+            digit: sentence.bytes().any(|b| b.is_ascii_digit()),
+            items: vec![Vec::new(); self.lists.len()],
+        };
+        for m in self.automaton.find_overlapping_iter(sentence) {
+            let starts_a_word = starts_word(sentence, m.start());
+            for &(l, i) in &self.routes[m.pattern().as_usize()] {
+                let list = &self.lists[l];
+                if !list.word_starts || starts_a_word {
+                    hits.items[l].extend_from_slice(&list.items[i]);
+                }
+            }
+        }
+        hits
+    }
+}
+
+/// Both steps for one set of items (patterns, or frame rules), built once
+/// per pack; the literals are searched by the pack's [`Scanner`].
 #[derive(Debug, Clone)]
 pub struct Prefilter {
-    words: AhoCorasick,
-    literals: AhoCorasick,
-    /// For each literal of `literals`, the patterns that require it.
-    literal_patterns: Vec<Vec<usize>>,
-    /// Patterns with no required literal: run whenever step 1 passes.
+    /// Step 1: the value words (item 0 for all).
+    words: LiteralList,
+    /// Step 2: each item's required literals.
+    literals: LiteralList,
+    /// Items with no required literal: run whenever step 1 passes.
     always: Vec<usize>,
-    patterns: usize,
-    /// A literal counts only where it starts a word (frame rules' words).
-    word_starts: bool,
+    items: usize,
 }
 
 /// Does a word start at byte `at` of `text` (no letter or digit before it)?
@@ -74,76 +167,53 @@ pub fn starts_word(text: &str, at: usize) -> bool {
 
 impl Prefilter {
     /// `words`: the value words of step 1 besides number words;
-    /// `pattern_literals`: for each pattern (in pack order), its required
-    /// literals.
-    pub fn new<S: AsRef<str>>(words: &[S], pattern_literals: &[Option<Vec<String>>]) -> Prefilter {
-        let mut all: Vec<&str> = crate::quantity::number_words();
-        all.extend(words.iter().map(AsRef::as_ref));
-        let words = AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build(all)
-            .expect("value words automaton");
-        let mut index: Vec<String> = Vec::new();
-        let mut literal_patterns: Vec<Vec<usize>> = Vec::new();
+    /// `item_literals`: for each item (in pack order), its required
+    /// literals; `word_starts`: a literal counts only where it starts a word.
+    pub fn new<S: AsRef<str>>(words: &[S], item_literals: &[Option<Vec<String>>], word_starts: bool) -> Prefilter {
+        let mut value_words = LiteralList::new(false);
+        for w in crate::quantity::number_words()
+            .into_iter()
+            .chain(words.iter().map(AsRef::as_ref))
+        {
+            value_words.add(w, 0);
+        }
+        let mut literals = LiteralList::new(word_starts);
         let mut always = Vec::new();
-        for (p, lits) in pattern_literals.iter().enumerate() {
+        for (p, lits) in item_literals.iter().enumerate() {
             match lits {
                 None => always.push(p),
-                Some(lits) => {
-                    for l in lits {
-                        match index.iter().position(|x| x == l) {
-                            Some(i) => literal_patterns[i].push(p),
-                            None => {
-                                index.push(l.clone());
-                                literal_patterns.push(vec![p]);
-                            }
-                        }
-                    }
-                }
+                Some(lits) => lits.iter().for_each(|l| literals.add(l, p)),
             }
         }
-        let literals = AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build(&index)
-            .expect("literal automaton");
         Prefilter {
-            words,
+            words: value_words,
             literals,
-            literal_patterns,
             always,
-            patterns: pattern_literals.len(),
-            word_starts: false,
+            items: item_literals.len(),
         }
     }
 
-    /// Count a literal only where it starts a word: the literals are the
-    /// first words of word lists ("for" must not pass "before").
-    pub fn at_word_starts(mut self) -> Prefilter {
-        self.word_starts = true;
-        self
+    /// The two literal lists, for the pack's [`Scanner`]: value words, then
+    /// required literals.
+    pub fn lists(&self) -> [LiteralList; 2] {
+        [self.words.clone(), self.literals.clone()]
     }
 
-    /// Step 1 alone.
-    pub fn may_match(&self, sentence: &str) -> bool {
-        sentence.bytes().any(|b| b.is_ascii_digit()) || self.words.is_match(sentence)
+    /// Step 1: a digit, or a value word (`word_hits`: the hits of the
+    /// first list).
+    pub fn may_match(digit: bool, word_hits: &[usize]) -> bool {
+        digit || !word_hits.is_empty()
     }
 
-    /// The patterns worth running on `sentence`, in pack order.
-    pub fn candidates(&self, sentence: &str) -> Vec<usize> {
-        if !self.may_match(sentence) {
+    /// The items worth running, in pack order, from the hits of this
+    /// prefilter's two lists.
+    pub fn candidates(&self, digit: bool, word_hits: &[usize], literal_hits: &[usize]) -> Vec<usize> {
+        if !Prefilter::may_match(digit, word_hits) {
             return Vec::new();
         }
-        let mut hit = vec![false; self.patterns];
-        for p in &self.always {
-            hit[*p] = true;
-        }
-        for m in self.literals.find_overlapping_iter(sentence) {
-            if self.word_starts && !starts_word(sentence, m.start()) {
-                continue;
-            }
-            for &p in &self.literal_patterns[m.pattern().as_usize()] {
-                hit[p] = true;
-            }
+        let mut hit = vec![false; self.items];
+        for &p in self.always.iter().chain(literal_hits) {
+            hit[p] = true;
         }
         hit.iter().enumerate().filter_map(|(p, &h)| h.then_some(p)).collect()
     }
@@ -175,20 +245,53 @@ mod tests {
         assert_eq!(lits(r"(?:chiefs|\w+)"), None, "an alternative without a literal");
     }
 
+    /// One prefilter searched alone: its candidates for a sentence.
+    fn candidates(p: &Prefilter, sentence: &str) -> Vec<usize> {
+        let hits = Scanner::new(p.lists().to_vec()).scan(sentence);
+        p.candidates(hits.digit, &hits.items[0], &hits.items[1])
+    }
+
+    fn may_match(p: &Prefilter, sentence: &str) -> bool {
+        let hits = Scanner::new(p.lists().to_vec()).scan(sentence);
+        Prefilter::may_match(hits.digit, &hits.items[0])
+    }
+
     #[test]
     fn candidates_follow_literals() {
-        let p = Prefilter::new::<&str>(&[], &[Some(vec!["chiefs".into()]), Some(vec!["gdp".into()]), None]);
-        assert_eq!(p.candidates("34 Chiefs met"), vec![0, 2]);
-        assert_eq!(p.candidates("3% of GDP"), vec![1, 2]);
-        assert!(p.candidates("Chiefs met").is_empty(), "no value word: nothing runs");
+        let p = Prefilter::new::<&str>(
+            &[],
+            &[Some(vec!["chiefs".into()]), Some(vec!["gdp".into()]), None],
+            false,
+        );
+        assert_eq!(candidates(&p, "34 Chiefs met"), vec![0, 2]);
+        assert_eq!(candidates(&p, "3% of GDP"), vec![1, 2]);
+        assert!(candidates(&p, "Chiefs met").is_empty(), "no value word: nothing runs");
+    }
+
+    #[test]
+    fn word_start_literals() {
+        let p = Prefilter::new::<&str>(&[], &[Some(vec!["for".into()]), None], true);
+        assert_eq!(candidates(&p, "34 for him"), vec![0, 1]);
+        assert_eq!(candidates(&p, "34 before him"), vec![1], "'for' inside a word");
+    }
+
+    #[test]
+    fn one_pass_serves_every_list() {
+        let a = Prefilter::new::<&str>(&[], &[Some(vec!["chiefs".into()])], false);
+        let b = Prefilter::new::<&str>(&[], &[Some(vec!["Chiefs".into()]), Some(vec!["met".into()])], true);
+        let scanner = Scanner::new(a.lists().into_iter().chain(b.lists()).collect());
+        let hits = scanner.scan("34 chiefs met");
+        assert_eq!(a.candidates(hits.digit, &hits.items[0], &hits.items[1]), vec![0]);
+        assert_eq!(b.candidates(hits.digit, &hits.items[2], &hits.items[3]), vec![0, 1]);
     }
 
     #[test]
     fn value_words() {
-        let p = Prefilter::new::<&str>(&[], &[]);
-        assert!(p.may_match("34 military chiefs"));
-        assert!(p.may_match("Thirty-four chiefs"));
-        assert!(!p.may_match("Leaders met on Monday."));
-        assert!(Prefilter::new(&crate::event::when::date_words(), &[]).may_match("Leaders met on Monday."));
+        let p = Prefilter::new::<&str>(&[], &[], false);
+        assert!(may_match(&p, "34 military chiefs"));
+        assert!(may_match(&p, "Thirty-four chiefs"));
+        assert!(!may_match(&p, "Leaders met on Monday."));
+        let dates = Prefilter::new(&crate::event::when::date_words(), &[], false);
+        assert!(may_match(&dates, "Leaders met on Monday."));
     }
 }
