@@ -190,7 +190,6 @@ pub fn scan(pack: &RulePack, walk: CorpusWalk) -> Analysis {
             let doc = file.load()?;
             // The index is set below, once the documents that failed are known.
             let mut claims = extract_document(pack, 0, &doc);
-            crate::extract::sort_claims(&mut claims);
             // Kept until the end of the run: no growth slack.
             claims.shrink_to_fit();
             Ok((doc.meta, claims))

@@ -141,21 +141,26 @@ fn config_policy(config: Option<&Config>) -> Result<(Option<FailOn>, Vec<Format>
         return Ok((None, Vec::new()));
     };
     let where_ = c.path.display();
+    // A value of one of the command line's enums, with the same names.
+    fn parse<T: ValueEnum>(field: &str, v: &str, where_: &impl std::fmt::Display) -> Result<T, String> {
+        T::from_str(v, true).map_err(|_| {
+            let names: Vec<String> = T::value_variants()
+                .iter()
+                .filter_map(|x| Some(x.to_possible_value()?.get_name().to_string()))
+                .collect();
+            let (last, rest) = names.split_last().map_or(("", &[][..]), |(l, r)| (l.as_str(), r));
+            format!("{where_}: {field} {v:?} is not {} or {last}", rest.join(", "))
+        })
+    }
     let fail_on = c
         .fail_on
         .as_deref()
-        .map(|v| {
-            FailOn::from_str(v, true)
-                .map_err(|_| format!("{where_}: fail_on {v:?} is not conflict, partial, any or never"))
-        })
+        .map(|v| parse::<FailOn>("fail_on", v, &where_))
         .transpose()?;
     let formats = c
         .formats
         .iter()
-        .map(|v| {
-            Format::from_str(v, true)
-                .map_err(|_| format!("{where_}: format {v:?} is not json, markdown, github, sarif, junit or html"))
-        })
+        .map(|v| parse::<Format>("format", v, &where_))
         .collect::<Result<Vec<_>, _>>()?;
     Ok((fail_on, formats))
 }

@@ -76,6 +76,17 @@ fn the_command_line_overrides_the_settings_and_mistakes_in_them_are_named() {
     );
     std::fs::write(
         dir.path().join("crosscheck.toml"),
+        "corpus = \"corpus\"\nformats = [\"pdf\"]\n",
+    )
+    .unwrap();
+    let run = run_in(dir.path(), &["check"], &[]);
+    assert_eq!(run.code, 2);
+    assert_contains(
+        &run.stderr,
+        &["crosscheck.toml: format \"pdf\" is not json, markdown, github, sarif, junit or html"],
+    );
+    std::fs::write(
+        dir.path().join("crosscheck.toml"),
         "corpus = \"corpus\"\nrulez = [\"rules\"]\n",
     )
     .unwrap();

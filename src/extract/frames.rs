@@ -366,7 +366,7 @@ fn claim(
             line: sline,
             col: scol,
         },
-        sentence_text: sentence.into(),
+        sentence_text: at.sentence_text(),
         corrections: Vec::new(),
         attribution,
         as_of: reading.as_of,

@@ -19,32 +19,15 @@ pub use crate::frame::detect_modality;
 
 /// Every claim of every document, sorted by document, position and rule.
 pub fn extract_corpus(pack: &RulePack, docs: &[Document]) -> Vec<Claim> {
-    let mut claims: Vec<Claim> = docs
-        .par_iter()
+    // Rayon's collect keeps the documents' order.
+    docs.par_iter()
         .enumerate()
         .flat_map_iter(|(i, doc)| extract_document(pack, i, doc))
-        .collect();
-    sort_claims(&mut claims);
-    claims
+        .collect()
 }
 
-/// The order of claims in every report: document, position, rule.
-pub fn sort_claims(claims: &mut [Claim]) {
-    claims.sort_by(|a, b| (a.doc, a.span.start, &a.rule).cmp(&(b.doc, b.span.start, &b.rule)));
-}
-
-/// One copy of each sentence's text for all the claims it holds.
-fn share_sentences(claims: &mut [Claim]) {
-    let mut seen: std::collections::HashMap<usize, std::sync::Arc<str>> = std::collections::HashMap::new();
-    for c in claims {
-        let shared = seen.entry(c.sentence.start).or_insert_with(|| c.sentence_text.clone());
-        if shared.len() == c.sentence_text.len() {
-            c.sentence_text = shared.clone();
-        }
-    }
-}
-
-/// The claims of one document, in text order.
+/// The claims of one document in the order of every report: position,
+/// then rule (documents in corpus order make the corpus's order).
 pub fn extract_document(pack: &RulePack, doc_index: usize, doc: &Document) -> Vec<Claim> {
     let sentences = segment(&doc.text, doc.body_start);
     let events = pack.events.bind(&pack.gazetteer, doc, &sentences);
@@ -70,17 +53,18 @@ pub fn extract_document(pack: &RulePack, doc_index: usize, doc: &Document) -> Ve
     for (si, sentence) in sentences.iter().enumerate() {
         let text = &doc.text[sentence.range()];
         let first_new = claims.len();
+        let at = Site {
+            doc,
+            doc_index,
+            sentence,
+            event: &events[si],
+            text: std::cell::OnceCell::new(),
+        };
         let hits = pack.scan(text);
         let frame_rules = pack.frame_candidates(&hits, si, &mut about);
         if !frame_rules.is_empty() {
             let readings = crate::frame::read_sentence(text, doc.published);
             if !readings.is_empty() {
-                let at = Site {
-                    doc,
-                    doc_index,
-                    sentence,
-                    event: &events[si],
-                };
                 // The words of the sentence and the ones before it, read
                 // once per reach back (rules ask with one or two reaches).
                 let topics: std::cell::RefCell<Vec<(usize, std::rc::Rc<[String]>)>> = Default::default();
@@ -123,12 +107,6 @@ pub fn extract_document(pack: &RulePack, doc_index: usize, doc: &Document) -> Ve
             }
             let Some(regex) = pattern.regex() else { continue };
             for caps in regex.captures_iter(text) {
-                let at = Site {
-                    doc,
-                    doc_index,
-                    sentence,
-                    event: &events[si],
-                };
                 for claim in build_claims(pack, rule, pattern, &caps, &at) {
                     // Two patterns of one rule may find the same value: keep one.
                     let dup = claims[first_new..]
@@ -141,7 +119,7 @@ pub fn extract_document(pack: &RulePack, doc_index: usize, doc: &Document) -> Ve
             }
         }
     }
-    share_sentences(&mut claims);
+    claims.sort_by(|a, b| (a.span.start, &a.rule).cmp(&(b.span.start, &b.rule)));
     claims
 }
 
@@ -159,9 +137,18 @@ struct Site<'a> {
     doc_index: usize,
     sentence: &'a Sentence,
     event: &'a SentenceEvent,
+    /// The sentence's text for its claims' quotes: made for the first
+    /// claim, shared by the others.
+    text: std::cell::OnceCell<std::sync::Arc<str>>,
 }
 
 impl Site<'_> {
+    fn sentence_text(&self) -> std::sync::Arc<str> {
+        self.text
+            .get_or_init(|| self.doc.text[self.sentence.range()].into())
+            .clone()
+    }
+
     /// Is the sentence held by an event of another story pack than `rule`'s
     /// own (when its pack keeps to its own events)? Then the rule keys
     /// nothing in it, even with a key that does not name the event
@@ -334,7 +321,7 @@ fn claim(
             line: sline,
             col: scol,
         },
-        sentence_text: sentence_text.into(),
+        sentence_text: at.sentence_text(),
         corrections,
         attribution: crate::frame::attribution(sentence_text, value.start()),
         as_of: None,

@@ -3,7 +3,7 @@
 //! error located at its file, line and rule.
 
 use super::schema::{RawEntity, RawEvent, RawExample, RawFile, RawRule};
-use super::{build_regex, prefilter, AboutFilter, Prefilter, RuleError, RuleErrors, RulePack};
+use super::{build_regex, prefilter, Prefilter, RuleError, RuleErrors, RulePack};
 use crate::claim::Modality;
 use crate::date::Date;
 use crate::entity::{list, Entity, Gazetteer, GazetteerError, Role};
@@ -11,6 +11,7 @@ use crate::event::when;
 use crate::event::{Event, EventBinder};
 use crate::frame::WordList;
 use crate::quantity::{self, Interval, Placeholder, ReadOptions};
+use prefilter::{LiteralList, Scanner};
 use regex::Regex;
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
@@ -73,18 +74,34 @@ impl FrameSpec {
     /// `None` when the rule requires none, or a word a literal search
     /// cannot fold (non-ASCII).
     pub fn required_words(&self) -> Option<Vec<String>> {
-        let lists: Vec<&WordList> = if !self.counts.is_empty() {
-            vec![&self.counts]
+        if !self.counts.is_empty() {
+            literal_words(&[&self.counts])
         } else if !self.share_of.is_empty() {
-            vec![&self.share_of, &self.implied_by]
+            literal_words(&[&self.share_of, &self.implied_by])
         } else if !self.qualified_by.is_empty() {
-            vec![&self.qualified_by]
+            literal_words(&[&self.qualified_by])
         } else {
-            return None;
-        };
-        let words: Vec<String> = lists.iter().flat_map(|l| l.key_words()).map(str::to_string).collect();
-        words.iter().all(|w| w.is_ascii() && !w.is_empty()).then_some(words)
+            None
+        }
     }
+
+    /// The words of which the sentence or the few before it must hold one
+    /// (its `about` list, as [`FrameSpec::required_words`] reads a list);
+    /// `None` when the rule has no `about` words.
+    pub fn about_words(&self) -> Option<Vec<String>> {
+        if self.about.is_empty() {
+            None
+        } else {
+            literal_words(&[&self.about])
+        }
+    }
+}
+
+/// The longest word of each entry of `lists`, for a literal search; `None`
+/// when one cannot be searched as ASCII (no gate is safe then).
+fn literal_words(lists: &[&WordList]) -> Option<Vec<String>> {
+    let words: Vec<String> = lists.iter().flat_map(|l| l.key_words()).map(str::to_string).collect();
+    words.iter().all(|w| w.is_ascii() && !w.is_empty()).then_some(words)
 }
 
 /// What a frame's number is.
@@ -580,26 +597,31 @@ pub(super) fn load(dirs: &[PathBuf]) -> Result<RulePack, RuleErrors> {
         .iter()
         .map(|&(r, p)| rules[r].patterns[p].literals.clone())
         .collect();
-    let prefilter = Prefilter::new(&prefilter_words(&rules, &gazetteer), &literals, false);
+    let (prefilter, [pattern_words, pattern_literals]) =
+        Prefilter::new(&prefilter_words(&rules, &gazetteer), &literals, false);
     let frame_rules: Vec<usize> = (0..rules.len()).filter(|&r| rules[r].frame.is_some()).collect();
     let frame_words: Vec<Option<Vec<String>>> = frame_rules
         .iter()
         .map(|&r| rules[r].frame.as_ref().and_then(FrameSpec::required_words))
         .collect();
-    let frame_prefilter = Prefilter::new::<&str>(&[], &frame_words, true);
+    let (frame_prefilter, [frame_number_words, frame_literals]) = Prefilter::new::<&str>(&[], &frame_words, true);
     // Rules with `about` words also need one in their reach (the sentence
-    // and the few before it): the literals of those words, per rule.
-    let frame_about: Vec<Option<Vec<String>>> = frame_rules
-        .iter()
-        .map(|&r| {
-            let spec = rules[r].frame.as_ref()?;
-            let about: Vec<String> = spec.about.key_words().map(str::to_string).collect();
-            let usable = !about.is_empty() && about.iter().all(|w| w.is_ascii() && !w.is_empty());
-            usable.then_some(about)
-        })
-        .collect();
-    let frame_about = AboutFilter::new(&frame_about);
-    let scanner = super::scanner(&prefilter, &frame_prefilter, &frame_about);
+    // and the few before it): those words, per frame rule.
+    let mut about_words = LiteralList::new(true);
+    let mut frame_gated = Vec::with_capacity(frame_rules.len());
+    for (p, &r) in frame_rules.iter().enumerate() {
+        let words = rules[r].frame.as_ref().and_then(FrameSpec::about_words);
+        frame_gated.push(words.is_some());
+        words.iter().flatten().for_each(|w| about_words.add(w, p));
+    }
+    // In the order of the LIST_* constants.
+    let scanner = Scanner::new(vec![
+        pattern_words,
+        pattern_literals,
+        frame_number_words,
+        frame_literals,
+        about_words,
+    ]);
     Ok(RulePack {
         rules,
         events,
@@ -610,7 +632,7 @@ pub(super) fn load(dirs: &[PathBuf]) -> Result<RulePack, RuleErrors> {
         pattern_index,
         frame_prefilter,
         frame_rules,
-        frame_about,
+        frame_gated,
         scanner,
         #[cfg(test)]
         frame_filters_off: false,
@@ -788,7 +810,6 @@ fn word_list(
     WordList::new(&entries)
 }
 
-/// The frame of a rule that has one (`counts`, `share_of`, `measure`).
 /// The finder of any name of one entity kind, compiled once per pack and
 /// shared (a `Regex` clone shares the compiled program).
 fn finder(finders: &mut BTreeMap<String, Option<Regex>>, gazetteer: &Gazetteer, kind: &str) -> Option<Regex> {
@@ -798,6 +819,7 @@ fn finder(finders: &mut BTreeMap<String, Option<Regex>>, gazetteer: &Gazetteer, 
         .clone()
 }
 
+/// The frame of a rule that has one (`counts`, `share_of`, `measure`).
 fn compile_frame(
     ctx: &mut FileCtx,
     gazetteer: &Gazetteer,

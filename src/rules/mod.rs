@@ -5,8 +5,8 @@ mod compile;
 mod prefilter;
 mod schema;
 
+use prefilter::Scanner;
 pub use prefilter::{Hits, Prefilter};
-use prefilter::{LiteralList, Scanner};
 
 /// The literal lists of a pack's [`Scanner`], in order.
 const LIST_PATTERN_WORDS: usize = 0;
@@ -14,20 +14,6 @@ const LIST_PATTERN_LITERALS: usize = 1;
 const LIST_FRAME_WORDS: usize = 2;
 const LIST_FRAME_LITERALS: usize = 3;
 const LIST_ABOUT_WORDS: usize = 4;
-
-/// The pack's one automaton: pattern value words and literals, frame
-/// number words and required words, `about` words.
-fn scanner(prefilter: &Prefilter, frames: &Prefilter, about: &AboutFilter) -> Scanner {
-    let [pattern_words, pattern_literals] = prefilter.lists();
-    let [frame_words, frame_literals] = frames.lists();
-    Scanner::new(vec![
-        pattern_words,
-        pattern_literals,
-        frame_words,
-        frame_literals,
-        about.list(),
-    ])
-}
 
 pub use compile::{
     Context, EntitySlot, Example, Expect, FrameSpec, KeyPart, KeyTemplate, Measure, Pattern, Rule, RuleKind, ValueSlot,
@@ -121,10 +107,11 @@ pub struct RulePack {
     frame_prefilter: Prefilter,
     /// The frame rules, in order (the items of `frame_prefilter`).
     frame_rules: Vec<usize>,
-    /// Frame rules that need only an `about` word in their reach.
-    frame_about: AboutFilter,
-    /// The literals of all three filters in one automaton (lists in the
-    /// order of the `LIST_*` constants).
+    /// Per frame rule: does it also need one of its `about` words in its
+    /// reach (the sentence and the few before it)?
+    frame_gated: Vec<bool>,
+    /// The literals of both prefilters and the `about` words in one
+    /// automaton (lists in the order of the `LIST_*` constants).
     scanner: Scanner,
     /// Every sentence read for every frame rule, as before the prefilter:
     /// the reference its tests compare with.
@@ -176,7 +163,9 @@ impl RulePack {
         if self.frame_filters_off {
             return self.frame_rules.clone();
         }
-        AboutFilter::see(&hits.items[LIST_ABOUT_WORDS], si, about);
+        for &p in &hits.items[LIST_ABOUT_WORDS] {
+            about.seen[p] = Some(si);
+        }
         self.frame_prefilter
             .candidates(
                 hits.digit,
@@ -185,7 +174,7 @@ impl RulePack {
             )
             .into_iter()
             .filter(|&i| {
-                !self.frame_about.needs(i) || {
+                !self.frame_gated[i] || {
                     let rule = &self.rules[self.frame_rules[i]];
                     let reach = rule.context.as_ref().map_or(DEFAULT_CONTEXT_SENTENCES, |c| c.before);
                     about.seen[i].is_some_and(|at| at + reach >= si)
@@ -216,54 +205,11 @@ impl RulePack {
     }
 }
 
-/// Frame rules with `about` words take a reading only when one of them is
-/// in the sentence or the few before it: which of them may is known from
-/// where their `about` words were last seen.
-#[derive(Debug, Clone)]
-pub struct AboutFilter {
-    /// Each `about` word (its longest word), and the frame rules
-    /// (positions) it serves; searched by the pack's [`Scanner`].
-    words: LiteralList,
-    /// Per frame rule position: is it gated by its `about` words?
-    gated: Vec<bool>,
-}
-
-/// Per document: the last sentence each gated frame rule's `about` words
-/// were seen in.
+/// Per document: the last sentence that held an `about` word of each
+/// frame rule (position among the frame rules).
 #[derive(Debug, Clone)]
 pub struct AboutSeen {
     seen: Vec<Option<usize>>,
-}
-
-impl AboutFilter {
-    /// `about`: per frame rule (position), its `about` literals when it is
-    /// gated by them.
-    fn new(about: &[Option<Vec<String>>]) -> AboutFilter {
-        let mut words = LiteralList::new(true);
-        for (p, list) in about.iter().enumerate() {
-            list.iter().flatten().for_each(|w| words.add(w, p));
-        }
-        AboutFilter {
-            words,
-            gated: about.iter().map(Option::is_some).collect(),
-        }
-    }
-
-    fn needs(&self, p: usize) -> bool {
-        self.gated[p]
-    }
-
-    fn list(&self) -> LiteralList {
-        self.words.clone()
-    }
-
-    /// Record the gated rules whose `about` words sentence `si` holds
-    /// (`hits`: the hits of this filter's list).
-    fn see(hits: &[usize], si: usize, about: &mut AboutSeen) {
-        for &p in hits {
-            about.seen[p] = Some(si);
-        }
-    }
 }
 
 /// Lazy DFA cache per pattern (and per thread using it).

@@ -148,13 +148,9 @@ impl Scanner {
 }
 
 /// Both steps for one set of items (patterns, or frame rules), built once
-/// per pack; the literals are searched by the pack's [`Scanner`].
+/// per pack; its two literal lists are searched by the pack's [`Scanner`].
 #[derive(Debug, Clone)]
 pub struct Prefilter {
-    /// Step 1: the value words (item 0 for all).
-    words: LiteralList,
-    /// Step 2: each item's required literals.
-    literals: LiteralList,
     /// Items with no required literal: run whenever step 1 passes.
     always: Vec<usize>,
     items: usize,
@@ -169,7 +165,13 @@ impl Prefilter {
     /// `words`: the value words of step 1 besides number words;
     /// `item_literals`: for each item (in pack order), its required
     /// literals; `word_starts`: a literal counts only where it starts a word.
-    pub fn new<S: AsRef<str>>(words: &[S], item_literals: &[Option<Vec<String>>], word_starts: bool) -> Prefilter {
+    /// Returns the prefilter and its two literal lists for the pack's
+    /// [`Scanner`]: value words (step 1), then required literals (step 2).
+    pub fn new<S: AsRef<str>>(
+        words: &[S],
+        item_literals: &[Option<Vec<String>>],
+        word_starts: bool,
+    ) -> (Prefilter, [LiteralList; 2]) {
         let mut value_words = LiteralList::new(false);
         for w in crate::quantity::number_words()
             .into_iter()
@@ -185,18 +187,11 @@ impl Prefilter {
                 Some(lits) => lits.iter().for_each(|l| literals.add(l, p)),
             }
         }
-        Prefilter {
-            words: value_words,
-            literals,
+        let prefilter = Prefilter {
             always,
             items: item_literals.len(),
-        }
-    }
-
-    /// The two literal lists, for the pack's [`Scanner`]: value words, then
-    /// required literals.
-    pub fn lists(&self) -> [LiteralList; 2] {
-        [self.words.clone(), self.literals.clone()]
+        };
+        (prefilter, [value_words, literals])
     }
 
     /// Step 1: a digit, or a value word (`word_hits`: the hits of the
@@ -246,13 +241,13 @@ mod tests {
     }
 
     /// One prefilter searched alone: its candidates for a sentence.
-    fn candidates(p: &Prefilter, sentence: &str) -> Vec<usize> {
-        let hits = Scanner::new(p.lists().to_vec()).scan(sentence);
+    fn candidates((p, lists): &(Prefilter, [LiteralList; 2]), sentence: &str) -> Vec<usize> {
+        let hits = Scanner::new(lists.to_vec()).scan(sentence);
         p.candidates(hits.digit, &hits.items[0], &hits.items[1])
     }
 
-    fn may_match(p: &Prefilter, sentence: &str) -> bool {
-        let hits = Scanner::new(p.lists().to_vec()).scan(sentence);
+    fn may_match((_, lists): &(Prefilter, [LiteralList; 2]), sentence: &str) -> bool {
+        let hits = Scanner::new(lists.to_vec()).scan(sentence);
         Prefilter::may_match(hits.digit, &hits.items[0])
     }
 
@@ -277,9 +272,9 @@ mod tests {
 
     #[test]
     fn one_pass_serves_every_list() {
-        let a = Prefilter::new::<&str>(&[], &[Some(vec!["chiefs".into()])], false);
-        let b = Prefilter::new::<&str>(&[], &[Some(vec!["Chiefs".into()]), Some(vec!["met".into()])], true);
-        let scanner = Scanner::new(a.lists().into_iter().chain(b.lists()).collect());
+        let (a, a_lists) = Prefilter::new::<&str>(&[], &[Some(vec!["chiefs".into()])], false);
+        let (b, b_lists) = Prefilter::new::<&str>(&[], &[Some(vec!["Chiefs".into()]), Some(vec!["met".into()])], true);
+        let scanner = Scanner::new(a_lists.into_iter().chain(b_lists).collect());
         let hits = scanner.scan("34 chiefs met");
         assert_eq!(a.candidates(hits.digit, &hits.items[0], &hits.items[1]), vec![0]);
         assert_eq!(b.candidates(hits.digit, &hits.items[2], &hits.items[3]), vec![0, 1]);
