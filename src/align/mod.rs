@@ -463,12 +463,22 @@ fn compare(claims: &[Claim], a: &Side, b: &Side) -> (Relation, String) {
     }
 }
 
-/// When every claim of each side is attributed, and no source stands
-/// behind both, the sources of each side: their figures diverge, they do
-/// not contradict each other.
+/// When each side's figure is owned by a named source (at least one of
+/// its claims is attributed; the others repeat it) and no source stands
+/// behind both, the sources of each side: their estimates diverge, they
+/// do not contradict each other. Facts are never divergent: two official
+/// counts that differ conflict whoever gives them.
 fn divergent_sources(claims: &[Claim], a: &Side, b: &Side) -> Option<(String, String)> {
+    if claims[a.claims[0]].modality == Modality::Fact {
+        return None;
+    }
     let sources = |side: &Side| -> Option<std::collections::BTreeSet<&str>> {
-        side.claims.iter().map(|&i| claims[i].attribution.as_deref()).collect()
+        let s: std::collections::BTreeSet<&str> = side
+            .claims
+            .iter()
+            .filter_map(|&i| claims[i].attribution.as_deref())
+            .collect();
+        (!s.is_empty()).then_some(s)
     };
     let (x, y) = (sources(a)?, sources(b)?);
     x.is_disjoint(&y).then(|| {

@@ -32,6 +32,20 @@ const VERBS: &[&str] = &[
     "reckons",
 ];
 
+/// The nouns a possessive source owns a figure with ("the ministry's
+/// count"); also literals of the prefilter.
+const NOUNS: &[&str] = &[
+    "figure",
+    "estimate",
+    "count",
+    "tally",
+    "toll",
+    "number",
+    "data",
+    "projection",
+    "forecast",
+];
+
 fn cues() -> &'static [Regex] {
     static RE: OnceLock<Vec<Regex>> = OnceLock::new();
     RE.get_or_init(|| {
@@ -43,6 +57,9 @@ fn cues() -> &'static [Regex] {
             // "The CGT union, the most militant of the eight, gave …".
             format!(r"{name}(?:,[^,;]{{1,80}},)?\s+{verbs}(?-u:\b)"),
             format!(r"(?i:{verbs})\s+{name}"),
+            // A possessive names whose figure it is: "the interior
+            // ministry's final figure was", "the CGT's estimate".
+            format!(r"{name}(?:'|’)s?\s+(?:(?:own|final|latest|official|first|new)\s+)?(?i:{})s?(?-u:\b)", NOUNS.join("|")),
         ]
         .iter()
         .map(|src| Regex::new(src).expect("attribution regex"))
@@ -50,14 +67,14 @@ fn cues() -> &'static [Regex] {
     })
 }
 
-/// Every cue needs "according" or one of [`VERBS`]: a sentence with none
+/// Every cue needs "according", one of [`VERBS`] or [`NOUNS`]: a sentence with none
 /// of them is not searched (most sentences; the cue regexes are slow).
 fn may_attribute(sentence: &str) -> bool {
     static AC: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
     AC.get_or_init(|| {
         aho_corasick::AhoCorasick::builder()
             .ascii_case_insensitive(true)
-            .build(VERBS.iter().chain(&["according"]))
+            .build(VERBS.iter().chain(&["according"]).chain(NOUNS))
             .expect("attribution literals")
     })
     .is_match(sentence)

@@ -785,5 +785,15 @@ mod tests {
         );
         let s = "The CGT said 2.8 million people took part.";
         assert_eq!(attribution(s, one(s, "2.8").range.start).as_deref(), Some("cgt"));
+        // A possessive owns the figure; a possessive of no figure word does not.
+        let s = "Nationally, the interior ministry's final figure was 1.12 million marchers.";
+        assert_eq!(
+            attribution(s, one(s, "1.12").range.start).as_deref(),
+            Some("interior ministry")
+        );
+        let s = "The CGT’s estimate was nearly double at 2.8 million.";
+        assert_eq!(attribution(s, one(s, "2.8").range.start).as_deref(), Some("cgt"));
+        let s = "The country's 2.8 million pensioners are waiting.";
+        assert_eq!(attribution(s, one(s, "2.8").range.start), None);
     }
 }
