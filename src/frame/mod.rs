@@ -57,6 +57,17 @@ pub struct Reading {
     pub sum: bool,
 }
 
+/// Does `text` end with a possessive word ("unions'", "ministry's")?
+fn possessive_before(text: &str) -> bool {
+    let t = text.trim_end();
+    let t = t
+        .strip_suffix("'s")
+        .or_else(|| t.strip_suffix("’s"))
+        .or_else(|| t.strip_suffix('\''))
+        .or_else(|| t.strip_suffix('’'));
+    t.and_then(|t| t.chars().next_back()).is_some_and(char::is_alphabetic)
+}
+
 /// Words that say nothing of what a number counts: "61 people" leaves it
 /// to the words before ("killing at least 61 people").
 const GENERIC: &[&str] = &[
@@ -327,7 +338,13 @@ pub fn read_sentence(sentence: &str, published: Option<Date>) -> Vec<Reading> {
             .collect();
         let window_words = words(&sentence[window.clone()]);
         let before_all = words(&sentence[window.start..range.start]);
-        let before: Vec<String> = before_all[before_all.len().saturating_sub(10)..].to_vec();
+        // A possessive right before the number owns it, it is not what it
+        // counts: "the unions' 50,000", "the ministry's 1.1 million".
+        let before: Vec<String> = if possessive_before(&sentence[window.start..range.start]) {
+            Vec::new()
+        } else {
+            before_all[before_all.len().saturating_sub(10)..].to_vec()
+        };
         let base = (q.unit == Unit::Percent).then(|| share_base(after_text)).flatten();
         let period = period_of(sentence, &clause, range, &window, published);
         // Modality cues up to what the number counts, not in a later clause.
@@ -609,6 +626,20 @@ mod tests {
         assert!(!one(s, "172").counted_by(&injured));
         let s = "The storm killed 30 and injured 40 people.";
         assert!(one(s, "40").counted_by(&injured));
+    }
+
+    #[test]
+    fn a_possessive_before_the_number_owns_it_and_is_not_what_it_counts() {
+        let unions = WordList::new(&["unions", "confederations"]);
+        let s = "In Clermont-Ferrand, the unions' 50,000 compared with 8,000 according to the prefecture.";
+        assert!(!one(s, "50,000").counted_by(&unions));
+        let s = "Eight unions called the strike.";
+        assert!(one(s, "Eight").counted_by(&unions));
+        // A quotation mark is not a possessive.
+        let s = "The unions gave '50,000' as their count.";
+        assert!(
+            possessive_before("the unions gave '") == false && one(s, "50,000").before.contains(&"unions".to_string())
+        );
     }
 
     #[test]

@@ -10,7 +10,9 @@ fn cues() -> &'static [(Modality, Regex)] {
     static CUES: OnceLock<Vec<(Modality, Regex)>> = OnceLock::new();
     CUES.get_or_init(|| {
         let target = r"(?i)\b(?:target(?:s|ing|ed)?|aim(?:s|ing|ed)?|goals?|pledg(?:e|es|ed|ing)|plans?(?:\s+to)?|planning|promis(?:e|es|ed|ing)|commit(?:s|ted|ting)?\s+to|intends?\s+to|will\s+(?:spend|send|reach|raise|increase|deploy|contribute|provide)|propos(?:e|es|ed|ing|al|als)|suggest(?:s|ed|ing)?|draft)\b";
-        let estimate = r"(?i)\b(?:estimat(?:e|es|ed|ing)|projected|projections?|forecasts?|predicts?|could|might|would\s+be\s+(?:needed|required)|would\s+have)\b";
+        // "feared dead", "may have been killed", "believed to have died",
+        // "expected at": a figure nobody has counted yet.
+        let estimate = r"(?i)\b(?:estimat(?:e|es|ed|ing)|projected|projections?|forecasts?|predicts?|could|might|would\s+be\s+(?:needed|required)|would\s+have|feared|may\s+have|believed\s+to|thought\s+to|expected)\b";
         vec![
             (Modality::Target, Regex::new(target).expect("target cues")),
             (Modality::Estimate, Regex::new(estimate).expect("estimate cues")),
@@ -45,5 +47,11 @@ mod tests {
             Modality::Fact
         );
         assert_eq!(detect_modality("The UK is aiming for 2.5% of GDP"), Modality::Target);
+        assert_eq!(detect_modality("20,000 FEARED DEAD"), Modality::Estimate);
+        assert_eq!(
+            detect_modality("Up to 20,000 people may have been killed"),
+            Modality::Estimate
+        );
+        assert_eq!(detect_modality("some 70,000 expected at COP28"), Modality::Estimate);
     }
 }
