@@ -64,6 +64,16 @@ fn subject_and_year_come_from_the_reading() {
 }
 
 #[test]
+fn a_participle_and_by_name_whose_figure_it_is() {
+    let got = claims("Poland spends 4.1% of GDP on defence, far above the 2.1% of GDP reported by Germany.");
+    let keys: Vec<&str> = got
+        .iter()
+        .filter_map(|l| l.split(" key ").nth(1)?.split(' ').next())
+        .collect();
+    assert_eq!(keys, ["poland/defence/undated", "germany/defence/undated"], "{got:#?}");
+}
+
+#[test]
 fn counted_words_before_and_after() {
     assert!(claims("By Friday the death toll rose to 2,310, officials said.")[0].contains("[2310, 2310] dead"));
     assert!(claims("The storm hit the coast, killing at least 61 people.")[0].contains("[61, inf) dead"));

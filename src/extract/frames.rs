@@ -159,15 +159,26 @@ pub fn subject(
     // "€1.069bn for Sweden": a "for", "by" or "to" right after the figure
     // names whose it is.
     let after_words = words(&sentence[n.end..reading.window.end]);
-    if matches!(
+    // …or a participle and "by" or "from" a few words on: "the $17.5
+    // million offered by the US", "2.1% of GDP reported by Germany".
+    let owner_word = if matches!(
         after_words.first().map(String::as_str),
         Some("for" | "by" | "to" | "from")
     ) {
+        Some(0)
+    } else {
+        after_words
+            .windows(2)
+            .take(4)
+            .position(|w| (w[0].ends_with("ed") || w[0] == "given") && matches!(w[1].as_str(), "by" | "from"))
+            .map(|i| i + 1)
+    };
+    if let Some(at) = owner_word {
         if let Some((_, id)) = found
             .iter()
             .filter(|(r, _)| r.start >= n.end && r.end <= reading.window.end)
             .min_by_key(|(r, _)| r.start)
-            .filter(|(r, _)| words(&sentence[n.end..r.start]).len() <= 3)
+            .filter(|(r, _)| words(&sentence[n.end..r.start]).len() <= at + 3)
         {
             return Some(id.clone());
         }
