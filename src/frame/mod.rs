@@ -637,9 +637,7 @@ mod tests {
         assert!(one(s, "Eight").counted_by(&unions));
         // A quotation mark is not a possessive.
         let s = "The unions gave '50,000' as their count.";
-        assert!(
-            possessive_before("the unions gave '") == false && one(s, "50,000").before.contains(&"unions".to_string())
-        );
+        assert!(!possessive_before("the unions gave '") && one(s, "50,000").before.contains(&"unions".to_string()));
     }
 
     #[test]
