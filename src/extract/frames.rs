@@ -22,6 +22,7 @@ pub enum Rejection<'r> {
     OwnNoun(&'r str),
     Sum,
     Part,
+    Vague,
     ShareOf(&'r [String]),
     ShareOfNothing,
     NoQualifier(&'r [String]),
@@ -46,6 +47,9 @@ impl std::fmt::Display for Rejection<'_> {
             Rejection::Sum => {
                 f.write_str("a sum of several things ('taken together', 'combined'); `sums = true` takes sums")
             }
+            Rejection::Vague => f.write_str(
+                "a magnitude said in one word ('dozens', 'thousands'), an impression; `vague = true` takes them",
+            ),
             Rejection::Part => f.write_str(
                 "a part of a figure named before it ('of which', 'the remaining'); `parts = true` takes parts",
             ),
@@ -92,6 +96,9 @@ pub fn select<'r>(
     }
     if reading.part && !spec.parts {
         return Err(Rejection::Part);
+    }
+    if reading.vague && !spec.vague {
+        return Err(Rejection::Vague);
     }
     let window = &reading.window_words;
     if !spec.share_of.is_empty() {

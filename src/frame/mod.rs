@@ -55,17 +55,35 @@ pub struct Reading {
     /// together, the five rebates come to…", "together with the fund, the
     /// total comes to…", "a combined 33 million cubic metres".
     pub sum: bool,
+    /// An impression, not a figure: a magnitude said in one word
+    /// ("dozens", "thousands", "Millions march").
+    pub vague: bool,
 }
 
-/// Does `text` end with a possessive word ("unions'", "ministry's")?
-fn possessive_before(text: &str) -> bool {
-    let t = text.trim_end();
-    let t = t
-        .strip_suffix("'s")
-        .or_else(|| t.strip_suffix("’s"))
-        .or_else(|| t.strip_suffix('\''))
-        .or_else(|| t.strip_suffix('’'));
-    t.and_then(|t| t.chars().next_back()).is_some_and(char::is_alphabetic)
+/// Magnitudes said in one word: [`Reading::vague`].
+const VAGUE_WORDS: &[&str] = &["dozens", "scores", "hundreds", "thousands", "millions", "billions"];
+
+/// `text` with its possessive words ("unions'", "ministry's") blanked.
+fn without_possessives(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains(['\'', '’']) {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len());
+    for token in text.split_inclusive(char::is_whitespace) {
+        let word = token.trim_end();
+        let owner = ["'s", "’s", "'", "’"].iter().any(|p| {
+            word.trim_end_matches([',', ';', ':'])
+                .strip_suffix(p)
+                .and_then(|w| w.chars().next_back())
+                .is_some_and(char::is_alphabetic)
+        });
+        if owner {
+            out.push_str(&" ".repeat(token.len()));
+        } else {
+            out.push_str(token);
+        }
+    }
+    out.into()
 }
 
 /// Words that say nothing of what a number counts: "61 people" leaves it
@@ -337,14 +355,10 @@ pub fn read_sentence(sentence: &str, published: Option<Date>) -> Vec<Reading> {
             })
             .collect();
         let window_words = words(&sentence[window.clone()]);
-        let before_all = words(&sentence[window.start..range.start]);
-        // A possessive right before the number owns it, it is not what it
-        // counts: "the unions' 50,000", "the ministry's 1.1 million".
-        let before: Vec<String> = if possessive_before(&sentence[window.start..range.start]) {
-            Vec::new()
-        } else {
-            before_all[before_all.len().saturating_sub(10)..].to_vec()
-        };
+        // A possessive owns the number, it is not what it counts: "the
+        // unions' 50,000", "the unions' figure was 3.5 million".
+        let before_all = words(&without_possessives(&sentence[window.start..range.start]));
+        let before: Vec<String> = before_all[before_all.len().saturating_sub(10)..].to_vec();
         let base = (q.unit == Unit::Percent).then(|| share_base(after_text)).flatten();
         let period = period_of(sentence, &clause, range, &window, published);
         // Modality cues up to what the number counts, not in a later clause.
@@ -381,6 +395,9 @@ pub fn read_sentence(sentence: &str, published: Option<Date>) -> Vec<Reading> {
             as_of: as_of(sentence, &clause_for_as_of, published),
             part,
             sum,
+            vague: VAGUE_WORDS
+                .iter()
+                .any(|w| sentence[range.clone()].trim().eq_ignore_ascii_case(w)),
         });
     }
     out
@@ -635,9 +652,11 @@ mod tests {
         assert!(!one(s, "50,000").counted_by(&unions));
         let s = "Eight unions called the strike.";
         assert!(one(s, "Eight").counted_by(&unions));
+        let s = "The unions' figure was, as always, much larger: 3.5 million according to the CGT.";
+        assert!(!one(s, "3.5").counted_by(&unions));
         // A quotation mark is not a possessive.
         let s = "The unions gave '50,000' as their count.";
-        assert!(!possessive_before("the unions gave '") && one(s, "50,000").before.contains(&"unions".to_string()));
+        assert!(one(s, "50,000").before.contains(&"unions".to_string()));
     }
 
     #[test]

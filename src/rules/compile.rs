@@ -64,6 +64,8 @@ pub struct FrameSpec {
     pub parts: bool,
     /// Take sums of several things ("taken together", "combined").
     pub sums: bool,
+    /// Take magnitudes said in one word ("dozens", "thousands").
+    pub vague: bool,
 }
 
 impl FrameSpec {
@@ -900,6 +902,7 @@ fn compile_frame(
         subject,
         parts: raw.parts,
         sums: raw.sums,
+        vague: raw.vague,
     })
 }
 

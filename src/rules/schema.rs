@@ -74,6 +74,10 @@ pub struct RawRule {
     /// combined 33 million cubic metres").
     #[serde(default)]
     pub sums: bool,
+    /// A frame: also take magnitudes said in one word ("dozens",
+    /// "thousands"), impressions rather than figures.
+    #[serde(default)]
+    pub vague: bool,
     /// A frame: the kind of entity whose figure it is (`country`), for `{subject}`.
     pub subject: Option<Spanned<String>>,
     pub key: Spanned<String>,
