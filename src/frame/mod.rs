@@ -63,6 +63,30 @@ pub struct Reading {
 /// Magnitudes said in one word: [`Reading::vague`].
 const VAGUE_WORDS: &[&str] = &["dozens", "scores", "hundreds", "thousands", "millions", "billions"];
 
+/// Does `text` end with a possessive word ("the unions' ")?
+fn possessive_before(text: &str) -> bool {
+    let t = text.trim_end();
+    ["'s", "’s", "'", "’"].iter().any(|p| {
+        t.strip_suffix(p)
+            .and_then(|w| w.chars().next_back())
+            .is_some_and(char::is_alphabetic)
+    })
+}
+
+/// Sources that give a figure without their verb when they come right
+/// before it: "police 10,000, the unions 55,000".
+const GAPPED_SOURCES: &[&str] = &[
+    "police",
+    "organisers",
+    "organizers",
+    "unions",
+    "union",
+    "officials",
+    "authorities",
+    "ministry",
+    "prefecture",
+];
+
 /// `text` with its possessive words ("unions'", "ministry's") blanked.
 fn without_possessives(text: &str) -> std::borrow::Cow<'_, str> {
     if !text.contains(['\'', '’']) {
@@ -357,7 +381,24 @@ pub fn read_sentence(sentence: &str, published: Option<Date>) -> Vec<Reading> {
         let window_words = words(&sentence[window.clone()]);
         // A possessive owns the number, it is not what it counts: "the
         // unions' 50,000", "the unions' figure was 3.5 million".
-        let before_all = words(&without_possessives(&sentence[window.start..range.start]));
+        let lead = &sentence[window.start..range.start];
+        let mut before_all = words(&without_possessives(lead));
+        // A source right before the number gives it, with its verb left
+        // out: "the prefecture counted 10,000 people, the unions 55,000".
+        let mut owned = possessive_before(lead);
+        if before_all.last().is_some_and(|w| GAPPED_SOURCES.contains(&w.as_str())) {
+            before_all.pop();
+            owned = true;
+        }
+        // …and counts what the figure before it counted.
+        let after = match out.last() {
+            Some(Reading {
+                after: previous,
+                quantity,
+                ..
+            }) if owned && after.is_empty() && quantity.unit == q.unit => previous.clone(),
+            _ => after,
+        };
         let before: Vec<String> = before_all[before_all.len().saturating_sub(10)..].to_vec();
         let base = (q.unit == Unit::Percent).then(|| share_base(after_text)).flatten();
         let period = period_of(sentence, &clause, range, &window, published);
@@ -652,6 +693,14 @@ mod tests {
         assert!(!one(s, "50,000").counted_by(&unions));
         let s = "Eight unions called the strike.";
         assert!(one(s, "Eight").counted_by(&unions));
+        let s = "The prefecture counted 10,000 people there, the unions 55,000.";
+        assert!(!one(s, "55,000").counted_by(&unions));
+        // The owner's figure counts what the figure before it counted.
+        let marchers = WordList::new(&["marchers", "demonstrators"]);
+        let s = "Police counted 8,000 marchers, the unions 50,000.";
+        assert!(one(s, "50,000").counted_by(&marchers));
+        let s = "Police counted 8,000 marchers; in Lyon, the unions' 20,000 rallied.";
+        assert!(!one(s, "20,000").counted_by(&unions));
         let s = "The unions' figure was, as always, much larger: 3.5 million according to the CGT.";
         assert!(!one(s, "3.5").counted_by(&unions));
         // A quotation mark is not a possessive.
