@@ -623,7 +623,7 @@ pub fn explain_text(pack: &RulePack, sentence: &str, published: Option<crate::da
         let _ = writeln!(
             out,
             "  attributed:  {}",
-            crate::frame::nearest_source(&sources, r.range.start)
+            crate::frame::nearest_source(sentence, &sources, r.range.clone())
                 .as_deref()
                 .unwrap_or("-")
         );

@@ -163,14 +163,14 @@ pub fn subject(
         })
         .collect();
     let n = &reading.range;
-    // "€1.069bn for Sweden": a "for", "by" or "to" right after the figure
-    // names whose it is.
+    // "€1.069bn for Sweden", "four in Bulgaria": a "for", "by", "to",
+    // "from" or "in" right after the figure names whose it is.
     let after_words = words(&sentence[n.end..reading.window.end]);
     // …or a participle and "by" or "from" a few words on: "the $17.5
     // million offered by the US", "2.1% of GDP reported by Germany".
     let owner_word = if matches!(
         after_words.first().map(String::as_str),
-        Some("for" | "by" | "to" | "from")
+        Some("for" | "by" | "to" | "from" | "in")
     ) {
         Some(0)
     } else {
@@ -314,8 +314,9 @@ pub(super) fn claims(
                 .as_ref()
                 .and_then(|(kind, finder)| subject(pack, finder, reading, sentence, &|| previous_subject(kind)));
             let attribution = crate::frame::nearest_source(
+                sentence,
                 sources.get_or_init(|| crate::frame::sources(sentence)),
-                reading.range.start,
+                reading.range.clone(),
             );
             out.push(claim(pack, rule, at, reading, q, subject.as_deref(), attribution));
         }

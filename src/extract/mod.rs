@@ -323,7 +323,7 @@ fn claim(
         },
         sentence_text: at.sentence_text(),
         corrections,
-        attribution: crate::frame::attribution(sentence_text, value.start()),
+        attribution: crate::frame::attribution(sentence_text, value.range()),
         as_of: None,
     }
 }

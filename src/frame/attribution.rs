@@ -60,6 +60,10 @@ fn cues() -> &'static [Regex] {
             // A possessive names whose figure it is: "the interior
             // ministry's final figure was", "the CGT's estimate".
             format!(r"{name}(?:'|’)s?\s+(?:(?:own|final|latest|official|first|new)\s+)?(?i:{})s?(?-u:\b)", NOUNS.join("|")),
+            // A source right before its figure, its verb left out: "the
+            // prefecture counted 81,000 marchers and the CGT 700,000".
+            // Must stay last: its cue is the name alone (see `sources`).
+            format!(r#"(?:[,;]|\band)\s+{name}\s+["“]?\d"#),
         ]
         .iter()
         .map(|src| Regex::new(src).expect("attribution regex"))
@@ -86,45 +90,59 @@ pub fn sources(sentence: &str) -> Vec<(Range<usize>, String)> {
     if !may_attribute(sentence) {
         return Vec::new();
     }
-    cues()
-        .iter()
-        .flat_map(|re| re.captures_iter(sentence))
-        .filter_map(|c| Some((c.get(0)?, c.name("who")?)))
-        .filter_map(|(whole, m)| {
+    let cues = cues();
+    let gapped = cues.len() - 1;
+    cues.iter()
+        .enumerate()
+        .flat_map(|(i, re)| re.captures_iter(sentence).map(move |c| (i, c)))
+        .filter_map(|(i, c)| {
+            let who = c.name("who")?;
+            // A gapped source stands right before its figure: its cue is its name.
+            let cue = if i == gapped { who.range() } else { c.get(0)?.range() };
+            Some((cue, who))
+        })
+        .filter_map(|(cue, m)| {
             let w: Vec<String> = words(m.as_str())
                 .into_iter()
                 .skip_while(|x| NOT_A_SOURCE.contains(&x.as_str()))
                 .collect();
-            (!w.is_empty()).then(|| (whole.range(), w.join(" ")))
+            (!w.is_empty()).then(|| (cue, w.join(" ")))
         })
         .collect()
 }
 
-/// The source of `sources` nearest the number at byte `at`.
-pub fn nearest(sources: &[(Range<usize>, String)], at: usize) -> Option<String> {
+/// The source of `sources` nearest the number at `at` (its byte range in
+/// `sentence`). A cue in another clause (past a semicolon) is a last
+/// resort: "368,000 according to the ministry; 'more than a million'
+/// according to the CGT".
+pub fn nearest(sentence: &str, sources: &[(Range<usize>, String)], at: Range<usize>) -> Option<String> {
     sources
         .iter()
-        .map(|(whole, who)| {
-            // Distance from the cue to the number: a cue just before it
-            // ("the prefecture counted 15,000") beats one starting nearer
-            // after it ("while the CGT claimed 180,000").
-            let distance = if whole.end <= at {
-                at - whole.end
+        .map(|(cue, who)| {
+            // Distance from the cue to the number: from a cue's end to the
+            // number's start, or from the number's end to a cue after it
+            // ("480,000 according to the ministry, and 1.7 million
+            // according to the CGT").
+            let between = if cue.end <= at.start {
+                cue.end..at.start
+            } else if cue.start >= at.end {
+                at.end..cue.start
             } else {
-                whole.start.abs_diff(at)
+                at.start..at.start
             };
-            (distance, who)
+            let elsewhere = sentence.get(between.clone()).is_some_and(|t| t.contains(';'));
+            (elsewhere, between.len(), who)
         })
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, who)| who.clone())
+        .min_by_key(|(elsewhere, d, _)| (*elsewhere, *d))
+        .map(|(_, _, who)| who.clone())
+}
+
+/// The source nearest the number at byte range `at` of `sentence`, in
+/// lower case without a leading "the"; `None` when the sentence names none.
+pub fn attribution(sentence: &str, at: Range<usize>) -> Option<String> {
+    nearest(sentence, &sources(sentence), at)
 }
 
 const NOT_A_SOURCE: &[&str] = &[
     "it", "he", "she", "they", "this", "that", "there", "which", "who", "the", "a",
 ];
-
-/// The source nearest the number at byte `at`, in lower case without a
-/// leading "the"; `None` when the sentence names none.
-pub fn attribution(sentence: &str, at: usize) -> Option<String> {
-    nearest(&sources(sentence), at)
-}

@@ -390,13 +390,26 @@ pub fn read_sentence(sentence: &str, published: Option<Date>) -> Vec<Reading> {
             before_all.pop();
             owned = true;
         }
-        // …and counts what the figure before it counted.
+        // A count that names nothing after it counts what the count
+        // before it in the sentence counted: "1.27 million demonstrators,
+        // up from 1.12 million on January 19", "the unions 55,000".
+        // Only within one stretch of the sentence: not across a colon, a
+        // semicolon, a bracket or a quotation, nor over ten words.
         let after = match out.last() {
             Some(Reading {
                 after: previous,
                 quantity,
+                range: previous_range,
                 ..
-            }) if owned && after.is_empty() && quantity.unit == q.unit => previous.clone(),
+            }) if after.is_empty()
+                && quantity.unit == q.unit
+                && (owned || q.unit == Unit::Count)
+                && sentence.get(previous_range.end..range.start).is_some_and(|between| {
+                    !between.contains([':', ';', '(', ')', '"', '“', '”']) && words(between).len() <= 10
+                }) =>
+            {
+                previous.clone()
+            }
             _ => after,
         };
         let before: Vec<String> = before_all[before_all.len().saturating_sub(10)..].to_vec();
@@ -877,20 +890,36 @@ mod tests {
         assert_eq!(r.period.as_ref().map(|p| p.year), Some(2024));
         let s = "Some 1.27 million people marched, according to the interior ministry.";
         assert_eq!(
-            attribution(s, one(s, "1.27").range.start).as_deref(),
+            attribution(s, one(s, "1.27").range).as_deref(),
             Some("interior ministry")
         );
         let s = "The CGT said 2.8 million people took part.";
-        assert_eq!(attribution(s, one(s, "2.8").range.start).as_deref(), Some("cgt"));
+        assert_eq!(attribution(s, one(s, "2.8").range).as_deref(), Some("cgt"));
         // A possessive owns the figure; a possessive of no figure word does not.
         let s = "Nationally, the interior ministry's final figure was 1.12 million marchers.";
         assert_eq!(
-            attribution(s, one(s, "1.12").range.start).as_deref(),
+            attribution(s, one(s, "1.12").range).as_deref(),
             Some("interior ministry")
         );
         let s = "The CGT’s estimate was nearly double at 2.8 million.";
-        assert_eq!(attribution(s, one(s, "2.8").range.start).as_deref(), Some("cgt"));
+        assert_eq!(attribution(s, one(s, "2.8").range).as_deref(), Some("cgt"));
+        // A source right before its figure, its verb left out; a cue past a
+        // semicolon is another clause's.
+        let s = "In Paris, the police prefecture counted 81,000 marchers and the CGT 700,000.";
+        assert_eq!(
+            attribution(s, one(s, "81,000").range).as_deref(),
+            Some("police prefecture")
+        );
+        assert_eq!(attribution(s, one(s, "700,000").range).as_deref(), Some("cgt"));
+        let s = "480,000 people according to the interior ministry, and 1.7 million according to the CGT.";
+        assert_eq!(
+            attribution(s, one(s, "480,000").range).as_deref(),
+            Some("interior ministry")
+        );
+        assert_eq!(attribution(s, one(s, "1.7").range).as_deref(), Some("cgt"));
+        let s = "368,000 demonstrators according to the interior ministry; \"more than a million\" according to the CGT union.";
+        assert_eq!(attribution(s, one(s, "million").range).as_deref(), Some("cgt"));
         let s = "The country's 2.8 million pensioners are waiting.";
-        assert_eq!(attribution(s, one(s, "2.8").range.start), None);
+        assert_eq!(attribution(s, one(s, "2.8").range), None);
     }
 }
