@@ -413,7 +413,11 @@ pub fn read_sentence(sentence: &str, published: Option<Date>) -> Vec<Reading> {
             _ => after,
         };
         let before: Vec<String> = before_all[before_all.len().saturating_sub(10)..].to_vec();
-        let base = (q.unit == Unit::Percent).then(|| share_base(after_text)).flatten();
+        // The base may run past a year the reader took as a figure: "of
+        // Spain's 2019 gross domestic product".
+        let base = (q.unit == Unit::Percent)
+            .then(|| share_base(&sentence[range.end..clause.end.max(range.end)]))
+            .flatten();
         let period = period_of(sentence, &clause, range, &window, published);
         // Modality cues up to what the number counts, not in a later clause.
         // …and the few words after it: "€237 million offered in a draft".
@@ -650,7 +654,16 @@ fn stated_on(before: &str) -> bool {
 /// "of GDP", "of its gross domestic product", "of the country's economic
 /// output": the words of the base, determiners and possessors left out.
 fn share_base(after: &str) -> Option<Vec<String>> {
-    let w = words(after);
+    // Whose base it is and its year are not the base: "of Spain's 2019
+    // gross domestic product".
+    let end = after
+        .char_indices()
+        .find(|&(i, c)| {
+            matches!(c, ',' | ';' | ':' | '(' | ')' | '"' | '“' | '”' | '—' | '–')
+                || (c == '.' && !after[i + 1..].starts_with(|d: char| d.is_ascii_digit()))
+        })
+        .map_or(after.len(), |(i, _)| i);
+    let w = words(&without_possessives(&after[..end]));
     let mut it = w.iter().map(String::as_str).peekable();
     if it.next()? != "of" {
         return None;
@@ -661,7 +674,7 @@ fn share_base(after: &str) -> Option<Vec<String>> {
     let mut base = Vec::new();
     let mut leading = true;
     for word in it {
-        if leading && skip.contains(&word) {
+        if leading && (skip.contains(&word) || is_year(word)) {
             continue;
         }
         leading = false;
@@ -671,6 +684,10 @@ fn share_base(after: &str) -> Option<Vec<String>> {
         base.push(word.to_string());
     }
     (!base.is_empty()).then_some(base)
+}
+
+fn is_year(word: &str) -> bool {
+    word.len() == 4 && word.parse::<u16>().is_ok_and(|y| (1900..=2100).contains(&y))
 }
 
 #[cfg(test)]
@@ -791,6 +808,11 @@ mod tests {
         assert_eq!(joined(&r.after), "grants");
         let r = one("Turnout was 40%.", "40");
         assert_eq!(r.base, None);
+        let r = one(
+            "It amounts to about 11 per cent of Spain's 2019 gross domestic product.",
+            "11",
+        );
+        assert_eq!(r.base.as_deref().map(joined), Some("gross domestic product".into()));
     }
 
     #[test]
