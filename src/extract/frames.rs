@@ -23,6 +23,7 @@ pub enum Rejection<'r> {
     Sum,
     Part,
     Vague,
+    Change,
     ShareOf(&'r [String]),
     ShareOfNothing,
     NoQualifier(&'r [String]),
@@ -47,6 +48,9 @@ impl std::fmt::Display for Rejection<'_> {
             Rejection::Sum => {
                 f.write_str("a sum of several things ('taken together', 'combined'); `sums = true` takes sums")
             }
+            Rejection::Change => f.write_str(
+                "a rise or fall ('rise by €25 million', 'an increase of 5%'), not a level; `measures_change = true` takes them",
+            ),
             Rejection::Vague => f.write_str(
                 "a magnitude said in one word ('dozens', 'thousands'), an impression; `vague = true` takes them",
             ),
@@ -99,6 +103,9 @@ pub fn select<'r>(
     }
     if reading.vague && !spec.vague {
         return Err(Rejection::Vague);
+    }
+    if reading.change && !spec.measures_change {
+        return Err(Rejection::Change);
     }
     let window = &reading.window_words;
     if !spec.share_of.is_empty() {

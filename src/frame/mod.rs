@@ -58,6 +58,88 @@ pub struct Reading {
     /// An impression, not a figure: a magnitude said in one word
     /// ("dozens", "thousands", "Millions march").
     pub vague: bool,
+    /// A rise or fall, not a level: "would rise by €25 million to €823
+    /// million", "Austria's by €50 million to €287 million", "an increase
+    /// of 5%".
+    pub change: bool,
+}
+
+/// Word starts that make a following "by" (or "of") figure a change:
+/// "rise by", "cut … by", "an increase of"; and short words matched whole.
+const CHANGE_STARTS: &[&str] = &[
+    "rise",
+    "rose",
+    "risen",
+    "rising",
+    "increas",
+    "grow",
+    "grew",
+    "fall",
+    "fell",
+    "drop",
+    "reduc",
+    "rais",
+    "lift",
+    "boost",
+    "climb",
+    "jump",
+    "declin",
+    "shrink",
+    "shrank",
+    "shrunk",
+    "contract",
+    "expand",
+    "swell",
+    "swoll",
+    "trim",
+    "slash",
+    "lower",
+    "gain",
+    "widen",
+    "narrow",
+    "sweeten",
+    "hike",
+    "hiking",
+    "surg",
+    "soar",
+    "plung",
+    "slump",
+    "slid",
+    "topp",
+    "outnumber",
+];
+const CHANGE_WORDS: &[&str] = &["up", "down", "cut", "cuts", "top", "tops", "add", "adds", "added"];
+
+/// Is the figure after `before` a change? `to_next`: the next figure
+/// follows after a bare "to" ("by €50 million to €287 million").
+fn is_change(before: &[String], to_next: bool) -> bool {
+    let Some((last, rest)) = before.split_last() else {
+        return false;
+    };
+    let change_word = |w: &String| CHANGE_WORDS.contains(&w.as_str()) || CHANGE_STARTS.iter().any(|c| w.starts_with(c));
+    match last.as_str() {
+        "by" => to_next || rest.iter().rev().take(6).any(change_word),
+        "of" => rest.last().is_some_and(|w| {
+            matches!(
+                w.as_str(),
+                "increase"
+                    | "rise"
+                    | "drop"
+                    | "fall"
+                    | "cut"
+                    | "reduction"
+                    | "decline"
+                    | "jump"
+                    | "hike"
+                    | "gain"
+                    | "contraction"
+                    | "growth"
+                    | "expansion"
+                    | "surge"
+            )
+        }),
+        _ => false,
+    }
 }
 
 /// Magnitudes said in one word: [`Reading::vague`].
@@ -413,6 +495,11 @@ pub fn read_sentence(sentence: &str, published: Option<Date>) -> Vec<Reading> {
             _ => after,
         };
         let before: Vec<String> = before_all[before_all.len().saturating_sub(10)..].to_vec();
+        let to_next = found
+            .get(i + 1)
+            .and_then(|next| sentence.get(range.end..next.0.start))
+            .is_some_and(|gap| gap.trim().eq_ignore_ascii_case("to"));
+        let change = is_change(&before, to_next);
         // The base may run past a year the reader took as a figure: "of
         // Spain's 2019 gross domestic product".
         let base = (q.unit == Unit::Percent)
@@ -456,6 +543,7 @@ pub fn read_sentence(sentence: &str, published: Option<Date>) -> Vec<Reading> {
             vague: VAGUE_WORDS
                 .iter()
                 .any(|w| sentence[range.clone()].trim().eq_ignore_ascii_case(w)),
+            change,
         });
     }
     out
@@ -796,6 +884,23 @@ mod tests {
         assert!(r.before.ends_with(&["contingent".to_string(), "numbering".to_string()]));
         let r = one("They agreed on a force of fewer than 15,000 troops.", "15,000");
         assert_eq!(joined(&r.after), "troops");
+    }
+
+    #[test]
+    fn rises_and_falls_are_not_levels() {
+        let s =
+            "Sweden's rebate would rise by €25 million to €823 million, and Austria's by €50 million to €287 million.";
+        assert!(one(s, "25").change);
+        assert!(!one(s, "823").change);
+        assert!(one(s, "50").change);
+        assert!(!one(s, "287").change);
+        assert!(one("The economy will contract by 7.5% this year.", "7.5").change);
+        assert!(one("It announced an increase of €50 million.", "50").change);
+        assert!(one("The ministry cut the force by 2,000 troops.", "2,000").change);
+        // "by" naming who, not how much.
+        assert!(!one("The town was surrounded by 5,000 soldiers.", "5,000").change);
+        assert!(!one("The toll rose to 2,310 by Friday.", "2,310").change);
+        assert!(!one("The fund is worth €750 billion.", "750").change);
     }
 
     #[test]

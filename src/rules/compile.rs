@@ -66,6 +66,8 @@ pub struct FrameSpec {
     pub sums: bool,
     /// Take magnitudes said in one word ("dozens", "thousands").
     pub vague: bool,
+    /// Take rises and falls ("rise by €25 million").
+    pub measures_change: bool,
 }
 
 impl FrameSpec {
@@ -903,6 +905,7 @@ fn compile_frame(
         parts: raw.parts,
         sums: raw.sums,
         vague: raw.vague,
+        measures_change: raw.measures_change,
     })
 }
 

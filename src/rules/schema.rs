@@ -78,6 +78,10 @@ pub struct RawRule {
     /// "thousands"), impressions rather than figures.
     #[serde(default)]
     pub vague: bool,
+    /// A frame: the rule counts rises and falls ("contract by 7.5%", "an
+    /// increase of €50 million"); other rules never take them.
+    #[serde(default)]
+    pub measures_change: bool,
     /// A frame: the kind of entity whose figure it is (`country`), for `{subject}`.
     pub subject: Option<Spanned<String>>,
     pub key: Spanned<String>,
