@@ -94,7 +94,7 @@ const MONTHS: &[(&str, u8)] = &[
     ("dec", 12),
 ];
 
-const WEEKDAYS: &[&str] = &[
+pub const WEEKDAYS: &[&str] = &[
     "monday",
     "tuesday",
     "wednesday",
@@ -165,6 +165,30 @@ fn future_cue() -> &'static Regex {
 /// Thursday")? Then a bare weekday is the next one, not the last.
 pub fn speaks_of_future(before: &str) -> bool {
     future_cue().is_match(before)
+}
+
+/// The day a retrospective passage is told from: the last date with a day
+/// number in `text` ("On Monday 11 September, …") a week or more before
+/// `published`. A bare weekday right after it ("By Wednesday the
+/// ministry had 5,300 dead") is that week's, not the publication's.
+pub fn narrative_anchor(text: &str, published: Option<Date>, order: DateOrder) -> Option<Date> {
+    let p = published?;
+    find_dates(text, published, order)
+        .into_iter()
+        .filter(|(r, _)| text[r.clone()].bytes().any(|b| b.is_ascii_digit()))
+        .filter_map(|(_, w)| match w {
+            When::Resolved(span) if span.start == span.end && span.start.add_days(6) < p => Some(span.start),
+            _ => None,
+        })
+        .next_back()
+}
+
+/// A bare weekday ("Wednesday", "on Friday"), which `narrative_anchor`
+/// places.
+pub fn is_bare_weekday(expr: &str) -> bool {
+    let s = expr.trim().to_lowercase();
+    let s = s.strip_prefix("on ").unwrap_or(&s).trim();
+    WEEKDAYS.contains(&s)
 }
 
 /// Every date mention in `sentence`, resolved against `published`.

@@ -63,7 +63,21 @@ pub fn extract_document(pack: &RulePack, doc_index: usize, doc: &Document) -> Ve
         let hits = pack.scan(text);
         let frame_rules = pack.frame_candidates(&hits, si, &mut about);
         if !frame_rules.is_empty() {
-            let readings = crate::frame::read_sentence(text, doc.published);
+            // A retrospective passage ("On Monday 11 September, … By
+            // Wednesday the ministry had 5,300 dead") places bare weekdays
+            // in the week it tells of.
+            let told_from = si
+                .checked_sub(1)
+                .map(|p| &sentences[p])
+                .filter(|p| p.paragraph == sentence.paragraph)
+                .and_then(|p| {
+                    crate::event::when::narrative_anchor(
+                        &doc.text[p.range()],
+                        doc.published,
+                        crate::event::when::DateOrder::DayMonth,
+                    )
+                });
+            let readings = crate::frame::read_sentence_told_from(text, doc.published, told_from);
             if !readings.is_empty() {
                 // The words of the sentence and the ones before it, read
                 // once per reach back (rules ask with one or two reaches).

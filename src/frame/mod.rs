@@ -404,6 +404,13 @@ const STOP_AFTER: &[&str] = &[
 /// Every numeric expression of `sentence`, read. `published` resolves
 /// "this year" and "last year".
 pub fn read_sentence(sentence: &str, published: Option<Date>) -> Vec<Reading> {
+    read_sentence_told_from(sentence, published, None)
+}
+
+/// [`read_sentence`] in a retrospective passage: `anchor` is the day the
+/// passage is told from ([`crate::event::when::narrative_anchor`]), which
+/// places a bare weekday ("By Wednesday the ministry had 5,300 dead").
+pub fn read_sentence_told_from(sentence: &str, published: Option<Date>, anchor: Option<Date>) -> Vec<Reading> {
     let opts = ReadOptions::default();
     let found: Vec<(Range<usize>, Quantity)> = quantity::find_iter(sentence, &opts)
         .flat_map(|(range, q)| reread(sentence, range, q, &opts))
@@ -477,22 +484,24 @@ pub fn read_sentence(sentence: &str, published: Option<Date>) -> Vec<Reading> {
         // up from 1.12 million on January 19", "the unions 55,000".
         // Only within one stretch of the sentence: not across a colon, a
         // semicolon, a bracket or a quotation, nor over ten words.
-        let after = match out.last() {
-            Some(Reading {
-                after: previous,
-                quantity,
-                range: previous_range,
-                ..
-            }) if after.is_empty()
-                && quantity.unit == q.unit
+        let inherited = out.last().filter(|previous: &&Reading| {
+            after.is_empty()
+                && previous.quantity.unit == q.unit
                 && (owned || q.unit == Unit::Count)
-                && sentence.get(previous_range.end..range.start).is_some_and(|between| {
+                && sentence.get(previous.range.end..range.start).is_some_and(|between| {
                     !between.contains([':', ';', '(', ')', '"', '“', '”']) && words(between).len() <= 10
-                }) =>
-            {
-                previous.clone()
+                })
+        });
+        let after = match inherited {
+            Some(previous) if !previous.after.is_empty() => previous.after.clone(),
+            // …and where that count named it before itself, its words
+            // before: "the union put turnout at 3.5 million and said it
+            // had counted 2.5 million on Jan. 31".
+            Some(previous) => {
+                before_all.splice(0..0, previous.before.iter().cloned());
+                after
             }
-            _ => after,
+            None => after,
         };
         let before: Vec<String> = before_all[before_all.len().saturating_sub(10)..].to_vec();
         let to_next = found
@@ -537,7 +546,7 @@ pub fn read_sentence(sentence: &str, published: Option<Date>) -> Vec<Reading> {
             clause,
             period,
             modality,
-            as_of: as_of(sentence, &clause_for_as_of, published),
+            as_of: as_of(sentence, &clause_for_as_of, published, anchor),
             part,
             sum,
             vague: VAGUE_WORDS
@@ -689,12 +698,21 @@ fn is_sum(before: &[String]) -> bool {
 
 /// "as of Thursday", "by Wednesday", "up to 16 September" in the clause: the
 /// day a figure stands as of (never after publication).
-fn as_of(sentence: &str, clause: &Range<usize>, published: Option<Date>) -> Option<Date> {
-    use crate::event::when::{find_dates, DateOrder, When};
+fn as_of(sentence: &str, clause: &Range<usize>, published: Option<Date>, anchor: Option<Date>) -> Option<Date> {
+    use crate::event::when::{find_dates, is_bare_weekday, read_when, DateOrder, When};
     let text = &sentence[clause.clone()];
     let lower = text.to_lowercase();
     find_dates(text, published, DateOrder::DayMonth)
         .into_iter()
+        .map(|(r, w)| match anchor {
+            // The weekday of the week the passage tells of: the first one
+            // on or after the anchor.
+            Some(a) if is_bare_weekday(&text[r.clone()]) => {
+                let placed = read_when(&text[r.clone()], Some(a.add_days(6)), DateOrder::DayMonth, false);
+                (r, placed.unwrap_or(w))
+            }
+            _ => (r, w),
+        })
         .filter(|(r, _)| {
             let before = lower[..r.start].trim_end();
             ["as of", "as at", "by", "up to", "until", "through"]
@@ -817,6 +835,12 @@ mod tests {
         let marchers = WordList::new(&["marchers", "demonstrators"]);
         let s = "Police counted 8,000 marchers, the unions 50,000.";
         assert!(one(s, "50,000").counted_by(&marchers));
+        // …and what it counted when it named it before itself.
+        let turnout = WordList::new(&["turnout"]);
+        let s = "The union put turnout at 3.5 million and said it had counted 2.5 million on Jan. 31.";
+        assert!(one(s, "2.5").counted_by(&turnout));
+        let s = "The union put turnout at 3.5 million; it had counted 2.5 million on Jan. 31.";
+        assert!(!one(s, "2.5").counted_by(&turnout));
         let s = "Police counted 8,000 marchers; in Lyon, the unions' 20,000 rallied.";
         assert!(!one(s, "20,000").counted_by(&unions));
         let s = "The unions' figure was, as always, much larger: 3.5 million according to the CGT.";
@@ -884,6 +908,29 @@ mod tests {
         assert!(r.before.ends_with(&["contingent".to_string(), "numbering".to_string()]));
         let r = one("They agreed on a force of fewer than 15,000 troops.", "15,000");
         assert_eq!(joined(&r.after), "troops");
+    }
+
+    #[test]
+    fn a_retrospective_passage_places_its_weekdays() {
+        let published = Date::new(2023, 9, 30);
+        let anchor = crate::event::when::narrative_anchor(
+            "On Monday 11 September, the prime minister said more than 2,000 people were feared dead.",
+            published,
+            crate::event::when::DateOrder::DayMonth,
+        );
+        assert_eq!(anchor, Date::new(2023, 9, 11));
+        let s = "By Wednesday the interior ministry had 5,300 dead on its books.";
+        let told = read_sentence_told_from(s, published, anchor);
+        assert_eq!(told[0].as_of, Date::new(2023, 9, 13));
+        // Told from the publication day, Wednesday is that week's.
+        assert_eq!(read_sentence(s, published)[0].as_of, Date::new(2023, 9, 27));
+        // A date in the week of publication is no retrospective.
+        let recent = crate::event::when::narrative_anchor(
+            "On 27 September the ministry said 5,300.",
+            published,
+            crate::event::when::DateOrder::DayMonth,
+        );
+        assert_eq!(recent, None);
     }
 
     #[test]
