@@ -191,6 +191,9 @@ pub fn not_a_quantity(text: &str, range: Range<usize>) -> bool {
         return true;
     }
     let lower = expr.to_lowercase();
+    if is_year_span(&lower) {
+        return true;
+    }
     let bare = is_bare_integer(expr);
     let prev = before.chars().next_back();
     let next = after.chars().next();
@@ -263,6 +266,37 @@ pub fn not_a_quantity(text: &str, range: Range<usize>) -> bool {
     false
 }
 
+/// A span of years, not a range of counts: "1995-2023", "from 2019 to
+/// 2024", "between 2021 and 2027", "2023-24".
+fn is_year_span(lower: &str) -> bool {
+    let s = lower.trim();
+    let s = s
+        .strip_prefix("between ")
+        .or_else(|| s.strip_prefix("from "))
+        .unwrap_or(s);
+    let Some((a, b)) = s
+        .split_once(['-', '–', '—'])
+        .or_else(|| s.split_once(" to "))
+        .or_else(|| s.split_once(" and "))
+    else {
+        return false;
+    };
+    let (a, b) = (a.trim(), b.trim());
+    let year = |t: &str| t.len() == 4 && t.bytes().all(|c| c.is_ascii_digit());
+    let Ok(first) = a.parse::<u32>() else {
+        return false;
+    };
+    if !year(a) || !(1800..=2100).contains(&first) || !b.bytes().all(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    match b.len() {
+        4 => b.parse::<u32>().is_ok_and(|last| last > first && last <= 2100),
+        // "2023-24": the next year's last two digits.
+        2 => b.parse::<u32>().is_ok_and(|last| last == (first + 1) % 100),
+        _ => false,
+    }
+}
+
 /// A run of digit groups separated by spaces, dashes, dots or brackets,
 /// with at least seven digits in three groups: "+44 20 7946 0958",
 /// "(202) 555-0100".
@@ -318,5 +352,18 @@ mod tests {
         assert!(!rejects("2025 troops were sent", "2025"));
         assert!(!rejects("sent 12 troops in March", "12"));
         assert!(!rejects("one military chief", "one"));
+    }
+
+    #[test]
+    fn spans_of_years_are_not_counts() {
+        assert!(rejects("delegates at each COP, 1995-2023, by year", "1995-2023"));
+        assert!(rejects("the budget for 2021–2027 was agreed", "2021–2027"));
+        assert!(rejects("spending from 2019 to 2024 rose", "from 2019 to 2024"));
+        assert!(rejects("between 2021 and 2027, the fund", "between 2021 and 2027"));
+        assert!(rejects("the 2023-24 season", "2023-24"));
+        assert!(!rejects("between 2,000 and 3,000 troops", "between 2,000 and 3,000"));
+        assert!(!rejects("from 1200 to 1500 people", "from 1200 to 1500"));
+        assert!(!rejects("2000-2500 marchers", "2000-2500"));
+        assert!(!rejects("2023-25 people", "2023-25"));
     }
 }
