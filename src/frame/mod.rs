@@ -241,6 +241,49 @@ const NOT_COUNTED: &[&str] = &[
     "later",
 ];
 
+/// Irregular past tenses of news copy, for [`Reading::verb_after`].
+const PAST_VERBS: &[&str] = &[
+    "took", "went", "came", "made", "gave", "left", "fled", "lost", "got", "stood", "held", "ran", "fell", "rose",
+    "said", "told", "saw", "met", "sent", "kept", "brought", "began", "spent",
+];
+
+/// Participles that news copy counts as nouns ("61 killed and 200
+/// injured"): after a number they say what it counts, not what it did.
+const COUNTED_PARTICIPLES: &[&str] = &[
+    "injured",
+    "wounded",
+    "killed",
+    "displaced",
+    "detained",
+    "arrested",
+    "evacuated",
+    "affected",
+    "confirmed",
+    "registered",
+    "infected",
+    "hospitalised",
+    "hospitalized",
+    "rescued",
+    "trapped",
+    "stranded",
+    "employed",
+    "unemployed",
+    "surveyed",
+    "polled",
+    "questioned",
+    "interviewed",
+    "deported",
+    "expelled",
+    "jailed",
+    "imprisoned",
+    "sentenced",
+    "convicted",
+    "charged",
+    "vaccinated",
+    "insured",
+    "enrolled",
+];
+
 /// Helper verbs and adverbs between a count and what it says of it.
 const AUXILIARIES: &[&str] = &[
     "may",
@@ -274,9 +317,20 @@ impl Reading {
     /// there are none (or only "people") the ones just before it.
     pub fn counted_by(&self, list: &WordList) -> bool {
         list.matches(&self.after)
-            || ((self.after.is_empty() || GENERIC.contains(&self.after[0].as_str()))
+            || ((self.after.is_empty() || GENERIC.contains(&self.after[0].as_str()) || self.verb_after())
                 && !self.starts_own_clause()
                 && list.matches(&self.before))
+    }
+
+    /// A verb right after the number: the figure is the subject of its
+    /// clause and what it counts was said before it ("crowds of 1.72
+    /// million took to the streets").
+    fn verb_after(&self) -> bool {
+        self.after.first().is_some_and(|w| {
+            let w = w.as_str();
+            (w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed") && !COUNTED_PARTICIPLES.contains(&w))
+                || PAST_VERBS.contains(&w)
+        })
     }
 
     /// The first word after the number that says what it counts, other
@@ -841,6 +895,13 @@ mod tests {
         assert!(one(s, "2.5").counted_by(&turnout));
         let s = "The union put turnout at 3.5 million; it had counted 2.5 million on Jan. 31.";
         assert!(!one(s, "2.5").counted_by(&turnout));
+        // A verb after the figure: what it counts was said before it.
+        let crowds = WordList::new(&["crowds"]);
+        assert!(one("Crowds of 1.72 million took to the streets.", "1.72").counted_by(&crowds));
+        assert!(one("Crowds of 1.72 million marched in Paris.", "1.72").counted_by(&crowds));
+        // A participle that counts is not a verb: "200 injured" are not dead.
+        let dead = WordList::new(&["killing", "killed", "dead"]);
+        assert!(!one("The blast left 61 dead, 200 injured.", "200").counted_by(&dead));
         let s = "Police counted 8,000 marchers; in Lyon, the unions' 20,000 rallied.";
         assert!(!one(s, "20,000").counted_by(&unions));
         let s = "The unions' figure was, as always, much larger: 3.5 million according to the CGT.";
