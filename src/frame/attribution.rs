@@ -11,6 +11,10 @@ use std::sync::OnceLock;
 const VERBS: &[&str] = &[
     "said",
     "says",
+    "say",
+    "estimate",
+    "claim",
+    "reckon",
     "estimated",
     "estimates",
     "counted",
@@ -46,10 +50,34 @@ const NOUNS: &[&str] = &[
     "forecast",
 ];
 
+/// Kinds of body that give figures, after a proper name ("the Occurrence
+/// firm") or alone ("the agency").
+const BODIES: &[&str] = &[
+    "agency",
+    "council",
+    "firm",
+    "company",
+    "consultancy",
+    "institute",
+    "pollster",
+    "federation",
+    "confederation",
+    "association",
+    "observatory",
+    "office",
+    "union",
+];
+
 fn cues() -> &'static [Regex] {
     static RE: OnceLock<Vec<Regex>> = OnceLock::new();
     RE.get_or_init(|| {
-        let name = r"(?P<who>(?:the\s+)?(?:[\p{Lu}][\p{L}\-\.]*(?:\s+(?:of\s+)?[\p{Lu}][\p{L}\-\.]*){0,3}|(?:[\p{Ll}]+\s+){0,2}(?:police|organi[sz]ers|unions?|officials|authorities|ministry|government|mayor|prefecture|agency|council|governor|spokes(?:man|woman|person))))";
+        // A proper name, with the kind of body it is after it or not ("the
+        // Occurrence firm", "the Elabe institute"), or a body named by its
+        // kind alone ("the interior ministry", "police").
+        let bodies = format!("(?:{})", BODIES.join("|"));
+        let name = format!(
+            r"(?P<who>(?:the\s+)?(?:[\p{{Lu}}][\p{{L}}\-\.]*(?:\s+(?:of\s+)?[\p{{Lu}}][\p{{L}}\-\.]*){{0,3}}(?:\s+{bodies}(?-u:\b))?|(?:(?-u:\b)[\p{{L}}][\p{{Ll}}]*\s+){{0,2}}(?:police|organi[sz]ers|unions?|officials|authorities|ministry|government|mayor|prefecture|governor|spokes(?:man|woman|person)|{bodies})))"
+        );
         let verbs = format!("(?:{})", VERBS.join("|"));
         [
             format!(r"(?i:according\s+to)\s+{name}"),
@@ -102,10 +130,21 @@ pub fn sources(sentence: &str) -> Vec<(Range<usize>, String)> {
             Some((cue, who))
         })
         .filter_map(|(cue, m)| {
-            let w: Vec<String> = words(m.as_str())
+            let mut w: Vec<String> = words(m.as_str())
                 .into_iter()
                 .skip_while(|x| NOT_A_SOURCE.contains(&x.as_str()))
                 .collect();
+            // A proper name is the source; the kind of body after it is not
+            // part of its name ("the CGT union" is "cgt", as elsewhere).
+            let name = m.as_str();
+            let name = name
+                .strip_prefix("the ")
+                .or_else(|| name.strip_prefix("The "))
+                .unwrap_or(name);
+            let proper = name.starts_with(char::is_uppercase);
+            if proper && w.len() > 1 && w.last().is_some_and(|x| BODIES.contains(&x.as_str())) {
+                w.pop();
+            }
             (!w.is_empty()).then(|| (cue, w.join(" ")))
         })
         .collect()

@@ -1146,6 +1146,14 @@ mod tests {
             Some("police prefecture")
         );
         assert_eq!(attribution(s, one(s, "700,000").range).as_deref(), Some("cgt"));
+        // A source named with the kind of body it is, its verb left out.
+        let s =
+            "In Paris, the police prefecture recorded 37,000 marchers, the Occurrence firm 33,000 and the CGT 300,000.";
+        assert_eq!(attribution(s, one(s, "33,000").range).as_deref(), Some("occurrence"));
+        assert_eq!(attribution(s, one(s, "300,000").range).as_deref(), Some("cgt"));
+        // Plural sources state figures in the present plural.
+        let s = "Teaching unions say at least half of all teachers have walked out.";
+        assert_eq!(attribution(s, one(s, "half").range).as_deref(), Some("teaching unions"));
         let s = "480,000 people according to the interior ministry, and 1.7 million according to the CGT.";
         assert_eq!(
             attribution(s, one(s, "480,000").range).as_deref(),
