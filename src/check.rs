@@ -619,6 +619,12 @@ pub fn explain_text(pack: &RulePack, sentence: &str, published: Option<crate::da
             format!("{} ({:?}{})", p.year, p.written, if p.by { ", a deadline" } else { "" })
         });
         let _ = writeln!(out, "  period:      {period}");
+        if let Some(d) = r.as_of {
+            let _ = writeln!(out, "  as of:       {d}");
+        }
+        if let Some(d) = r.on {
+            let _ = writeln!(out, "  its day:     {d} (its event is that day's)");
+        }
         let _ = writeln!(out, "  modality:    {}", r.modality);
         let _ = writeln!(
             out,

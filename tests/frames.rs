@@ -143,3 +143,50 @@ fn a_rule_has_a_frame_or_patterns_and_lists_must_exist() {
         ],
     );
 }
+
+/// A figure its own words give for another day belongs to that day's
+/// event; one set against the sentence's figure without a day belongs to
+/// none (rules in tests/fixtures/days).
+#[test]
+fn a_figure_of_another_day_belongs_to_that_days_event() {
+    let claims_of = |sentence: &str| -> Vec<String> {
+        let run = crosscheck(&[
+            "explain-text",
+            sentence,
+            "--published",
+            "2023-02-01",
+            "--rules",
+            "tests/fixtures/days/rules",
+        ]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        run.stdout
+            .lines()
+            .skip_while(|l| !l.starts_with("claims:"))
+            .skip(1)
+            .map(|l| l.trim().to_string())
+            .collect()
+    };
+    let got = claims_of("The ministry counted 1.27 million marchers on Tuesday, up from 1.12 million on January 19.");
+    assert_eq!(got.len(), 2, "{got:#?}");
+    assert!(got[0].contains("key day2/marchers (fact)"), "{got:#?}");
+    assert!(
+        got[1].contains("\"1.12 million\"") && got[1].contains("key day1/marchers (fact)"),
+        "{got:#?}"
+    );
+    let got = claims_of("The ministry counted 1.27 million marchers on Tuesday, up from 1.12 million.");
+    assert!(got[0].contains("key day2/marchers (fact)"), "{got:#?}");
+    assert!(
+        got[1].contains("unbound: a figure the sentence compares with, of a day it does not name"),
+        "{got:#?}"
+    );
+    // Its day is shown with the reading.
+    let run = crosscheck(&[
+        "explain-text",
+        "Police counted 7,000 marchers in Marseille, down from 12,000 on January 19.",
+        "--published",
+        "2023-02-01",
+        "--rules",
+        "tests/fixtures/days/rules",
+    ]);
+    assert!(run.stdout.contains("its day:     2023-01-19"), "{}", run.stdout);
+}

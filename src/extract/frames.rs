@@ -347,6 +347,15 @@ fn claim(
         SentenceEvent::Bound { event, binding } => (Some((event.clone(), binding.clone())), None),
         SentenceEvent::Unbound { why } => (None::<(String, Binding)>, Some(why.clone())),
     };
+    let (event, unbound_event) = match own_day_event(pack, rule, event.as_ref(), reading) {
+        Some(moved) => (Some(moved), None),
+        // "…, up from 1.12 million": another day's figure, which day unsaid.
+        None if reading.compared && reading.on.is_none() && event.is_some() => (
+            None,
+            Some("a figure the sentence compares with, of a day it does not name".to_string()),
+        ),
+        None => (event, unbound_event),
+    };
     let (mut key, key_display) = key(rule, event.as_ref().map(|(e, _)| e.as_str()), subject, reading);
     let foreign = at.foreign_to(pack, rule);
     if foreign {
@@ -397,6 +406,42 @@ fn claim(
         attribution,
         as_of: reading.as_of,
     }
+}
+
+/// A figure its own words give for another day than its sentence's event
+/// ("7,000 in Marseille, down from 12,000 on February 11") belongs to the
+/// event of that day, when the pack declares one and the sentence's event
+/// (if any) was not held that day.
+fn own_day_event(
+    pack: &RulePack,
+    rule: &Rule,
+    bound: Option<&(String, Binding)>,
+    reading: &Reading,
+) -> Option<(String, Binding)> {
+    let day = reading.on?;
+    let events = &pack.events.events;
+    if let Some((id, _)) = bound {
+        if events.iter().any(|e| &e.id == id && e.span().contains(day)) {
+            return None;
+        }
+        // A derived event ("paris/2025-03-11/meeting") is its own day.
+        if !events.iter().any(|e| &e.id == id) {
+            return None;
+        }
+    }
+    let mut held = events
+        .iter()
+        .filter(|e| e.span().contains(day) && pack.may_bind(rule, &e.id));
+    let event = held.next()?;
+    if held.next().is_some() {
+        return None;
+    }
+    Some((
+        event.id.clone(),
+        Binding::Sentence {
+            how: format!("the figure's own day, {day}"),
+        },
+    ))
 }
 
 fn missing_parts(rule: &Rule, subject: Option<&str>, reading: &Reading) -> String {

@@ -48,6 +48,15 @@ pub struct Reading {
     /// The day a changing figure stands as of, when its clause says so
     /// ("as of Thursday", "by Wednesday the ministry had 5,300").
     pub as_of: Option<Date>,
+    /// The day the figure's own words give it for, right after it: "up
+    /// from 1.12 million on January 19", "against 26,000 on Jan. 19". A
+    /// figure of another day than the sentence's event belongs to that
+    /// day's event (see `extract::frames`).
+    pub on: Option<Date>,
+    /// A figure set against the sentence's own for comparison: "up from
+    /// 1.12 million", "against 26,000", "compared with 650,000". Unless
+    /// `on` says its day, it is of no event the sentence names.
+    pub compared: bool,
     /// A part of a figure named before it, not a whole: "made up of €312.5bn
     /// in grants", "£40 million of that", "the remaining £20 million".
     pub part: bool,
@@ -239,6 +248,13 @@ const NOT_COUNTED: &[&str] = &[
     "before",
     "earlier",
     "later",
+];
+
+/// Words before "to" that move a figure rather than name it ("rose to",
+/// "back to"): a figure after them may count what the one before counted.
+const MOVES: &[&str] = &[
+    "back", "rose", "risen", "rise", "rises", "fell", "fallen", "fall", "falls", "swung", "grew", "grown", "up",
+    "down", "and", "or", "from", "it", "them", "million", "billion", "thousand",
 ];
 
 /// Irregular past tenses of news copy, for [`Reading::verb_after`].
@@ -538,8 +554,21 @@ pub fn read_sentence_told_from(sentence: &str, published: Option<Date>, anchor: 
         // up from 1.12 million on January 19", "the unions 55,000".
         // Only within one stretch of the sentence: not across a colon, a
         // semicolon, a bracket or a quotation, nor over ten words.
+        // Not a figure its own words set a level of: "raise the pension
+        // age to 64", "put the toll at 5,300".
+        // The word before "to" names the thing ("age"), not a move ("rose
+        // to", "from 2,000 to 11,300 and back to 4,000").
+        let own_level = match before_all.as_slice() {
+            [.., thing, last] if matches!(last.as_str(), "to" | "at" | "until") => {
+                !(thing.ends_with("ed")
+                    || thing.starts_with(|c: char| c.is_ascii_digit())
+                    || MOVES.contains(&thing.as_str()))
+            }
+            _ => false,
+        };
         let inherited = out.last().filter(|previous: &&Reading| {
             after.is_empty()
+                && !own_level
                 && previous.quantity.unit == q.unit
                 && (owned || q.unit == Unit::Count)
                 && sentence.get(previous.range.end..range.start).is_some_and(|between| {
@@ -584,6 +613,8 @@ pub fn read_sentence_told_from(sentence: &str, published: Option<Date>, anchor: 
             modality = Modality::Target;
         }
         let clause_for_as_of = clause.clone();
+        let on = own_day(sentence, range.end..window.end.max(range.end), published);
+        let compared = is_compared(&before);
         let head: String = after_text.chars().take(24).collect();
         let part = is_part(&before, &words(&head));
         // What a colon introduces is a statement of its own.
@@ -601,6 +632,8 @@ pub fn read_sentence_told_from(sentence: &str, published: Option<Date>, anchor: 
             period,
             modality,
             as_of: as_of(sentence, &clause_for_as_of, published, anchor),
+            on,
+            compared,
             part,
             sum,
             vague: VAGUE_WORDS
@@ -782,6 +815,35 @@ fn as_of(sentence: &str, clause: &Range<usize>, published: Option<Date>, anchor:
         })
 }
 
+/// The words before a figure set it against another ("down from",
+/// "compared with", "against").
+fn is_compared(before: &[String]) -> bool {
+    let b: Vec<&str> = before.iter().rev().take(2).map(String::as_str).collect();
+    matches!(
+        b.as_slice(),
+        ["from", "up" | "down"] | ["with" | "to", "compared"] | ["against", ..] | ["versus" | "vs", ..]
+    )
+}
+
+/// A day written right after a figure, within a few words and after "on"
+/// ("1.12 million on January 19", "46% on Jan. 19 and 36% on Tuesday"):
+/// the day the figure is for. Only days on or before publication.
+fn own_day(sentence: &str, after: Range<usize>, published: Option<Date>) -> Option<Date> {
+    use crate::event::when::{find_dates, DateOrder, When};
+    let text = sentence.get(after)?;
+    let (r, when) = find_dates(text, published, DateOrder::DayMonth).into_iter().next()?;
+    let lead = text[..r.start].to_lowercase();
+    let lead = lead.trim_end();
+    let lead_words = words(lead);
+    if !(lead.ends_with(" on") || lead == "on") || lead_words.len() > 5 || lead.contains([',', ';', '(', ')']) {
+        return None;
+    }
+    match when {
+        When::Resolved(span) if span.start == span.end && published.is_none_or(|p| span.start <= p) => Some(span.start),
+        _ => None,
+    }
+}
+
 /// "said on Friday", "the Red Crescent gave on Thursday": the day a
 /// figure was stated is the day it stands as of.
 fn stated_on(before: &str) -> bool {
@@ -890,6 +952,19 @@ mod tests {
         let s = "Police counted 8,000 marchers, the unions 50,000.";
         assert!(one(s, "50,000").counted_by(&marchers));
         // …and what it counted when it named it before itself.
+        // …but not to a figure its own words set: "to 64" is an age.
+        let marched = WordList::new(&["march"]);
+        let s = "More than a million march in France against a plan to raise the pension age to 64.";
+        assert!(!one(s, "64").counted_by(&marched));
+        // A figure set against another, with or without its own day.
+        let s = "Police counted 7,000 marchers in Marseille, down from 12,000 on February 11.";
+        let r = one(s, "12,000");
+        assert!(r.compared);
+        assert_eq!(r.on, Date::new(2025, 2, 11));
+        let r = one(s, "7,000");
+        assert!(!r.compared);
+        assert_eq!(r.on, None);
+        assert!(one("It drew 650,000, compared with 1.1 million.", "1.1").compared);
         let turnout = WordList::new(&["turnout"]);
         let s = "The union put turnout at 3.5 million and said it had counted 2.5 million on Jan. 31.";
         assert!(one(s, "2.5").counted_by(&turnout));
