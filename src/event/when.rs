@@ -191,6 +191,14 @@ pub fn is_bare_weekday(expr: &str) -> bool {
     WEEKDAYS.contains(&s)
 }
 
+/// "last year", "next year", "the past year": another year than the one an
+/// article reports on, too coarse to date an event it reports.
+pub fn is_other_year(expr: &str) -> bool {
+    let s = expr.trim().to_lowercase();
+    let s = s.strip_prefix("the ").unwrap_or(&s).trim();
+    matches!(s, "last year" | "past year" | "next year")
+}
+
 /// Every date mention in `sentence`, resolved against `published`.
 pub fn find_dates(sentence: &str, published: Option<Date>, order: DateOrder) -> Vec<(Range<usize>, When)> {
     regex()
@@ -457,6 +465,16 @@ mod tests {
 
     fn d(s: &str) -> Date {
         Date::parse(s).unwrap()
+    }
+
+    #[test]
+    fn other_years_are_not_an_events_date() {
+        assert!(is_other_year("last year"));
+        assert!(is_other_year("Next year"));
+        assert!(is_other_year("the past year"));
+        assert!(!is_other_year("this year"));
+        assert!(!is_other_year("last week"));
+        assert!(!is_other_year("2023"));
     }
 
     fn when(expr: &str, published: &str) -> String {

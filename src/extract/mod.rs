@@ -201,6 +201,9 @@ fn build_claims(pack: &RulePack, rule: &Rule, pattern: &Pattern, caps: &Captures
                 readings.push((Value::Quantity(q), Vec::new()));
             }
         }
+        // A date rule dates what the article reports: "last year" or
+        // "next year" is another occurrence ("last year's summit").
+        ValueSlot::Date if crate::event::when::is_other_year(value.as_str()) => return Vec::new(),
         ValueSlot::Date => {
             let future = speaks_of_future(&sentence_text[..value.start()]);
             match read_when(value.as_str(), at.doc.published, at.doc.date_order, future) {
