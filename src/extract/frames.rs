@@ -468,15 +468,42 @@ fn missing_parts(rule: &Rule, subject: Option<&str>, reading: &Reading) -> Strin
 /// The words of a sentence and of the `before` sentences preceding it: the
 /// topic an `about` list is looked for in.
 pub fn topic_words(doc: &Document, sentences: &[Sentence], si: usize, before: usize) -> Vec<String> {
+    // "Separately, …", "Meanwhile, …": the sentence turns to another
+    // topic, so the ones before it say nothing of what it is about.
+    let before = if turns_topic(&doc.text[sentences[si].range()]) {
+        0
+    } else {
+        before
+    };
     sentences[si.saturating_sub(before)..=si]
         .iter()
         .flat_map(|s| words(&doc.text[s.range()]))
         .collect()
 }
 
+/// Does the sentence open by turning to another topic ("Separately,",
+/// "Meanwhile,", "Elsewhere,", "In other news,")?
+pub fn turns_topic(sentence: &str) -> bool {
+    let start = sentence.trim_start_matches(|c: char| !c.is_alphanumeric());
+    ["separately", "meanwhile", "elsewhere", "in other news", "in a separate"]
+        .iter()
+        .any(|m| start.get(..m.len()).is_some_and(|s| s.eq_ignore_ascii_case(m)))
+}
+
 #[cfg(test)]
 mod tests {
-    use super::hyphen_joined;
+    use super::{hyphen_joined, turns_topic};
+
+    #[test]
+    fn sentences_that_turn_to_another_topic() {
+        assert!(turns_topic(
+            "Separately, the UAE Banks Federation said its members would provide $270 billion."
+        ));
+        assert!(turns_topic("Meanwhile, in Brussels, ministers met."));
+        assert!(turns_topic("\u{201c}Elsewhere, the toll rose."));
+        assert!(!turns_topic("The fund separately received $10 million."));
+        assert!(!turns_topic("Seven donors pledged."));
+    }
 
     #[test]
     fn names_joined_by_a_hyphen_are_pairs() {
