@@ -71,6 +71,13 @@ fn a_participle_and_by_name_whose_figure_it_is() {
         .filter_map(|l| l.split(" key ").nth(1)?.split(' ').next())
         .collect();
     assert_eq!(keys, ["poland/defence/undated", "germany/defence/undated"], "{got:#?}");
+    // The agent may come with a possessive before it.
+    let got = claims("Italy spends 3.1% of GDP on defence, above the 2.1% of GDP reported by Olaf Scholz's Germany.");
+    let keys: Vec<&str> = got
+        .iter()
+        .filter_map(|l| l.split(" key ").nth(1)?.split(' ').next())
+        .collect();
+    assert_eq!(keys, ["italy/defence/undated", "germany/defence/undated"], "{got:#?}");
 }
 
 #[test]

@@ -174,7 +174,8 @@ pub fn subject(
     // "from" or "in" right after the figure names whose it is.
     let after_words = words(&sentence[n.end..reading.window.end]);
     // …or a participle and "by" or "from" a few words on: "the $17.5
-    // million offered by the US", "2.1% of GDP reported by Germany".
+    // million offered by the US", "2.1% of GDP reported by Germany", "the
+    // $17.5million offered by Joe Biden's America".
     let owner_word = if matches!(
         after_words.first().map(String::as_str),
         Some("for" | "by" | "to" | "from" | "in")
@@ -192,7 +193,7 @@ pub fn subject(
             .iter()
             .filter(|(r, _)| r.start >= n.end && r.end <= reading.window.end)
             .min_by_key(|(r, _)| r.start)
-            .filter(|(r, _)| words(&sentence[n.end..r.start]).len() <= at + 3)
+            .filter(|(r, _)| words(&sentence[n.end..r.start]).len() <= at + 5)
         {
             return Some(id.clone());
         }
