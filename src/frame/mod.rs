@@ -250,6 +250,24 @@ const NOT_COUNTED: &[&str] = &[
     "later",
 ];
 
+/// Verbs that state a figure for a day ("put … at 116 on Friday", "the
+/// toll stood at 3,958 on Sunday").
+const STATED: &[&str] = &[
+    "put",
+    "puts",
+    "gave",
+    "gives",
+    "counted",
+    "recorded",
+    "registered",
+    "reported",
+    "stood",
+    "stands",
+    "reached",
+    "totalled",
+    "totaled",
+];
+
 /// Words before "to" that move a figure rather than name it ("rose to",
 /// "back to"): a figure after them may count what the one before counted.
 const MOVES: &[&str] = &[
@@ -615,6 +633,11 @@ pub fn read_sentence_told_from(sentence: &str, published: Option<Date>, anchor: 
         let clause_for_as_of = clause.clone();
         let on = own_day(sentence, range.end..window.end.max(range.end), published);
         let compared = is_compared(&before);
+        // "put the number of backers at 116 on Friday": a figure stated for
+        // a day stands as of it (not "killing 5,000 people on Sunday": the
+        // day of what happened).
+        let stated = before.iter().any(|w| STATED.contains(&w.as_str()));
+        let as_of = as_of(sentence, &clause_for_as_of, published, anchor).or(on.filter(|_| stated));
         let head: String = after_text.chars().take(24).collect();
         let part = is_part(&before, &words(&head));
         // What a colon introduces is a statement of its own.
@@ -631,7 +654,7 @@ pub fn read_sentence_told_from(sentence: &str, published: Option<Date>, anchor: 
             clause,
             period,
             modality,
-            as_of: as_of(sentence, &clause_for_as_of, published, anchor),
+            as_of,
             on,
             compared,
             part,
@@ -1146,6 +1169,11 @@ mod tests {
             "11,300",
         );
         assert_eq!(r.as_of, Date::new(2025, 3, 9));
+        // A day right after the figure is its own day, and its as-of day.
+        let r = one("The hosts had put the number of backers at 116 on Friday.", "116");
+        assert_eq!((r.on, r.as_of), (Date::new(2025, 3, 7), Date::new(2025, 3, 7)));
+        let r = one("The storm hit the coast, killing 5,000 people on Sunday.", "5,000");
+        assert_eq!((r.on, r.as_of), (Date::new(2025, 3, 9), None));
         // The day something happened is not the day a figure stands as of.
         let r = one("The dams burst on Sunday, killing 5,000 people.", "5,000");
         assert_eq!(r.as_of, None);
