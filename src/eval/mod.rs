@@ -133,6 +133,7 @@ pub struct Detail {
 pub enum Section {
     MissedClaim,
     WrongValue,
+    WrongModality,
     FalseClaim,
     MissedRelation,
     FalseRelation,
@@ -145,6 +146,7 @@ impl Section {
         match self {
             Section::MissedClaim => "missed claim",
             Section::WrongValue => "wrong value",
+            Section::WrongModality => "wrong modality",
             Section::FalseClaim => "false claim",
             Section::MissedRelation => "missed relation",
             Section::FalseRelation => "false relation",
@@ -531,6 +533,23 @@ pub fn evaluate(
         if let Some(&ci) = right.first() {
             let same = claims[ci].modality == engine_modality(label.modality);
             eval.each_split(holdout, |f| f.modality.add(same));
+            // A claim read with another modality is compared with others
+            // than the labeller's: say which.
+            if !same {
+                eval.details.push(Detail {
+                    section: Section::WrongModality,
+                    holdout,
+                    line: format!(
+                        "{} [{} {}] labelled {}: read as {} ({})",
+                        label_at(li),
+                        label.kind,
+                        label.subject,
+                        engine_modality(label.modality),
+                        claims[ci].modality,
+                        claims[ci].rule
+                    ),
+                });
+            }
         } else {
             let read: Vec<String> = claims_of_label[li]
                 .iter()
