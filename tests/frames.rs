@@ -197,3 +197,44 @@ fn a_figure_of_another_day_belongs_to_that_days_event() {
     ]);
     assert!(run.stdout.contains("its day:     2023-01-19"), "{}", run.stdout);
 }
+
+/// A person named in the figure's own stretch stands for the country they
+/// lead on the day of publication (the default pack's people and roles).
+#[test]
+fn a_leader_stands_for_their_country() {
+    let key_of = |sentence: &str, published: &str| -> String {
+        let run = crosscheck(&["explain-text", sentence, "--published", published, "--rules", "rules"]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let line = run
+            .stdout
+            .lines()
+            .skip_while(|l| !l.starts_with("claims:"))
+            .nth(1)
+            .unwrap_or_default()
+            .to_string();
+        line.split(" key ")
+            .nth(1)
+            .unwrap_or_default()
+            .split(' ')
+            .next()
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert_eq!(
+        key_of("Meloni has raised defence spending to 1.5% of GDP.", "2024-03-01"),
+        "italy/defence-spending/undated"
+    );
+    // Not from another clause, and not for an organisation: Rutte leads
+    // NATO in 2025, not a country.
+    assert_eq!(
+        key_of(
+            "Meloni spoke after the meeting; defence spending rose to 1.5% of GDP.",
+            "2024-03-01"
+        ),
+        "?/defence-spending/undated"
+    );
+    assert_eq!(
+        key_of("Rutte has raised defence spending to 2.1% of GDP.", "2025-03-01"),
+        "?/defence-spending/undated"
+    );
+}

@@ -6,6 +6,7 @@
 use super::Site;
 use crate::claim::{Claim, Span, Value};
 use crate::corpus::{Document, Sentence};
+use crate::date::Date;
 use crate::event::{Binding, SentenceEvent};
 use crate::frame::{words, Reading};
 use crate::quantity::{self, Unit};
@@ -151,22 +152,29 @@ const BACK_REFERENCES: [&[&str]; 7] = [
 /// before the number in its window, then in its clause, then just after it
 /// in its window ("spent by Germany"), then the previous sentence's subject
 /// when the clause says "it" or "the country", then the sentence's only one.
+#[allow(clippy::too_many_arguments)]
 pub fn subject(
     pack: &RulePack,
+    kind: &str,
     finder: &regex::Regex,
     reading: &Reading,
     sentence: &str,
+    published: Option<Date>,
     previous: &dyn Fn() -> Option<String>,
 ) -> Option<String> {
+    // A person stands for their country only in the figure's own stretch
+    // ("Rutte comes home with €1.9bn"), not from elsewhere in its clause
+    // ("the grants, which Rutte had argued against, …, against €500
+    // billion in the Franco-German plan").
     let found: Vec<(Range<usize>, String)> = finder
         .find_iter(sentence)
         // "the Franco-German plan", "US-China talks": a name joined to
         // another by a hyphen is a pair, not whose figure it is.
         .filter(|m| !hyphen_joined(sentence, m.range()))
         .filter_map(|m| {
-            pack.gazetteer
-                .lookup_in(m.as_str(), sentence)
-                .map(|e| (m.range(), e.id.clone()))
+            let (id, person) = entity_of_kind(pack, kind, m.as_str(), sentence, published)?;
+            let own_stretch = m.start() >= reading.window.start && m.end() <= reading.window.end;
+            (!person || own_stretch).then(|| (m.range(), id))
         })
         .collect();
     let n = &reading.range;
@@ -252,12 +260,38 @@ pub fn subject(
     }
 }
 
-/// The first entity of `finder`'s kind a sentence names: the subject "it"
-/// refers to in the next sentence.
-pub fn first_entity(pack: &RulePack, finder: &regex::Regex, sentence: &str) -> Option<String> {
+/// The entity of `kind` a name found in `sentence` stands for: itself, or
+/// for a person, what they represent on `published` ("Rutte" is the
+/// Netherlands in 2020 and NATO in 2025), when that is of `kind`.
+/// The second value says whether it was a person.
+fn entity_of_kind(
+    pack: &RulePack,
+    kind: &str,
+    written: &str,
+    sentence: &str,
+    published: Option<Date>,
+) -> Option<(String, bool)> {
+    let e = pack.gazetteer.lookup_in(written, sentence)?;
+    let of_kind = |k: &str| kind.split(',').any(|x| x.trim() == k);
+    if of_kind(&e.kind) {
+        return Some((e.id.clone(), false));
+    }
+    let stands_for = pack.gazetteer.participant(&e.id, published)?;
+    of_kind(&stands_for.kind).then(|| (stands_for.id.clone(), true))
+}
+
+/// The first entity of `kind` a sentence names (through `finder`): the
+/// subject "it" refers to in the next sentence.
+pub fn first_entity(
+    pack: &RulePack,
+    kind: &str,
+    finder: &regex::Regex,
+    sentence: &str,
+    published: Option<Date>,
+) -> Option<String> {
     finder
         .find_iter(sentence)
-        .find_map(|m| pack.gazetteer.lookup_in(m.as_str(), sentence).map(|e| e.id.clone()))
+        .find_map(|m| entity_of_kind(pack, kind, m.as_str(), sentence, published).map(|(id, _)| id))
 }
 
 /// Fill a frame rule's key; `None` (and the key with `?`) when a part is missing.
@@ -317,10 +351,11 @@ pub(super) fn claims(
             let Some(q) = quantity::read(text, &rule.read) else {
                 continue;
             };
-            let subject = spec
-                .subject
-                .as_ref()
-                .and_then(|(kind, finder)| subject(pack, finder, reading, sentence, &|| previous_subject(kind)));
+            let subject = spec.subject.as_ref().and_then(|(kind, finder)| {
+                subject(pack, kind, finder, reading, sentence, at.doc.published, &|| {
+                    previous_subject(kind)
+                })
+            });
             let attribution = crate::frame::nearest_source(
                 sentence,
                 sources.get_or_init(|| crate::frame::sources(sentence)),

@@ -96,7 +96,13 @@ pub fn extract_document(pack: &RulePack, doc_index: usize, doc: &Document) -> Ve
                     let mut last = last_subject.borrow_mut();
                     let (scanned, found) = &mut last[i];
                     for s in &sentences[*scanned..si] {
-                        if let Some(id) = frames::first_entity(pack, frame_kinds[i].1, &doc.text[s.range()]) {
+                        if let Some(id) = frames::first_entity(
+                            pack,
+                            frame_kinds[i].0,
+                            frame_kinds[i].1,
+                            &doc.text[s.range()],
+                            doc.published,
+                        ) {
                             *found = Some(id);
                         }
                     }

@@ -891,7 +891,17 @@ fn compile_frame(
             );
             return None;
         }
-        finder(finders, gazetteer, &kind).map(|re| (kind, re))
+        // A person stands for the country they lead ("Rutte comes home
+        // with €1.9bn"): people are looked for too, and mapped by role.
+        let searched = if kind.split(',').any(|k| k.trim() == "country")
+            && !kind.split(',').any(|k| k.trim() == "person")
+            && gazetteer.has_kind("person")
+        {
+            format!("{kind},person")
+        } else {
+            kind.clone()
+        };
+        finder(finders, gazetteer, &searched).map(|re| (kind, re))
     });
     Some(FrameSpec {
         measure,
