@@ -186,6 +186,26 @@ fn a_figure_of_another_day_belongs_to_that_days_event() {
         got[1].contains("unbound: a figure the sentence compares with, of a day it does not name"),
         "{got:#?}"
     );
+    // A sentence that gives the day an event was held names that event
+    // ("tonight" in an article of the day); "by this evening" does not.
+    let run = crosscheck(&[
+        "explain-text",
+        "Police counted 5,000 marchers in Lyon tonight.",
+        "--published",
+        "2023-01-31",
+        "--rules",
+        "tests/fixtures/days/rules",
+    ]);
+    assert!(run.stdout.contains("key day2/marchers (fact)"), "{}", run.stdout);
+    let run = crosscheck(&[
+        "explain-text",
+        "Police had counted 5,000 marchers in Lyon by this evening.",
+        "--published",
+        "2023-01-31",
+        "--rules",
+        "tests/fixtures/days/rules",
+    ]);
+    assert!(run.stdout.contains("key ?/marchers (fact; unbound"), "{}", run.stdout);
     // Its day is shown with the reading.
     let run = crosscheck(&[
         "explain-text",

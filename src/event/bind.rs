@@ -231,8 +231,9 @@ impl EventBinder {
             .iter()
             .filter_map(|(e, span)| Some((*e, span, e.triggers.iter().find(|t| t.is_match(text))?)))
             .collect();
-        // Dates matter only to a trigger's vetoes or a derived event.
-        if fired.is_empty() && (place.is_none() || meeting.is_none()) {
+        // Dates matter to a trigger's vetoes, a derived event, or an
+        // event held on the day the sentence gives.
+        if fired.is_empty() && (place.is_none() || meeting.is_none()) && live.is_empty() {
             return Named::default();
         }
         let dates: Vec<(usize, DateSpan)> = find_dates(text, published, order)
@@ -252,6 +253,14 @@ impl EventBinder {
                 .map(|(_, d)| (place.clone(), d.start, m.as_str().to_string())),
             _ => None,
         };
+        // The days the sentence says something happened on: not "by
+        // Friday", "since Thursday" (how long, as of when).
+        let mut days: Vec<Date> = dates
+            .iter()
+            .filter(|(at, d)| d.is_day() && !after_span_word(&text[..*at]))
+            .map(|(_, d)| d.start)
+            .collect();
+        days.dedup();
         let dates: Vec<DateSpan> = dates.into_iter().map(|(_, d)| d).collect();
 
         let mut events: Vec<(String, String)> = Vec::new();
@@ -293,9 +302,35 @@ impl EventBinder {
                 }
             }
         }
+        // No trigger and no derived event: the one event held on the day
+        // the sentence gives ("riots erupted tonight" in an article of the
+        // day of action), when the sentence gives one day.
+        if events.is_empty() {
+            if let [day] = days.as_slice() {
+                let mut held = live.iter().filter(|(e, _)| e.span().contains(*day));
+                if let (Some((e, _)), None) = (held.next(), held.next()) {
+                    events.push((e.id.clone(), format!("held on the day it gives, {day}")));
+                }
+            }
+        }
         let ambiguous = events.len() > 1;
         Named { events, ambiguous }
     }
+}
+
+/// Does the text before a date end with a word that makes it a bound of
+/// a stretch of time rather than the day something happened?
+fn after_span_word(before: &str) -> bool {
+    let last = before
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    [
+        "by", "since", "until", "till", "through", "before", "after", "from", "of",
+    ]
+    .iter()
+    .any(|w| last.eq_ignore_ascii_case(w))
 }
 
 /// A trigger as its author wrote it, without the flags added at compile.

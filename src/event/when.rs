@@ -108,7 +108,19 @@ pub const WEEKDAYS: &[&str] = &[
 /// literal prefilter needs to know a sentence may hold a date.
 pub fn date_words() -> Vec<&'static str> {
     let mut words: Vec<&'static str> = MONTHS.iter().map(|m| m.0).chain(WEEKDAYS.iter().copied()).collect();
-    words.extend(["yesterday", "today", "tomorrow", "week", "month", "year"]);
+    words.extend([
+        "yesterday",
+        "today",
+        "tomorrow",
+        "tonight",
+        "night",
+        "morning",
+        "afternoon",
+        "evening",
+        "week",
+        "month",
+        "year",
+    ]);
     words
 }
 
@@ -137,7 +149,7 @@ pub fn pattern() -> String {
         r"\b\d{4}-\d{2}-\d{2}\b".to_string(),
         r"\b\d{1,2}/\d{1,2}/\d{2,4}\b".to_string(),
         format!(r"\b(?:(?:last|this|next|past)\s+)?(?:{wd})(?:(?:'|’)s)?\b"),
-        r"\b(?:yesterday|today|tomorrow|(?:last|this|next|past)\s+(?:week|month|year)|earlier\s+this\s+(?:week|month|year)|later\s+this\s+(?:week|month|year))\b"
+        r"\b(?:yesterday|today|tomorrow|tonight|last\s+night|this\s+(?:morning|afternoon|evening)|(?:last|this|next|past)\s+(?:week|month|year)|earlier\s+this\s+(?:week|month|year)|later\s+this\s+(?:week|month|year))\b"
             .to_string(),
     ]
     .map(|alt| format!("(?:{alt})"))
@@ -365,8 +377,8 @@ fn relative(s: &str, published: Option<Date>, future: bool) -> Option<When> {
         _ => (None, s),
     };
     let is_relative = WEEKDAYS.contains(&word)
-        || matches!(s, "yesterday" | "today" | "tomorrow")
-        || ["week", "month", "year"].contains(&word)
+        || matches!(s, "yesterday" | "today" | "tomorrow" | "tonight")
+        || ["week", "month", "year", "night", "morning", "afternoon", "evening"].contains(&word)
         || s.starts_with("earlier this ")
         || s.starts_with("later this ");
     if !is_relative {
@@ -393,7 +405,8 @@ fn relative(s: &str, published: Option<Date>, future: bool) -> Option<When> {
     } else {
         match s {
             "yesterday" => DateSpan::day(p.add_days(-1)),
-            "today" => DateSpan::day(p),
+            "today" | "tonight" | "this morning" | "this afternoon" | "this evening" => DateSpan::day(p),
+            "last night" => DateSpan::day(p.add_days(-1)),
             "tomorrow" => DateSpan::day(p.add_days(1)),
             "last week" | "past week" => {
                 let w = week_of(p.add_days(-7));
@@ -465,6 +478,15 @@ mod tests {
 
     fn d(s: &str) -> Date {
         Date::parse(s).unwrap()
+    }
+
+    #[test]
+    fn parts_of_today() {
+        assert_eq!(when("tonight", "2023-03-23"), "2023-03-23");
+        assert_eq!(when("this evening", "2023-03-23"), "2023-03-23");
+        assert_eq!(when("This morning", "2023-03-23"), "2023-03-23");
+        assert_eq!(when("last night", "2023-03-23"), "2023-03-22");
+        assert_eq!(when("next evening", "2023-03-23"), "none");
     }
 
     #[test]
