@@ -250,6 +250,12 @@ const NOT_COUNTED: &[&str] = &[
     "later",
 ];
 
+/// Verbs that stand where a count's noun would be: "and two were
+/// missing", "four have died".
+const ELLIPTIC_VERBS: &[&str] = &[
+    "were", "was", "are", "is", "had", "have", "has", "remain", "remained", "remains", "died", "survived",
+];
+
 /// Verbs that state a figure for a day ("put … at 116 on Friday", "the
 /// toll stood at 3,958 on Sunday").
 const STATED: &[&str] = &[
@@ -555,7 +561,7 @@ pub fn read_sentence_told_from(sentence: &str, published: Option<Date>, anchor: 
                 content <= 4
             })
             .collect();
-        let window_words = words(&sentence[window.clone()]);
+        let mut window_words = words(&sentence[window.clone()]);
         // A possessive owns the number, it is not what it counts: "the
         // unions' 50,000", "the unions' figure was 3.5 million".
         let lead = &sentence[window.start..range.start];
@@ -593,6 +599,23 @@ pub fn read_sentence_told_from(sentence: &str, published: Option<Date>, anchor: 
                     !between.contains([':', ';', '(', ')', '"', '“', '”']) && words(between).len() <= 10
                 })
         });
+        // A count with a verb where its noun would be ("three rescuers had
+        // died and two were missing") is of the noun of the count before
+        // it: that noun qualifies it too (two rescuers, not two people).
+        let elliptic = after.first().is_some_and(|w| ELLIPTIC_VERBS.contains(&w.as_str()));
+        if let Some(previous) = out.last().filter(|previous: &&Reading| {
+            elliptic
+                && previous.quantity.unit == q.unit
+                && previous
+                    .after
+                    .first()
+                    .is_some_and(|w| !ELLIPTIC_VERBS.contains(&w.as_str()))
+                && sentence.get(previous.range.end..range.start).is_some_and(|between| {
+                    !between.contains([':', ';', '(', ')', '"', '“', '”']) && words(between).len() <= 10
+                })
+        }) {
+            window_words.push(previous.after[0].clone());
+        }
         let after = match inherited {
             Some(previous) if !previous.after.is_empty() => previous.after.clone(),
             // …and where that count named it before itself, its words
@@ -975,6 +998,11 @@ mod tests {
         let s = "Police counted 8,000 marchers, the unions 50,000.";
         assert!(one(s, "50,000").counted_by(&marchers));
         // …and what it counted when it named it before itself.
+        // A count with a verb for a noun is of the noun of the one before.
+        let s = "Early reports said three rescuers had died and two were missing.";
+        assert!(one(s, "two").window_words.iter().any(|w| w == "rescuers"));
+        let s = "Early reports said three people had died and two were missing.";
+        assert!(!one(s, "two").window_words.iter().any(|w| w == "rescuers"));
         // …but not to a figure its own words set: "to 64" is an age.
         let marched = WordList::new(&["march"]);
         let s = "More than a million march in France against a plan to raise the pension age to 64.";
