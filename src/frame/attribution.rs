@@ -34,6 +34,20 @@ const VERBS: &[&str] = &[
     "tallied",
     "reckoned",
     "reckons",
+    "believes",
+    "believed",
+    "fears",
+    "feared",
+    "warned",
+    "warns",
+    "forecast",
+    "forecasts",
+    "predicted",
+    "predicts",
+    "projected",
+    "projects",
+    "calculated",
+    "calculates",
 ];
 
 /// The nouns a possessive source owns a figure with ("the ministry's
@@ -76,11 +90,14 @@ fn cues() -> &'static [Regex] {
         // kind alone ("the interior ministry", "police").
         let bodies = format!("(?:{})", BODIES.join("|"));
         let name = format!(
-            r"(?P<who>(?:the\s+)?(?:[\p{{Lu}}][\p{{L}}\-\.]*(?:\s+(?:of\s+)?[\p{{Lu}}][\p{{L}}\-\.]*){{0,3}}(?:\s+{bodies}(?-u:\b))?|(?:(?-u:\b)[\p{{L}}][\p{{Ll}}]*\s+){{0,2}}(?:police|organi[sz]ers|unions?|officials|authorities|ministry|government|mayor|prefecture|governor|spokes(?:man|woman|person)|{bodies})))"
+            r"(?P<who>(?:the\s+)?(?:[\p{{Lu}}][\p{{L}}\-\.]*(?:\s+(?:of\s+)?[\p{{Lu}}][\p{{L}}\-\.]*){{0,3}}(?:\s+{bodies}(?-u:\b))?|(?:(?-u:\b)[\p{{L}}][\p{{Ll}}]*\s+){{0,2}}(?:police|organi[sz]ers|unions?|officials|authorities|ministry|government|mayor|prefecture|governor|spokes(?:man|woman|person)|diplomats?|sources|analysts|economists|experts|researchers|observers|doctors|medics|witnesses|rescuers|{bodies})))"
         );
         let verbs = format!("(?:{})", VERBS.join("|"));
         [
             format!(r"(?i:according\s+to)\s+{name}"),
+            // "per two diplomats", "figures from the ministry", "data from
+            // Eurostat", "estimates by the UN".
+            format!(r"(?:(?-u:\b)per|(?i:(?:figures|data|estimates?|numbers|counts?)\s+(?:from|by|of)))\s+{name}"),
             // An apposition may stand between the source and its verb:
             // "The CGT union, the most militant of the eight, gave …".
             format!(r"{name}(?:,[^,;]{{1,80}},)?\s+{verbs}(?-u:\b)"),
@@ -106,7 +123,7 @@ fn may_attribute(sentence: &str) -> bool {
     AC.get_or_init(|| {
         aho_corasick::AhoCorasick::builder()
             .ascii_case_insensitive(true)
-            .build(VERBS.iter().chain(&["according"]).chain(NOUNS))
+            .build(VERBS.iter().chain(&["according", "per ", "data"]).chain(NOUNS))
             .expect("attribution literals")
     })
     .is_match(sentence)

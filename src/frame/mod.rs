@@ -1282,6 +1282,16 @@ mod tests {
             "In Paris, the police prefecture recorded 37,000 marchers, the Occurrence firm 33,000 and the CGT 300,000.";
         assert_eq!(attribution(s, one(s, "33,000").range).as_deref(), Some("occurrence"));
         assert_eq!(attribution(s, one(s, "300,000").range).as_deref(), Some("cgt"));
+        // "per", "figures from", and verbs of foresight name a source too.
+        let s = "The rebate numbers in the new paper, per two diplomats: Denmark €322m.";
+        assert_eq!(attribution(s, one(s, "322").range).as_deref(), Some("two diplomats"));
+        let s = "Figures from the interior ministry showed 1.1 million marchers.";
+        assert_eq!(
+            attribution(s, one(s, "1.1").range).as_deref(),
+            Some("interior ministry")
+        );
+        let s = "The mayor feared as many as 20,000 people had died.";
+        assert_eq!(attribution(s, one(s, "20,000").range).as_deref(), Some("mayor"));
         // Plural sources state figures in the present plural.
         let s = "Teaching unions say at least half of all teachers have walked out.";
         assert_eq!(attribution(s, one(s, "half").range).as_deref(), Some("teaching unions"));
