@@ -68,6 +68,16 @@ const LABELS: &[&str] = &[
 ];
 
 /// Words after which a bare year-like number is a year.
+/// Fraction words that are also ordinals.
+const ORDINAL_FRACTIONS: &[&str] = &["third", "quarter", "fifth", "tenth"];
+
+/// Words that may follow a fraction that is one: "a third of", "a quarter
+/// in", "a fifth more".
+const AFTER_FRACTION: &[&str] = &[
+    "of", "the", "in", "to", "and", "or", "than", "more", "less", "from", "at", "for", "on", "as", "were", "was",
+    "are", "is", "have", "had", "said", "say",
+];
+
 const YEAR_WORDS: &[&str] = &[
     "in", "by", "since", "until", "till", "from", "to", "before", "after", "of", "during", "for", "between", "and",
     "early", "late", "mid", "the", "a", "its", "their", "his", "her", "year", "through", "than", "fiscal", "budget",
@@ -250,12 +260,29 @@ pub fn not_a_quantity(text: &str, range: Range<usize>) -> bool {
             let followed_by_word = after.trim_start().starts_with(|c: char| c.is_alphabetic())
                 && !after.starts_with(['-', '–'])
                 && !MONTHS.contains(&word_after.as_str());
-            if YEAR_WORDS.contains(&word_before.as_str()) || MONTHS.contains(&word_before.as_str()) || !followed_by_word
+            // "Johnson's 2019 majority": a possessive before a year.
+            let possessive = before.trim_end().ends_with("'s") || before.trim_end().ends_with("’s");
+            if YEAR_WORDS.contains(&word_before.as_str())
+                || MONTHS.contains(&word_before.as_str())
+                || !followed_by_word
+                || possessive
             {
                 return true;
             }
         }
         if looks_like_phone(text, range.clone()) {
+            return true;
+        }
+    }
+    // "third largest", "the fifth year", "a third term": an ordinal before
+    // a word it ranks, not a fraction ("a third of", "cut by a third").
+    if lower.ends_with(|c: char| c.is_alphabetic()) && ORDINAL_FRACTIONS.iter().any(|f| lower.ends_with(f)) {
+        let next_is_word = after.trim_start().starts_with(|c: char| c.is_alphabetic());
+        let ranked = matches!(
+            word_before.as_str(),
+            "ranks" | "ranked" | "came" | "finished" | "placed" | "the" | "its" | "their" | "his" | "her"
+        ) && lower.len() <= "quarter".len();
+        if (next_is_word && !AFTER_FRACTION.contains(&word_after.as_str())) || ranked {
             return true;
         }
     }
@@ -352,6 +379,21 @@ mod tests {
         assert!(!rejects("2025 troops were sent", "2025"));
         assert!(!rejects("sent 12 troops in March", "12"));
         assert!(!rejects("one military chief", "one"));
+        assert!(rejects("Johnson's 2019 majority of 80", "2019"));
+    }
+
+    #[test]
+    fn ordinals_are_not_fractions() {
+        assert!(rejects("the third largest majority", "third"));
+        assert!(rejects("in its fifth year", "fifth"));
+        assert!(rejects("seeking a third term", "a third"));
+        assert!(rejects("in the third quarter profits rose", "third"));
+        assert!(rejects("Britain now ranks third.", "third"));
+        assert!(!rejects("a third of the city", "a third"));
+        assert!(!rejects("cut by a quarter.", "a quarter"));
+        assert!(!rejects("Roughly a third were on strike", "a third"));
+        assert!(!rejects("two-thirds of voters", "two-thirds"));
+        assert!(!rejects("half the country", "half"));
     }
 
     #[test]
