@@ -653,6 +653,29 @@ pub fn read_sentence_told_from(sentence: &str, published: Option<Date>, anchor: 
         if modality == Modality::Fact && period.as_ref().is_some_and(|p| p.by) {
             modality = Modality::Target;
         }
+        // "If right, that would be a majority of 170": a conditional's
+        // figure is an estimate.
+        if modality == Modality::Fact
+            && conditional(&sentence[..range.start])
+            && words(&sentence[clause.start..range.start]).iter().any(|w| w == "would")
+        {
+            modality = Modality::Estimate;
+        }
+        // A figure of a year already past is a fact unless its own words
+        // say otherwise: "the projection holds, second only to the 418
+        // seats won by Tony Blair in 1997".
+        let near = || {
+            let lead = before.iter().rev().take(5).rev().cloned().collect::<Vec<_>>().join(" ");
+            format!("{lead} {}", &sentence[range.start..window.end.max(range.end)])
+        };
+        if modality != Modality::Fact
+            && period
+                .as_ref()
+                .is_some_and(|p| !p.by && published.is_some_and(|d| p.year < d.year))
+            && detect_modality(&near()) == Modality::Fact
+        {
+            modality = Modality::Fact;
+        }
         let clause_for_as_of = clause.clone();
         let on = own_day(sentence, range.end..window.end.max(range.end), published);
         let compared = is_compared(&before);
@@ -859,6 +882,13 @@ fn as_of(sentence: &str, clause: &Range<usize>, published: Option<Date>, anchor:
             }
             _ => None,
         })
+}
+
+/// Does the sentence open with a condition ("If right, …", "If the
+/// projection holds, …")?
+fn conditional(before: &str) -> bool {
+    let start = before.trim_start_matches(|c: char| !c.is_alphanumeric());
+    start.get(..3).is_some_and(|w| w.eq_ignore_ascii_case("if "))
 }
 
 /// The words before a figure set it against another ("down from",
@@ -1208,6 +1238,19 @@ mod tests {
     }
 
     #[test]
+    fn conditionals_and_past_years() {
+        assert_eq!(
+            one("If right, that would be a Labour majority of 170.", "170").modality,
+            Modality::Estimate
+        );
+        assert_eq!(one("That would be a majority of 170.", "170").modality, Modality::Fact);
+        let s = "If the projection holds, the total would be second only to the 418 seats won by Tony Blair in 1997.";
+        assert_eq!(one(s, "418").modality, Modality::Fact);
+        let s = "In 2019 the exit poll projected a Conservative total of 368 seats.";
+        assert_eq!(one(s, "368").modality, Modality::Estimate);
+    }
+
+    #[test]
     fn changes_disputes_and_adjectives() {
         let s = "The rebate will rise by €25 million to €823 million.";
         let got: Vec<String> = read_sentence(s, None)
@@ -1247,6 +1290,12 @@ mod tests {
         assert_eq!(r.period.as_ref().map(|p| p.year), Some(2026));
         let r = one("That is up from last year's 2.87 percent.", "2.87");
         assert_eq!(r.period.as_ref().map(|p| p.year), Some(2024));
+        // A year after a comparison is the compared figure's.
+        let s = "Labour had won 412 seats, up from the 202 it took at the 2019 election.";
+        assert_eq!(one(s, "412").period, None);
+        assert_eq!(one(s, "202").period.as_ref().map(|p| p.year), Some(2019));
+        let s = "Its majority of 174 is the third largest, behind Tony Blair's 179 in 1997.";
+        assert_eq!(one(s, "174").period, None);
         let r = one("Britain aims to reach 2.5% of GDP by 2027.", "2.5");
         assert_eq!(r.period.as_ref().map(|p| (p.year, p.by)), Some((2027, true)));
         assert_eq!(r.modality, Modality::Target);

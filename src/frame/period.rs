@@ -55,6 +55,23 @@ pub fn period_of(
             {
                 return None;
             }
+            // A year after a comparison that follows the figure is the
+            // compared figure's: "412 seats, up from the 202 it took at the
+            // 2019 election", "174, behind Tony Blair's 179 in 1997".
+            if whole.start() >= number.end {
+                let between = crate::frame::words(&sentence[number.end..whole.start()]);
+                let compares = between.windows(2).any(|w| {
+                    matches!(
+                        (w[0].as_str(), w[1].as_str()),
+                        ("up" | "down", "from") | ("compared", "with" | "to")
+                    )
+                }) || between
+                    .iter()
+                    .any(|w| matches!(w.as_str(), "against" | "versus" | "vs" | "behind" | "than"));
+                if compares {
+                    return None;
+                }
+            }
             let by = c.name("by").is_some();
             let year = if let Some(y) = c.name("year") {
                 y.as_str().parse().ok()?
