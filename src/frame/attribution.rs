@@ -50,6 +50,23 @@ const VERBS: &[&str] = &[
     "calculates",
 ];
 
+/// The verbs a source may follow, inverted after what it said ("…, said
+/// the mayor").
+const INVERTED: &[&str] = &[
+    "said",
+    "says",
+    "estimated",
+    "estimates",
+    "claimed",
+    "claims",
+    "reported",
+    "reports",
+    "announced",
+    "added",
+    "warned",
+    "according",
+];
+
 /// The nouns a possessive source owns a figure with ("the ministry's
 /// count"); also literals of the prefilter.
 const NOUNS: &[&str] = &[
@@ -80,6 +97,9 @@ const BODIES: &[&str] = &[
     "observatory",
     "office",
     "union",
+    "poll",
+    "survey",
+    "model",
 ];
 
 fn cues() -> &'static [Regex] {
@@ -93,6 +113,7 @@ fn cues() -> &'static [Regex] {
             r"(?P<who>(?:the\s+)?(?:[\p{{Lu}}][\p{{L}}\-\.]*(?:\s+(?:of\s+)?[\p{{Lu}}][\p{{L}}\-\.]*){{0,3}}(?:\s+{bodies}(?-u:\b))?|(?:(?-u:\b)[\p{{L}}][\p{{Ll}}]*\s+){{0,2}}(?:police|organi[sz]ers|unions?|officials|authorities|ministry|government|mayor|prefecture|governor|spokes(?:man|woman|person)|diplomats?|sources|analysts|economists|experts|researchers|observers|doctors|medics|witnesses|rescuers|{bodies})))"
         );
         let verbs = format!("(?:{})", VERBS.join("|"));
+        let inverted = format!("(?:{})", INVERTED.join("|"));
         [
             format!(r"(?i:according\s+to)\s+{name}"),
             // "per two diplomats", "figures from the ministry", "data from
@@ -101,10 +122,17 @@ fn cues() -> &'static [Regex] {
             // An apposition may stand between the source and its verb:
             // "The CGT union, the most militant of the eight, gave …".
             format!(r"{name}(?:,[^,;]{{1,80}},)?\s+{verbs}(?-u:\b)"),
-            format!(r"(?i:{verbs})\s+{name}"),
+            // Inverted, after what it said: "…, said the mayor", "1.27
+            // million marchers says ministry". Not "gave Labour 431 seats"
+            // (no such verb here), nor "He said the SNP remained …" (see
+            // `sources`): there the name is an object.
+            format!(r#"(?i:{inverted})\s+{name}"#),
             // A possessive names whose figure it is: "the interior
             // ministry's final figure was", "the CGT's estimate".
             format!(r"{name}(?:'|’)s?\s+(?:(?:own|final|latest|official|first|new)\s+)?(?i:{})s?(?-u:\b)", NOUNS.join("|")),
+            // A body's model, poll or survey states the figure: "A YouGov
+            // model released on Wednesday gave Labour 431 seats".
+            format!(r"{name}\s+(?i:model|poll|survey|projection|forecast|analysis|study|report|tally)s?(?-u:\b)[^.;]{{0,60}}?\s(?i:gave|gives|put|puts|showed|shows|found|finds|projected|suggested|suggests)(?-u:\b)"),
             // A source right before its figure, its verb left out: "the
             // prefecture counted 81,000 marchers and the CGT 700,000".
             // Must stay last: its cue is the name alone (see `sources`).
@@ -123,10 +151,34 @@ fn may_attribute(sentence: &str) -> bool {
     AC.get_or_init(|| {
         aho_corasick::AhoCorasick::builder()
             .ascii_case_insensitive(true)
-            .build(VERBS.iter().chain(&["according", "per ", "data"]).chain(NOUNS))
+            .build(
+                VERBS
+                    .iter()
+                    .chain(&["according", "per ", "data", "poll", "survey", "model"])
+                    .chain(NOUNS),
+            )
             .expect("attribution literals")
     })
     .is_match(sentence)
+}
+
+/// The position of the inverted cue ("…, said the mayor") in [`cues`].
+const INVERTED_CUE: usize = 3;
+
+/// Is a verb after `before` inverted, its source after it? Not after a
+/// subject of its own: a pronoun or a name ("He said the SNP …", "Sunak
+/// said Labour …").
+fn inverted(before: &str) -> bool {
+    let t = before.trim_end();
+    if t.is_empty() || t.ends_with([',', '"', '”', '\'', '’', ':', '(', '-', '–', '—']) {
+        return true;
+    }
+    let last = t.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    let pronoun = matches!(
+        last.to_lowercase().as_str(),
+        "he" | "she" | "they" | "it" | "we" | "i" | "you" | "who" | "which" | "that"
+    );
+    !pronoun && !last.starts_with(char::is_uppercase)
 }
 
 /// The sources a sentence names, each with where its cue is: read once
@@ -142,6 +194,9 @@ pub fn sources(sentence: &str) -> Vec<(Range<usize>, String)> {
         .flat_map(|(i, re)| re.captures_iter(sentence).map(move |c| (i, c)))
         .filter_map(|(i, c)| {
             let who = c.name("who")?;
+            if i == INVERTED_CUE && !inverted(&sentence[..c.get(0)?.start()]) {
+                return None;
+            }
             // A gapped source stands right before its figure: its cue is its name.
             let cue = if i == gapped { who.range() } else { c.get(0)?.range() };
             Some((cue, who))
@@ -162,7 +217,11 @@ pub fn sources(sentence: &str) -> Vec<(Range<usize>, String)> {
             if proper && w.len() > 1 && w.last().is_some_and(|x| BODIES.contains(&x.as_str())) {
                 w.pop();
             }
-            (!w.is_empty()).then(|| (cue, w.join(" ")))
+            // "released on Wednesday gave …": a day is not a source.
+            let day = |x: &String| {
+                crate::event::when::WEEKDAYS.contains(&x.as_str()) || matches!(x.as_str(), "today" | "yesterday")
+            };
+            (!w.is_empty() && !w.iter().all(day)).then(|| (cue, w.join(" ")))
         })
         .collect()
 }

@@ -1341,6 +1341,15 @@ mod tests {
         );
         let s = "The mayor feared as many as 20,000 people had died.";
         assert_eq!(attribution(s, one(s, "20,000").range).as_deref(), Some("mayor"));
+        // The object of "gave" or "said" is not the source.
+        let s = "A YouGov model released on Wednesday gave Labour 431 seats.";
+        assert_eq!(attribution(s, one(s, "431").range).as_deref(), Some("yougov"));
+        let s = "The exit poll put the Liberal Democrats on 61 seats.";
+        assert_eq!(attribution(s, one(s, "61").range).as_deref(), Some("exit poll"));
+        let s = "He said the SNP remained the largest party with 9 seats.";
+        assert_eq!(attribution(s, one(s, "9").range), None);
+        let s = "Some 5,300 people died, said the mayor.";
+        assert_eq!(attribution(s, one(s, "5,300").range).as_deref(), Some("mayor"));
         // Plural sources state figures in the present plural.
         let s = "Teaching unions say at least half of all teachers have walked out.";
         assert_eq!(attribution(s, one(s, "half").range).as_deref(), Some("teaching unions"));
