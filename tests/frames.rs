@@ -258,3 +258,49 @@ fn a_leader_stands_for_their_country() {
         "?/defence-spending/undated"
     );
 }
+
+/// A word list may name other lists; a name that is no list is an error.
+#[test]
+fn word_lists_may_name_word_lists() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("nested.toml"),
+        r#"
+[lists]
+officer_words = ["officers", "gendarmes"]
+police_words = ["@officer_words", "police"]
+
+[[rule]]
+id = "deployed"
+describe = "Police deployed"
+counts = ["@police_words"]
+key = "police/deployed"
+
+[[rule.example]]
+text = "Exactly 10,000 gendarmes were deployed."
+value = "[10000, 10000]"
+
+[[rule.example]]
+text = "Exactly 10,000 police were deployed."
+value = "[10000, 10000]"
+
+[[rule.example]]
+text = "Some 10,000 marchers took part."
+none = true
+"#,
+    )
+    .unwrap();
+    let run = crosscheck(&["test", "--rules", dir.path().to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    std::fs::write(
+        dir.path().join("nested.toml"),
+        "[lists]\nouter = [\"@inner\", \"x\"]\n\n[[rule]]\nid = \"r\"\ndescribe = \"x\"\ncounts = [\"@outer\"]\nkey = \"k\"\n[[rule.example]]\ntext = \"5 x\"\nvalue = \"[5, 5]\"\n",
+    )
+    .unwrap();
+    let run = crosscheck(&["test", "--rules", dir.path().to_str().unwrap()]);
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    assert_contains(
+        &run.stderr,
+        &["word list `outer` names `@inner`, which is no word list"],
+    );
+}

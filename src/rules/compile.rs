@@ -797,7 +797,18 @@ fn word_list(
     for e in field.get_ref() {
         match e.strip_prefix('@') {
             Some(name) => match lists.get(name) {
-                Some(words) => entries.extend(words.iter().cloned()),
+                // A list may name other lists ("police_words = ['@officer_words',
+                // 'police']"): expanded, as deep as they go (a cycle is cut).
+                Some(words) => {
+                    let mut seen = vec![name.to_string()];
+                    if let Err(missing) = expand_list(lists, words, &mut seen, &mut entries) {
+                        ctx.error(
+                            Some(field.span()),
+                            Some(id),
+                            format!("word list `{name}` names `@{missing}`, which is no word list"),
+                        );
+                    }
+                }
                 None => {
                     let known: Vec<&str> = lists.keys().map(String::as_str).collect();
                     let known = if known.is_empty() {
@@ -812,6 +823,28 @@ fn word_list(
         }
     }
     WordList::new(&entries)
+}
+
+/// The words of a named list, with the lists it names expanded; `Err` with
+/// the first name that is no list.
+fn expand_list(
+    lists: &BTreeMap<String, Vec<String>>,
+    words: &[String],
+    seen: &mut Vec<String>,
+    out: &mut Vec<String>,
+) -> Result<(), String> {
+    for w in words {
+        match w.strip_prefix('@') {
+            Some(inner) if seen.iter().any(|s| s == inner) => {}
+            Some(inner) => {
+                let nested = lists.get(inner).ok_or_else(|| inner.to_string())?;
+                seen.push(inner.to_string());
+                expand_list(lists, nested, seen, out)?;
+            }
+            None => out.push(w.clone()),
+        }
+    }
+    Ok(())
 }
 
 /// The finder of any name of one entity kind, compiled once per pack and
