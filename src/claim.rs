@@ -143,4 +143,7 @@ pub struct Claim {
     /// The day the figure stands as of, when the text says ("as of
     /// Thursday"); otherwise the publication date counts.
     pub as_of: Option<crate::date::Date>,
+    /// The time of day of the live-blog entry that states it ("01:35 …"),
+    /// minutes after midnight: orders figures stated on one day.
+    pub at_time: Option<u16>,
 }

@@ -487,20 +487,43 @@ fn divergent_sources(claims: &[Claim], a: &Side, b: &Side) -> Option<(String, St
     })
 }
 
-/// The days a side's figure stands as of: each claim's own ("as of
-/// Thursday"), else its document's publication date; earliest and latest.
-fn publication(claims: &[Claim], docs: &[DocumentMeta], side: &Side) -> Option<(crate::date::Date, crate::date::Date)> {
-    let dates: Option<Vec<_>> = side
-        .claims
-        .iter()
-        .map(|&c| claims[c].as_of.or(docs[claims[c].doc].published))
-        .collect();
-    let dates = dates?;
-    Some((*dates.iter().min()?, *dates.iter().max()?))
+/// When a figure was stated: its day, and the minutes after midnight of
+/// the live-blog entry that stated it; a figure of no entry may have been
+/// stated at any time of its day.
+type Stamp = (crate::date::Date, u16);
+
+/// The moments a side's figure stands as of: each claim's own day ("as of
+/// Thursday"), else its document's publication date, with its live-blog
+/// entry's time when it has one; earliest and latest.
+fn publication(claims: &[Claim], docs: &[DocumentMeta], side: &Side) -> Option<(Stamp, Stamp)> {
+    let mut first: Option<Stamp> = None;
+    let mut last: Option<Stamp> = None;
+    for &c in &side.claims {
+        let claim = &claims[c];
+        let day = claim.as_of.or(docs[claim.doc].published)?;
+        // An entry's time says when on its day, not on another day it names.
+        let time = claim.at_time.filter(|_| claim.as_of.is_none());
+        let (from, to) = ((day, time.unwrap_or(0)), (day, time.unwrap_or(24 * 60)));
+        first = Some(first.map_or(from, |f| f.min(from)));
+        last = Some(last.map_or(to, |l| l.max(to)));
+    }
+    Some((first?, last?))
 }
 
 fn earliest(claims: &[Claim], docs: &[DocumentMeta], side: &Side) -> String {
-    publication(claims, docs, side).map_or("undated".into(), |p| p.0.to_string())
+    let Some(((day, minutes), _)) = publication(claims, docs, side) else {
+        return "undated".into();
+    };
+    // The time only when every mention has one (a side of live-blog entries).
+    let timed = side
+        .claims
+        .iter()
+        .all(|&c| claims[c].at_time.is_some() && claims[c].as_of.is_none());
+    if timed {
+        format!("{day} {:02}:{:02}", minutes / 60, minutes % 60)
+    } else {
+        day.to_string()
+    }
 }
 
 /// When one value was first stated on an earlier day than the other and
@@ -509,7 +532,8 @@ fn earliest(claims: &[Claim], docs: &[DocumentMeta], side: &Side) -> String {
 /// kept repeating the old one for a while (they do, for days). A value
 /// stated only while the other was being stated before and after it (a
 /// transposed "3,598" among days of "3,958") is a disagreement, as are two
-/// values first stated on the same day.
+/// values first stated on the same day, unless live-blog entries' times
+/// order them ("01:35 Labour 61 seats" before "07:30 Labour has 393").
 fn revision<'s>(claims: &[Claim], docs: &[DocumentMeta], a: &'s Side, b: &'s Side) -> Option<(&'s Side, &'s Side)> {
     let (pa, pb) = (publication(claims, docs, a)?, publication(claims, docs, b)?);
     if pa.0 < pb.0 && pa.1 <= pb.1 {

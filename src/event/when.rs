@@ -203,6 +203,30 @@ pub fn is_bare_weekday(expr: &str) -> bool {
     WEEKDAYS.contains(&s)
 }
 
+/// The time a live-blog entry starts with ("01:35 Labour …", "**Mon
+/// 18:15** The rebate …", "22:00 - Polls have closed", "7.30am"), in
+/// minutes after midnight.
+pub fn entry_time(paragraph: &str) -> Option<u16> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(
+            // "18:15" with a colon; "7.30" only with am/pm or a dash or
+            // colon after it ("1.27 million" is no time).
+            r"(?i)^[\s*_#>\[]*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(\d{1,2})(?::(\d{2})\s*(a\.?m\.?|p\.?m\.?)?(?:\s*(?:bst|gmt|cet|cest|utc|local))?(?:[\s*_\]:|,–—-]|$)|\.(\d{2})(?:\s*(a\.?m\.?|p\.?m\.?)(?:\s*(?:bst|gmt|cet|cest|utc|local))?|(?:\s*(?:bst|gmt|cet|cest|utc|local))?\s*[:–—-]))",
+        )
+        .expect("entry time regex")
+    });
+    let c = re.captures(paragraph)?;
+    let mut hour: u16 = c.get(1)?.as_str().parse().ok()?;
+    let minute: u16 = c.get(2).or_else(|| c.get(4))?.as_str().parse().ok()?;
+    match c.get(3).or_else(|| c.get(5)).map(|m| m.as_str().to_ascii_lowercase()) {
+        Some(m) if m.starts_with('p') && hour < 12 => hour += 12,
+        Some(m) if m.starts_with('a') && hour == 12 => hour = 0,
+        _ => {}
+    }
+    (hour < 24 && minute < 60).then_some(hour * 60 + minute)
+}
+
 /// "last year", "next year", "the past year": another year than the one an
 /// article reports on, too coarse to date an event it reports.
 pub fn is_other_year(expr: &str) -> bool {
@@ -478,6 +502,19 @@ mod tests {
 
     fn d(s: &str) -> Date {
         Date::parse(s).unwrap()
+    }
+
+    #[test]
+    fn live_blog_entry_times() {
+        assert_eq!(entry_time("01:35 Labour has 61 seats."), Some(95));
+        assert_eq!(entry_time("**Mon 18:15** The rebate numbers"), Some(18 * 60 + 15));
+        assert_eq!(entry_time("22:00 - Polls have closed."), Some(22 * 60));
+        assert_eq!(entry_time("7.30pm: the count goes on"), Some(19 * 60 + 30));
+        assert_eq!(entry_time("12.30am BST - Sunderland declares"), Some(30));
+        assert_eq!(entry_time("2.5 million people marched."), None);
+        assert_eq!(entry_time("1.27 million demonstrators"), None);
+        assert_eq!(entry_time("Labour won at 01:35."), None);
+        assert_eq!(entry_time("25:10 nothing"), None);
     }
 
     #[test]

@@ -441,6 +441,7 @@ fn claim(
         corrections: Vec::new(),
         attribution,
         as_of: reading.as_of,
+        at_time: at.at_time,
     }
 }
 

@@ -50,11 +50,20 @@ pub fn extract_document(pack: &RulePack, doc_index: usize, doc: &Document) -> Ve
     let last_subject: std::cell::RefCell<Vec<(usize, Option<String>)>> =
         std::cell::RefCell::new(vec![(0, None); frame_kinds.len()]);
     let mut about = pack.about_seen();
+    // A live blog's entries start with their time ("01:35 Labour …"): it
+    // holds for the entry's paragraphs, until the next entry's.
+    let mut entry: Option<u16> = None;
     for (si, sentence) in sentences.iter().enumerate() {
         let text = &doc.text[sentence.range()];
+        if si == 0 || sentences[si - 1].paragraph != sentence.paragraph {
+            if let Some(t) = crate::event::when::entry_time(text) {
+                entry = Some(t);
+            }
+        }
         let first_new = claims.len();
         let at = Site {
             doc,
+            at_time: entry,
             doc_index,
             sentence,
             event: &events[si],
@@ -154,6 +163,8 @@ fn in_context(rule: &Rule, doc: &Document, sentences: &[Sentence], si: usize) ->
 /// Where a match was found.
 struct Site<'a> {
     doc: &'a Document,
+    /// The time of the live-blog entry the sentence belongs to.
+    at_time: Option<u16>,
     doc_index: usize,
     sentence: &'a Sentence,
     event: &'a SentenceEvent,
@@ -348,6 +359,7 @@ fn claim(
         corrections,
         attribution: crate::frame::attribution(sentence_text, value.range()),
         as_of: None,
+        at_time: at.at_time,
     }
 }
 
