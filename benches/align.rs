@@ -68,6 +68,7 @@ fn claims() -> Vec<Claim> {
                 corrections: Vec::new(),
                 attribution: None,
                 as_of: None,
+                at_time: None,
             });
         }
     }
