@@ -711,7 +711,38 @@ pub fn read_sentence_told_from(sentence: &str, published: Option<Date>, anchor: 
             change,
         });
     }
+    parts_of_totals(sentence, &mut out);
     out
+}
+
+/// "27 of 32 seats", "63 of the 129 seats", "nine out of ten voters": the
+/// first count counts what the total counts, as a part of it (a rule takes
+/// it with `parts = true`), and the total is a sum of it and the rest: not
+/// a figure of the same thing as either.
+fn parts_of_totals(sentence: &str, readings: &mut [Reading]) {
+    for i in 1..readings.len() {
+        let (head, tail) = readings.split_at_mut(i);
+        let (part, total) = (&mut head[i - 1], &mut tail[0]);
+        let between = sentence
+            .get(part.range.end..total.range.start)
+            .unwrap_or("")
+            .trim()
+            .to_lowercase();
+        let of = matches!(
+            between.as_str(),
+            "of" | "of the" | "out of" | "out of the" | "of its" | "of their"
+        );
+        if of
+            && part.quantity.unit == Unit::Count
+            && total.quantity.unit == Unit::Count
+            && part.after.first().is_none_or(|w| w == "of" || w == "out")
+            && !total.after.is_empty()
+        {
+            part.after = total.after.clone();
+            part.part = true;
+            total.sum = true;
+        }
+    }
 }
 
 /// Nouns of dispute after which "over" means "about", not "more than":
@@ -1028,6 +1059,13 @@ mod tests {
         let s = "Police counted 8,000 marchers, the unions 50,000.";
         assert!(one(s, "50,000").counted_by(&marchers));
         // …and what it counted when it named it before itself.
+        // A part of a total counts what the total counts; the total is a sum.
+        let s = "In Wales, where it won 27 of 32 seats, it took 37%.";
+        assert_eq!(joined(&one(s, "27").after), "seats");
+        assert!(one(s, "32").sum && one(s, "27").part);
+        let s = "The SNP, which has 63 of the 129 seats at Holyrood, lost.";
+        assert_eq!(joined(&one(s, "63").after), "seats");
+        assert!(one(s, "129").sum);
         // A count with a verb for a noun is of the noun of the one before.
         let s = "Early reports said three rescuers had died and two were missing.";
         assert!(one(s, "two").window_words.iter().any(|w| w == "rescuers"));
