@@ -36,6 +36,8 @@ const HEDGES: &[(&str, Hedge)] = &[
     ("exceeds", Hedge::Above),
     ("exceeding", Hedge::Above),
     ("surpassed", Hedge::Above),
+    // "the toll passed 7,000", "Labour has passed 326 seats".
+    ("passed", Hedge::Above),
     ("surpassing", Hedge::Above),
     ("topped", Hedge::Above),
     ("tops", Hedge::Above),
@@ -167,15 +169,55 @@ const FRACTIONS: &[(&str, u32)] = &[
 const FRACTION_TOLERANCE: f64 = 0.1;
 
 const CURRENCY_PREFIXES: &[(&str, &str)] = &[("us$", "USD"), ("€", "EUR"), ("$", "USD"), ("£", "GBP")];
-const CURRENCY_CODES: &[(&str, &str)] = &[("eur", "EUR"), ("usd", "USD"), ("gbp", "GBP")];
+/// ISO codes written before or after an amount ("AED 210 billion", "500
+/// million CHF").
+const CURRENCY_CODES: &[(&str, &str)] = &[
+    ("eur", "EUR"),
+    ("usd", "USD"),
+    ("gbp", "GBP"),
+    ("aed", "AED"),
+    ("cny", "CNY"),
+    ("jpy", "JPY"),
+    ("inr", "INR"),
+    ("chf", "CHF"),
+    ("rub", "RUB"),
+    ("pln", "PLN"),
+    ("uah", "UAH"),
+    ("sek", "SEK"),
+    ("nok", "NOK"),
+    ("dkk", "DKK"),
+    ("cad", "CAD"),
+    ("aud", "AUD"),
+    ("zar", "ZAR"),
+];
+/// Currencies named after an amount ("5 million US dollars", "100 million
+/// yuan"), with the codes.
 const CURRENCY_WORDS: &[(&str, &str)] = &[
     ("euros", "EUR"),
     ("euro", "EUR"),
     ("dollars", "USD"),
+    ("us dollars", "USD"),
+    ("u.s. dollars", "USD"),
     ("pounds", "GBP"),
+    ("pounds sterling", "GBP"),
+    ("yuan", "CNY"),
+    ("renminbi", "CNY"),
+    ("yen", "JPY"),
+    ("rupees", "INR"),
+    ("dirhams", "AED"),
+    ("swiss francs", "CHF"),
+    ("roubles", "RUB"),
+    ("rubles", "RUB"),
+    ("zlotys", "PLN"),
+    ("zloty", "PLN"),
+    ("hryvnias", "UAH"),
     ("eur", "EUR"),
     ("usd", "USD"),
     ("gbp", "GBP"),
+    ("aed", "AED"),
+    ("cny", "CNY"),
+    ("jpy", "JPY"),
+    ("chf", "CHF"),
 ];
 const PERCENT_WORDS: &[&str] = &["%", "per cent", "percent"];
 
@@ -701,8 +743,31 @@ pub fn find_iter<'t>(
         Regex::new(&src).expect("quantity regex")
     });
     re.find_iter(text)
-        .filter(|m| !super::context::not_a_quantity(text, m.range()))
-        .filter_map(|m| read(m.as_str(), opts).map(|q| (m.range(), q)))
+        .map(|m| vote_tally(text, m.range()))
+        .filter(|r| !super::context::not_a_quantity(text, r.clone()))
+        .filter_map(|r| read(&text[r.clone()], opts).map(|q| (r, q)))
+}
+
+/// "The motion passed 287 to 250": a vote's tally, where "passed" is no
+/// hedge; the figure alone.
+fn vote_tally(text: &str, r: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let m = &text[r.clone()];
+    let Some(rest) = m
+        .get(..7)
+        .filter(|p| p.eq_ignore_ascii_case("passed "))
+        .map(|_| &m[7..])
+    else {
+        return r;
+    };
+    let after = text[r.end..].trim_start();
+    let to_digit = after
+        .strip_prefix("to ")
+        .is_some_and(|t| t.starts_with(|c: char| c.is_ascii_digit()));
+    if to_digit {
+        r.end - rest.len()..r.end
+    } else {
+        r
+    }
 }
 
 /// The first quantity in a longer phrase, with its byte range in `text`.
@@ -768,8 +833,9 @@ pub fn pattern(p: Placeholder) -> String {
     // no-break spaces ("1\u{a0}000").
     let digits = r"\b(?:\d{1,3}(?:(?:,|(?u:[\x{a0}\x{2007}\x{2009}\x{202f}]))\d{3})+|\d+)(?:\.\d+)?";
     let cur_pre = format!(
-        r"(?:(?:{})\s?|\b(?:eur|usd|gbp)\s)",
-        alternation(CURRENCY_PREFIXES.iter().map(|c| c.0))
+        r"(?:(?:{})\s?|\b(?:{})\s)",
+        alternation(CURRENCY_PREFIXES.iter().map(|c| c.0)),
+        alternation(CURRENCY_CODES.iter().map(|c| c.0))
     );
     let scale_word = format!(r"\s?(?:{})\b", alternation(SCALES.iter().map(|s| s.0)));
     let pct = r"\s?(?:%|per\s?cent\b|percent\b)";
