@@ -370,6 +370,7 @@ impl Reading {
             let w = w.as_str();
             (w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed") && !COUNTED_PARTICIPLES.contains(&w))
                 || PAST_VERBS.contains(&w)
+                || matches!(w, "is" | "are" | "was" | "were" | "has" | "have" | "had")
         })
     }
 
@@ -1093,6 +1094,8 @@ mod tests {
         let crowds = WordList::new(&["crowds"]);
         assert!(one("Crowds of 1.72 million took to the streets.", "1.72").counted_by(&crowds));
         assert!(one("Crowds of 1.72 million marched in Paris.", "1.72").counted_by(&crowds));
+        let majority = WordList::new(&["majority"]);
+        assert!(one("Labour's majority of 174 is the third largest.", "174").counted_by(&majority));
         // A participle that counts is not a verb: "200 injured" are not dead.
         let dead = WordList::new(&["killing", "killed", "dead"]);
         assert!(!one("The blast left 61 dead, 200 injured.", "200").counted_by(&dead));
