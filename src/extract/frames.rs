@@ -138,7 +138,7 @@ fn hyphen_joined(sentence: &str, r: Range<usize>) -> bool {
 }
 
 /// Pronouns and stand-ins that point back to the previous sentence's subject.
-const BACK_REFERENCES: [&[&str]; 7] = [
+const BACK_REFERENCES: [&[&str]; 13] = [
     &["it"],
     &["its"],
     &["the", "country"],
@@ -146,6 +146,12 @@ const BACK_REFERENCES: [&[&str]; 7] = [
     &["the", "government"],
     &["the", "nation"],
     &["they"],
+    &["the", "party"],
+    &["the", "party", "s"],
+    &["the", "city"],
+    &["the", "city", "s"],
+    &["the", "bloc"],
+    &["the", "alliance"],
 ];
 
 /// Whose figure a reading is: an entity of the rule's subject kind nearest
