@@ -304,3 +304,43 @@ none = true
         &["word list `outer` names `@inner`, which is no word list"],
     );
 }
+
+/// "the party" points back to the last party named, as "it" does.
+#[test]
+fn the_party_points_back_to_the_last_party_named() {
+    let pack = rule_pack(&[(
+        "votes.toml",
+        r#"
+[[entity]]
+id = "labour"
+name = "Labour"
+kind = "party"
+
+[[rule]]
+id = "votes"
+describe = "Votes a party received"
+counts = ["votes"]
+subject = "party"
+key = "{subject}/votes"
+
+[[rule.example]]
+text = "Labour received 9.7 million votes."
+value = "[9700000, 9700000]"
+key = "labour/votes"
+"#,
+    )]);
+    let corpus = tempfile::tempdir().unwrap();
+    std::fs::write(
+        corpus.path().join("a.md"),
+        "---\npublished: 2024-07-06\n---\nLabour won the election.\n\nIn raw numbers the party received about 9.7 million votes.\n",
+    )
+    .unwrap();
+    let (run, claims, _findings, _out) = check(&[
+        corpus.path().to_str().unwrap(),
+        "--rules",
+        pack.path().to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert_eq!(claims.len(), 1, "{claims:#?}");
+    assert_eq!(claims[0]["key"], "labour/votes", "{claims:#?}");
+}
