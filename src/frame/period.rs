@@ -47,7 +47,12 @@ pub fn period_of(
             }
             // "twice last year's record", "more than in 2019": a comparison
             // names another period, not this figure's.
-            let lead = crate::frame::words(&sentence[..whole.start()]);
+            // The last two words only: read from a short tail of the text.
+            let mut from = whole.start().saturating_sub(60);
+            while !sentence.is_char_boundary(from) {
+                from -= 1;
+            }
+            let lead = crate::frame::words(&sentence[from..whole.start()]);
             let last2: Vec<&str> = lead.iter().rev().take(2).map(String::as_str).collect();
             if last2
                 .iter()
@@ -58,7 +63,9 @@ pub fn period_of(
             // A year after a comparison that follows the figure is the
             // compared figure's: "412 seats, up from the 202 it took at the
             // 2019 election", "174, behind Tony Blair's 179 in 1997".
-            if whole.start() >= number.end {
+            // (Only near the figure: a year further off is never its
+            // period, and a long sentence must stay linear.)
+            if whole.start() >= number.end && whole.start() - number.end <= 200 {
                 let between = crate::frame::words(&sentence[number.end..whole.start()]);
                 let compares = between.windows(2).any(|w| {
                     matches!(
