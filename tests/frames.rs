@@ -188,34 +188,31 @@ fn a_figure_of_another_day_belongs_to_that_days_event() {
     );
     // A sentence that gives the day an event was held names that event
     // ("tonight" in an article of the day); "by this evening" does not.
-    let run = crosscheck(&[
-        "explain-text",
-        "Police counted 5,000 marchers in Lyon tonight.",
-        "--published",
-        "2023-01-31",
-        "--rules",
-        "tests/fixtures/days/rules",
-    ]);
-    assert!(run.stdout.contains("key day2/marchers (fact)"), "{}", run.stdout);
-    let run = crosscheck(&[
-        "explain-text",
+    let explain = |sentence: &str, published: &str| -> String {
+        let run = crosscheck(&[
+            "explain-text",
+            sentence,
+            "--published",
+            published,
+            "--rules",
+            "tests/fixtures/days/rules",
+        ]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        run.stdout
+    };
+    let out = explain("Police counted 5,000 marchers in Lyon tonight.", "2023-01-31");
+    assert!(out.contains("key day2/marchers (fact)"), "{out}");
+    let out = explain(
         "Police had counted 5,000 marchers in Lyon by this evening.",
-        "--published",
         "2023-01-31",
-        "--rules",
-        "tests/fixtures/days/rules",
-    ]);
-    assert!(run.stdout.contains("key ?/marchers (fact; unbound"), "{}", run.stdout);
+    );
+    assert!(out.contains("key ?/marchers (fact; unbound"), "{out}");
     // Its day is shown with the reading.
-    let run = crosscheck(&[
-        "explain-text",
+    let out = explain(
         "Police counted 7,000 marchers in Marseille, down from 12,000 on January 19.",
-        "--published",
         "2023-02-01",
-        "--rules",
-        "tests/fixtures/days/rules",
-    ]);
-    assert!(run.stdout.contains("its day:     2023-01-19"), "{}", run.stdout);
+    );
+    assert!(out.contains("its day:     2023-01-19"), "{out}");
 }
 
 /// A person named in the figure's own stretch stands for the country they
