@@ -523,11 +523,14 @@ pub fn evaluate(
     // Claims: recall by label, precision by engine claim.
     for (li, label) in labels.claims.iter().enumerate() {
         let holdout = holdout_doc[located[li].doc];
-        let right: Vec<usize> = claims_of_label[li]
+        let mut right: Vec<usize> = claims_of_label[li]
             .iter()
             .copied()
             .filter(|&ci| value_matches(gazetteer, label, &claims[ci]))
             .collect();
+        // Of several rules' claims at one place, judge the one that is
+        // compared (has a key) before one that is compared with nothing.
+        right.sort_by_key(|&ci| claims[ci].key.is_none());
         let found = !right.is_empty();
         eval.each_split(holdout, |f| f.claim_recall.entry(label.kind).or_default().add(found));
         if let Some(&ci) = right.first() {
