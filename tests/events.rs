@@ -272,13 +272,18 @@ fn explain_shows_why_each_claim_is_bound_where_it_is() {
 
 /// A live blog's entries are stamped with their time: a changing figure
 /// stated at 18:05 and another at 23:40 of one day is an update, not a
-/// conflict (tests/fixtures/days).
+/// conflict, and an article dated that day with no time reports where the
+/// day ended (tests/fixtures/days).
 #[test]
 fn live_blog_entries_order_a_days_figures() {
     let (run, _claims, findings, _out) = check(&["tests/fixtures/days/corpus", "--rules", "tests/fixtures/days/rules"]);
     assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
     let arrests = findings.iter().find(|f| f["key"] == "paris/arrests").expect("arrests");
     assert_eq!(arrests["relation"], "update", "{arrests:#?}");
+    assert!(
+        arrests["explanation"].starts_with("3 values from 2 sources in 3 clusters"),
+        "{arrests:#?}"
+    );
     assert!(
         arrests["explanation"].contains(
             "(first stated 2023-01-31 18:05) was revised to '45' (45 arrests) (first stated 2023-01-31 23:40)"

@@ -488,8 +488,9 @@ fn divergent_sources(claims: &[Claim], a: &Side, b: &Side) -> Option<(String, St
 }
 
 /// When a figure was stated: its day, and the minutes after midnight of
-/// the live-blog entry that stated it; a figure of no entry may have been
-/// stated at any time of its day.
+/// the live-blog entry that stated it. A figure of no entry counts as of
+/// the end of its day: an article dated that day reports where the day
+/// ended, after the entries of a live blog of the same day.
 type Stamp = (crate::date::Date, u16);
 
 /// The moments a side's figure stands as of: each claim's own day ("as of
@@ -503,7 +504,8 @@ fn publication(claims: &[Claim], docs: &[DocumentMeta], side: &Side) -> Option<(
         let day = claim.as_of.or(docs[claim.doc].published)?;
         // An entry's time says when on its day, not on another day it names.
         let time = claim.at_time.filter(|_| claim.as_of.is_none());
-        let (from, to) = ((day, time.unwrap_or(0)), (day, time.unwrap_or(24 * 60)));
+        let at = (day, time.unwrap_or(24 * 60));
+        let (from, to) = (at, at);
         first = Some(first.map_or(from, |f| f.min(from)));
         last = Some(last.map_or(to, |l| l.max(to)));
     }
