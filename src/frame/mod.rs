@@ -654,6 +654,16 @@ pub fn read_sentence_told_from(sentence: &str, published: Option<Date>, anchor: 
         if modality == Modality::Fact && period.as_ref().is_some_and(|p| p.by) {
             modality = Modality::Target;
         }
+        // A list after a colon is said the way its lead-in says it: "the
+        // exit poll projects a landslide: 410 seats for Labour, 131 for the
+        // Conservatives".
+        if modality == Modality::Fact {
+            if let Some(colon) = sentence[..range.start].rfind(':') {
+                if colon < clause.start {
+                    modality = detect_modality(&sentence[..colon]);
+                }
+            }
+        }
         // "If right, that would be a majority of 170": a conditional's
         // figure is an estimate.
         if modality == Modality::Fact
@@ -1276,6 +1286,14 @@ mod tests {
         // The day something happened is not the day a figure stands as of.
         let r = one("The dams burst on Sunday, killing 5,000 people.", "5,000");
         assert_eq!(r.as_of, None);
+    }
+
+    #[test]
+    fn lists_after_a_colon() {
+        let s = "The exit poll projects a Labour landslide: 410 seats for Labour, 131 for the Conservatives.";
+        assert_eq!(one(s, "131").modality, Modality::Estimate);
+        let s = "Final results: 411 seats for Labour, 121 for the Conservatives.";
+        assert_eq!(one(s, "121").modality, Modality::Fact);
     }
 
     #[test]
