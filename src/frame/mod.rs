@@ -1349,6 +1349,9 @@ mod tests {
         assert_eq!(r.period.as_ref().map(|p| p.year), Some(2026));
         let r = one("That is up from last year's 2.87 percent.", "2.87");
         assert_eq!(r.period.as_ref().map(|p| p.year), Some(2024));
+        // "five years ago" is a year.
+        let r = one("It is barely above the 32.1% the party won five years ago.", "32.1");
+        assert_eq!(r.period.as_ref().map(|p| p.year), Some(2020));
         // A year after a comparison is the compared figure's.
         let s = "Labour had won 412 seats, up from the 202 it took at the 2019 election.";
         assert_eq!(one(s, "412").period, None);

@@ -21,7 +21,7 @@ fn years() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"(?i)(?-u:\b)(?:(?P<by>by|until|before)\s+(?:the\s+end\s+of\s+)?)?(?:(?P<year>(?:19|20)\d\d)(?-u:\b)(?:[-/](?:\d\d)(?-u:\b))?|(?P<rel>this|last|next|previous|current|the\s+previous|the\s+coming)\s+(?:year|fiscal\s+year)(?:'s|’s)?|(?P<now>currently|at\s+present|so\s+far\s+this\s+year|now))",
+            r"(?i)(?-u:\b)(?:(?P<by>by|until|before)\s+(?:the\s+end\s+of\s+)?)?(?:(?P<year>(?:19|20)\d\d)(?-u:\b)(?:[-/](?:\d\d)(?-u:\b))?|(?P<rel>this|last|next|previous|current|the\s+previous|the\s+coming)\s+(?:year|fiscal\s+year)(?:'s|’s)?|(?P<ago>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+years?\s+(?:ago|earlier|before)|(?P<now>currently|at\s+present|so\s+far\s+this\s+year|now))",
         )
         .expect("year regex")
     })
@@ -82,6 +82,22 @@ pub fn period_of(
             let by = c.name("by").is_some();
             let year = if let Some(y) = c.name("year") {
                 y.as_str().parse().ok()?
+            } else if let Some(ago) = c.name("ago") {
+                // "five years ago": the year that many before publication.
+                let n: i32 = match ago.as_str().to_ascii_lowercase().as_str() {
+                    "one" => 1,
+                    "two" => 2,
+                    "three" => 3,
+                    "four" => 4,
+                    "five" => 5,
+                    "six" => 6,
+                    "seven" => 7,
+                    "eight" => 8,
+                    "nine" => 9,
+                    "ten" => 10,
+                    digits => digits.parse().ok()?,
+                };
+                published?.year - n
             } else if let Some(rel) = c.name("rel") {
                 let base = published?.year;
                 let rel = rel.as_str().to_ascii_lowercase();
