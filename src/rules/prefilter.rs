@@ -148,7 +148,7 @@ impl Scanner {
 }
 
 /// Both steps for one set of items (patterns, or frame rules), built once
-/// per pack; its two literal lists are searched by the pack's [`Scanner`].
+/// per pack; its two literal lists are searched by the pack's `Scanner`.
 #[derive(Debug, Clone)]
 pub struct Prefilter {
     /// Items with no required literal: run whenever step 1 passes.
@@ -166,7 +166,7 @@ impl Prefilter {
     /// `item_literals`: for each item (in pack order), its required
     /// literals; `word_starts`: a literal counts only where it starts a word.
     /// Returns the prefilter and its two literal lists for the pack's
-    /// [`Scanner`]: value words (step 1), then required literals (step 2).
+    /// `Scanner`: value words (step 1), then required literals (step 2).
     pub fn new<S: AsRef<str>>(
         words: &[S],
         item_literals: &[Option<Vec<String>>],
