@@ -90,6 +90,8 @@ fn the_command_prints_figures_misses_and_false_alarms_and_applies_floors() {
         "false relation       engine says conflict, labels never compare them (lyon/marchers / nice/marchers)",
         "in finding k",
         "missed relation      [holdout] expected divergent, engine says conflict",
+        // The rule fixes modality to estimate; the Nice figure is labelled fact.
+        "wrong modality       b.md:6:68 \"5,000 people\" (b2) [count nice/marchers] labelled fact: read as estimate (marchers)",
     ] {
         assert!(run.stdout.contains(line), "missing {line:?} in\n{}", run.stdout);
     }

@@ -497,19 +497,19 @@ type Stamp = (crate::date::Date, u16);
 /// Thursday"), else its document's publication date, with its live-blog
 /// entry's time when it has one; earliest and latest.
 fn publication(claims: &[Claim], docs: &[DocumentMeta], side: &Side) -> Option<(Stamp, Stamp)> {
-    let mut first: Option<Stamp> = None;
-    let mut last: Option<Stamp> = None;
-    for &c in &side.claims {
-        let claim = &claims[c];
-        let day = claim.as_of.or(docs[claim.doc].published)?;
-        // An entry's time says when on its day, not on another day it names.
-        let time = claim.at_time.filter(|_| claim.as_of.is_none());
-        let at = (day, time.unwrap_or(24 * 60));
-        let (from, to) = (at, at);
-        first = Some(first.map_or(from, |f| f.min(from)));
-        last = Some(last.map_or(to, |l| l.max(to)));
-    }
-    Some((first?, last?))
+    let stamps: Option<Vec<Stamp>> = side
+        .claims
+        .iter()
+        .map(|&c| {
+            let claim = &claims[c];
+            let day = claim.as_of.or(docs[claim.doc].published)?;
+            // An entry's time says when on its day, not on another day it names.
+            let time = claim.at_time.filter(|_| claim.as_of.is_none());
+            Some((day, time.unwrap_or(24 * 60)))
+        })
+        .collect();
+    let stamps = stamps?;
+    Some((*stamps.iter().min()?, *stamps.iter().max()?))
 }
 
 fn earliest(claims: &[Claim], docs: &[DocumentMeta], side: &Side) -> String {

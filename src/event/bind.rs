@@ -233,7 +233,10 @@ impl EventBinder {
             .collect();
         // Dates matter to a trigger's vetoes, a derived event, or an
         // event held on the day the sentence gives.
-        if fired.is_empty() && (place.is_none() || meeting.is_none()) && live.is_empty() {
+        if fired.is_empty()
+            && (place.is_none() || meeting.is_none())
+            && (live.is_empty() || !super::when::may_hold_date(text))
+        {
             return Named::default();
         }
         let dates: Vec<(usize, DateSpan)> = find_dates(text, published, order)

@@ -124,6 +124,21 @@ pub fn date_words() -> Vec<&'static str> {
     words
 }
 
+/// Might `text` hold a date: a digit or one of [`date_words`]? A cheap
+/// test before the date reader.
+pub fn may_hold_date(text: &str) -> bool {
+    static AC: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
+    text.bytes().any(|b| b.is_ascii_digit())
+        || AC
+            .get_or_init(|| {
+                aho_corasick::AhoCorasick::builder()
+                    .ascii_case_insensitive(true)
+                    .build(date_words())
+                    .expect("date words")
+            })
+            .is_match(text)
+}
+
 fn month_alternation() -> String {
     let mut names: Vec<&str> = MONTHS.iter().map(|m| m.0).collect();
     names.sort_by_key(|n| std::cmp::Reverse(n.len()));
@@ -515,6 +530,14 @@ mod tests {
         assert_eq!(entry_time("1.27 million demonstrators"), None);
         assert_eq!(entry_time("Labour won at 01:35."), None);
         assert_eq!(entry_time("25:10 nothing"), None);
+    }
+
+    #[test]
+    fn sentences_that_may_hold_a_date() {
+        assert!(may_hold_date("Riots erupted tonight."));
+        assert!(may_hold_date("on 11 March"));
+        assert!(may_hold_date("On Tuesday, they met."));
+        assert!(!may_hold_date("Police said the crowd was calm."));
     }
 
     #[test]

@@ -158,11 +158,9 @@ const BACK_REFERENCES: [&[&str]; 13] = [
 /// before the number in its window, then in its clause, then just after it
 /// in its window ("spent by Germany"), then the previous sentence's subject
 /// when the clause says "it" or "the country", then the sentence's only one.
-#[allow(clippy::too_many_arguments)]
 pub fn subject(
     pack: &RulePack,
-    kind: &str,
-    finder: &regex::Regex,
+    (kind, finder): (&str, &regex::Regex),
     reading: &Reading,
     sentence: &str,
     published: Option<Date>,
@@ -358,7 +356,7 @@ pub(super) fn claims(
                 continue;
             };
             let subject = spec.subject.as_ref().and_then(|(kind, finder)| {
-                subject(pack, kind, finder, reading, sentence, at.doc.published, &|| {
+                subject(pack, (kind, finder), reading, sentence, at.doc.published, &|| {
                     previous_subject(kind)
                 })
             });

@@ -64,7 +64,6 @@ const INVERTED: &[&str] = &[
     "announced",
     "added",
     "warned",
-    "according",
 ];
 
 /// The nouns a possessive source owns a figure with ("the ministry's
@@ -102,8 +101,21 @@ const BODIES: &[&str] = &[
     "model",
 ];
 
-fn cues() -> &'static [Regex] {
-    static RE: OnceLock<Vec<Regex>> = OnceLock::new();
+/// How a cue's match says where its source is.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Cue {
+    /// The whole match is the cue.
+    Plain,
+    /// A verb before its source ("…, said the mayor"): only when the verb
+    /// has no subject of its own (see [`inverted`]).
+    Inverted,
+    /// A source right before its figure, its verb left out: the cue is the
+    /// name alone.
+    Gapped,
+}
+
+fn cues() -> &'static [(Cue, Regex)] {
+    static RE: OnceLock<Vec<(Cue, Regex)>> = OnceLock::new();
     RE.get_or_init(|| {
         // A proper name, with the kind of body it is after it or not ("the
         // Occurrence firm", "the Elabe institute"), or a body named by its
@@ -115,31 +127,43 @@ fn cues() -> &'static [Regex] {
         let verbs = format!("(?:{})", VERBS.join("|"));
         let inverted = format!("(?:{})", INVERTED.join("|"));
         [
-            format!(r"(?i:according\s+to)\s+{name}"),
+            (Cue::Plain, format!(r"(?i:according\s+to)\s+{name}")),
             // "per two diplomats", "figures from the ministry", "data from
             // Eurostat", "estimates by the UN".
-            format!(r"(?:(?-u:\b)per|(?i:(?:figures|data|estimates?|numbers|counts?)\s+(?:from|by|of)))\s+{name}"),
+            (
+                Cue::Plain,
+                format!(r"(?:(?-u:\b)per|(?i:(?:figures|data|estimates?|numbers|counts?)\s+(?:from|by|of)))\s+{name}"),
+            ),
             // An apposition may stand between the source and its verb:
             // "The CGT union, the most militant of the eight, gave …".
-            format!(r"{name}(?:,[^,;]{{1,80}},)?\s+{verbs}(?-u:\b)"),
+            (Cue::Plain, format!(r"{name}(?:,[^,;]{{1,80}},)?\s+{verbs}(?-u:\b)")),
             // Inverted, after what it said: "…, said the mayor", "1.27
             // million marchers says ministry". Not "gave Labour 431 seats"
             // (no such verb here), nor "He said the SNP remained …" (see
             // `sources`): there the name is an object.
-            format!(r#"(?i:{inverted})\s+{name}"#),
+            (Cue::Inverted, format!(r#"(?i:{inverted})\s+{name}"#)),
             // A possessive names whose figure it is: "the interior
             // ministry's final figure was", "the CGT's estimate".
-            format!(r"{name}(?:'|’)s?\s+(?:(?:own|final|latest|official|first|new)\s+)?(?i:{})s?(?-u:\b)", NOUNS.join("|")),
+            (
+                Cue::Plain,
+                format!(
+                    r"{name}(?:'|’)s?\s+(?:(?:own|final|latest|official|first|new)\s+)?(?i:{})s?(?-u:\b)",
+                    NOUNS.join("|")
+                ),
+            ),
             // A body's model, poll or survey states the figure: "A YouGov
             // model released on Wednesday gave Labour 431 seats".
-            format!(r"{name}\s+(?i:model|poll|survey|projection|forecast|analysis|study|report|tally)s?(?-u:\b)[^.;]{{0,60}}?\s(?i:gave|gives|put|puts|showed|shows|found|finds|projected|suggested|suggests)(?-u:\b)"),
+            (
+                Cue::Plain,
+                format!(r"{name}\s+(?i:model|poll|survey|projection|forecast|analysis|study|report|tally)s?(?-u:\b)[^.;]{{0,60}}?\s(?i:gave|gives|put|puts|showed|shows|found|finds|projected|suggested|suggests)(?-u:\b)"),
+            ),
             // A source right before its figure, its verb left out: "the
             // prefecture counted 81,000 marchers and the CGT 700,000".
-            // Must stay last: its cue is the name alone (see `sources`).
-            format!(r#"(?:[,;]|\band)\s+{name}\s+["“]?\d"#),
+            // Its cue is the name alone (see `sources`).
+            (Cue::Gapped, format!(r#"(?:[,;]|\band)\s+{name}\s+["“]?\d"#)),
         ]
-        .iter()
-        .map(|src| Regex::new(src).expect("attribution regex"))
+        .into_iter()
+        .map(|(kind, src)| (kind, Regex::new(&src).expect("attribution regex")))
         .collect()
     })
 }
@@ -161,9 +185,6 @@ fn may_attribute(sentence: &str) -> bool {
     })
     .is_match(sentence)
 }
-
-/// The position of the inverted cue ("…, said the mayor") in [`cues`].
-const INVERTED_CUE: usize = 3;
 
 /// Is a verb after `before` inverted, its source after it? Not after a
 /// subject of its own: a pronoun or a name ("He said the SNP …", "Sunak
@@ -187,18 +208,20 @@ pub fn sources(sentence: &str) -> Vec<(Range<usize>, String)> {
     if !may_attribute(sentence) {
         return Vec::new();
     }
-    let cues = cues();
-    let gapped = cues.len() - 1;
-    cues.iter()
-        .enumerate()
-        .flat_map(|(i, re)| re.captures_iter(sentence).map(move |c| (i, c)))
-        .filter_map(|(i, c)| {
+    cues()
+        .iter()
+        .flat_map(|(kind, re)| re.captures_iter(sentence).map(move |c| (*kind, c)))
+        .filter_map(|(kind, c)| {
             let who = c.name("who")?;
-            if i == INVERTED_CUE && !inverted(&sentence[..c.get(0)?.start()]) {
+            if kind == Cue::Inverted && !inverted(&sentence[..c.get(0)?.start()]) {
                 return None;
             }
             // A gapped source stands right before its figure: its cue is its name.
-            let cue = if i == gapped { who.range() } else { c.get(0)?.range() };
+            let cue = if kind == Cue::Gapped {
+                who.range()
+            } else {
+                c.get(0)?.range()
+            };
             Some((cue, who))
         })
         .filter_map(|(cue, m)| {

@@ -370,7 +370,7 @@ impl Reading {
             let w = w.as_str();
             (w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed") && !COUNTED_PARTICIPLES.contains(&w))
                 || PAST_VERBS.contains(&w)
-                || matches!(w, "is" | "are" | "was" | "were" | "has" | "have" | "had")
+                || ELLIPTIC_VERBS.contains(&w)
         })
     }
 
@@ -577,12 +577,11 @@ pub fn read_sentence_told_from(sentence: &str, published: Option<Date>, anchor: 
         // A count that names nothing after it counts what the count
         // before it in the sentence counted: "1.27 million demonstrators,
         // up from 1.12 million on January 19", "the unions 55,000".
-        // Only within one stretch of the sentence: not across a colon, a
-        // semicolon, a bracket or a quotation, nor over ten words.
-        // Not a figure its own words set a level of: "raise the pension
-        // age to 64", "put the toll at 5,300".
-        // The word before "to" names the thing ("age"), not a move ("rose
-        // to", "from 2,000 to 11,300 and back to 4,000").
+        // Only within one stretch of the sentence (`same_stretch`), and not
+        // for a figure its own words set a level of: "raise the pension age
+        // to 64", "put the toll at 5,300". The word before "to" names the
+        // thing ("age"), not a move ("rose to", "from 2,000 to 11,300 and
+        // back to 4,000").
         let own_level = match before_all.as_slice() {
             [.., thing, last] if matches!(last.as_str(), "to" | "at" | "until") => {
                 !(thing.ends_with("ed")
@@ -596,9 +595,7 @@ pub fn read_sentence_told_from(sentence: &str, published: Option<Date>, anchor: 
                 && !own_level
                 && previous.quantity.unit == q.unit
                 && (owned || q.unit == Unit::Count)
-                && sentence.get(previous.range.end..range.start).is_some_and(|between| {
-                    !between.contains([':', ';', '(', ')', '"', '“', '”']) && words(between).len() <= 10
-                })
+                && same_stretch(sentence, previous, range)
         });
         // A count with a verb where its noun would be ("three rescuers had
         // died and two were missing") is of the noun of the count before
@@ -611,9 +608,7 @@ pub fn read_sentence_told_from(sentence: &str, published: Option<Date>, anchor: 
                     .after
                     .first()
                     .is_some_and(|w| !ELLIPTIC_VERBS.contains(&w.as_str()))
-                && sentence.get(previous.range.end..range.start).is_some_and(|between| {
-                    !between.contains([':', ';', '(', ')', '"', '“', '”']) && words(between).len() <= 10
-                })
+                && same_stretch(sentence, previous, range)
         }) {
             window_words.push(previous.after[0].clone());
         }
@@ -926,6 +921,15 @@ fn as_of(sentence: &str, clause: &Range<usize>, published: Option<Date>, anchor:
         })
 }
 
+/// Is the figure at `range` in the same stretch of the sentence as the
+/// reading before it: not across a colon, a semicolon, a bracket or a
+/// quotation, nor over ten words?
+fn same_stretch(sentence: &str, previous: &Reading, range: &Range<usize>) -> bool {
+    sentence
+        .get(previous.range.end..range.start)
+        .is_some_and(|between| !between.contains([':', ';', '(', ')', '"', '“', '”']) && words(between).len() <= 10)
+}
+
 /// Does the sentence open with a condition ("If right, …", "If the
 /// projection holds, …")?
 fn conditional(before: &str) -> bool {
@@ -949,6 +953,10 @@ fn is_compared(before: &[String]) -> bool {
 fn own_day(sentence: &str, after: Range<usize>, published: Option<Date>) -> Option<Date> {
     use crate::event::when::{find_dates, DateOrder, When};
     let text = sentence.get(after)?;
+    // Most figures have no "on" after them: skip the date reader.
+    if !text.split_whitespace().any(|w| w.eq_ignore_ascii_case("on")) {
+        return None;
+    }
     let (r, when) = find_dates(text, published, DateOrder::DayMonth).into_iter().next()?;
     let lead = text[..r.start].to_lowercase();
     let lead = lead.trim_end();
@@ -1070,6 +1078,11 @@ mod tests {
         let s = "Police counted 8,000 marchers, the unions 50,000.";
         assert!(one(s, "50,000").counted_by(&marchers));
         // …and what it counted when it named it before itself.
+        let turnout = WordList::new(&["turnout"]);
+        let s = "The union put turnout at 3.5 million and said it had counted 2.5 million on Jan. 31.";
+        assert!(one(s, "2.5").counted_by(&turnout));
+        let s = "The union put turnout at 3.5 million; it had counted 2.5 million on Jan. 31.";
+        assert!(!one(s, "2.5").counted_by(&turnout));
         // A part of a total counts what the total counts; the total is a sum.
         let s = "In Wales, where it won 27 of 32 seats, it took 37%.";
         assert_eq!(joined(&one(s, "27").after), "seats");
@@ -1095,11 +1108,6 @@ mod tests {
         assert!(!r.compared);
         assert_eq!(r.on, None);
         assert!(one("It drew 650,000, compared with 1.1 million.", "1.1").compared);
-        let turnout = WordList::new(&["turnout"]);
-        let s = "The union put turnout at 3.5 million and said it had counted 2.5 million on Jan. 31.";
-        assert!(one(s, "2.5").counted_by(&turnout));
-        let s = "The union put turnout at 3.5 million; it had counted 2.5 million on Jan. 31.";
-        assert!(!one(s, "2.5").counted_by(&turnout));
         // A verb after the figure: what it counts was said before it.
         let crowds = WordList::new(&["crowds"]);
         assert!(one("Crowds of 1.72 million took to the streets.", "1.72").counted_by(&crowds));

@@ -67,7 +67,6 @@ const LABELS: &[&str] = &[
     "mark",
 ];
 
-/// Words after which a bare year-like number is a year.
 /// Fraction words that are also ordinals.
 const ORDINAL_FRACTIONS: &[&str] = &["third", "quarter", "fifth", "tenth"];
 
@@ -78,6 +77,7 @@ const AFTER_FRACTION: &[&str] = &[
     "are", "is", "have", "had", "said", "say",
 ];
 
+/// Words after which a bare year-like number is a year.
 const YEAR_WORDS: &[&str] = &[
     "in", "by", "since", "until", "till", "from", "to", "before", "after", "of", "during", "for", "between", "and",
     "early", "late", "mid", "the", "a", "its", "their", "his", "her", "year", "through", "than", "fiscal", "budget",

@@ -191,7 +191,7 @@ const CURRENCY_CODES: &[(&str, &str)] = &[
     ("zar", "ZAR"),
 ];
 /// Currencies named after an amount ("5 million US dollars", "100 million
-/// yuan"), with the codes.
+/// yuan"); the ISO codes of `CURRENCY_CODES` may follow an amount too.
 const CURRENCY_WORDS: &[(&str, &str)] = &[
     ("euros", "EUR"),
     ("euro", "EUR"),
@@ -211,13 +211,6 @@ const CURRENCY_WORDS: &[(&str, &str)] = &[
     ("zlotys", "PLN"),
     ("zloty", "PLN"),
     ("hryvnias", "UAH"),
-    ("eur", "EUR"),
-    ("usd", "USD"),
-    ("gbp", "GBP"),
-    ("aed", "AED"),
-    ("cny", "CNY"),
-    ("jpy", "JPY"),
-    ("chf", "CHF"),
 ];
 const PERCENT_WORDS: &[&str] = &["%", "per cent", "percent"];
 
@@ -556,7 +549,7 @@ impl<'a> Cursor<'a> {
                     unit = Some(Unit::Percent);
                 } else if let Some(code) = c.attempt(|c| {
                     c.eat_space().then_some(())?;
-                    c.eat_any(CURRENCY_WORDS)
+                    c.eat_any(CURRENCY_WORDS).or_else(|| c.eat_any(CURRENCY_CODES))
                 }) {
                     unit = Some(Unit::Money(code));
                 }
@@ -839,7 +832,10 @@ pub fn pattern(p: Placeholder) -> String {
     );
     let scale_word = format!(r"\s?(?:{})\b", alternation(SCALES.iter().map(|s| s.0)));
     let pct = r"\s?(?:%|per\s?cent\b|percent\b)";
-    let cur_word = format!(r"\s(?:{})\b", alternation(CURRENCY_WORDS.iter().map(|c| c.0)));
+    let cur_word = format!(
+        r"\s(?:{})\b",
+        alternation(CURRENCY_WORDS.iter().chain(CURRENCY_CODES).map(|c| c.0))
+    );
     let vague = format!(r"\b(?:{})\b", alternation(VAGUE.iter().map(|v| v.0)));
     let fraction = format!(
         r"\b(?:(?:{})(?:\s+|-))?(?:{})\b(?:\s+an?\s+(?:thousand|million|billion)\b)?",
