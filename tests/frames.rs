@@ -341,3 +341,45 @@ key = "labour/votes"
     assert_eq!(claims.len(), 1, "{claims:#?}");
     assert_eq!(claims[0]["key"], "labour/votes", "{claims:#?}");
 }
+
+/// `range` keeps a rule to the values its claim can take: a figure wholly
+/// outside is another thing, and explain-text says so.
+#[test]
+fn a_rule_range_passes_over_figures_outside_it() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("majority.toml"),
+        "[[rule]]\nid = \"house.majority\"\ndescribe = \"A majority in the House\"\nmeasure = \"count\"\nqualified_by = [\"majority\"]\nrange = [1, 650]\nkey = \"house/majority\"\nunit = \"seats\"\n\n[[rule.example]]\ntext = \"The party won a majority of 174.\"\nvalue = \"[174, 174] seats\"\n\n[[rule.example]]\ntext = \"She held the seat with a majority of 11,572.\"\nnone = true\n",
+    )
+    .unwrap();
+    let rules = dir.path().to_str().unwrap();
+    let run = crosscheck(&["test", "--rules", rules]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    // "about 700" reaches into the range ([630, 770]): still a majority.
+    let run = crosscheck(&["explain-text", "It had a majority of about 700.", "--rules", rules]);
+    assert_contains(&run.stdout, &["house.majority \"about 700\""]);
+    let run = crosscheck(&[
+        "explain-text",
+        "She held the seat with a majority of 11,572.",
+        "--rules",
+        rules,
+    ]);
+    assert_contains(
+        &run.stdout,
+        &[
+            "not house.majority: outside the rule's range [1, 650]: another thing",
+            "claims: 0",
+        ],
+    );
+    std::fs::write(
+        dir.path().join("majority.toml"),
+        "[[rule]]\nid = \"bad.range\"\ndescribe = \"x\"\nmeasure = \"count\"\nrange = [650, 1]\nkey = \"k\"\n[[rule.example]]\ntext = \"a majority of 5\"\nvalue = \"[5, 5]\"\n",
+    )
+    .unwrap();
+    let run = crosscheck(&["test", "--rules", rules]);
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    assert_contains(
+        &run.stderr,
+        &["majority.toml:5:9: rule `bad.range`: `range` is two numbers, the lowest and the highest"],
+    );
+}

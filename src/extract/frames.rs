@@ -30,6 +30,7 @@ pub enum Rejection<'r> {
     NoQualifier(&'r [String]),
     Excluded(String),
     NotAbout,
+    OutOfRange(f64, f64),
 }
 
 impl std::fmt::Display for Rejection<'_> {
@@ -64,6 +65,12 @@ impl std::fmt::Display for Rejection<'_> {
             }
             Rejection::NoQualifier(window) => write!(f, "no qualifier in its own words {:?}", window.join(" ")),
             Rejection::Excluded(w) => write!(f, "qualified by {w:?}, which the rule excludes"),
+            Rejection::OutOfRange(lo, hi) => write!(
+                f,
+                "outside the rule's range [{}, {}]: another thing",
+                quantity::number_in_words(*lo),
+                quantity::number_in_words(*hi)
+            ),
             Rejection::NotAbout => {
                 f.write_str("the sentence (and the ones before it) speak of none of its `about` words")
             }
@@ -94,6 +101,12 @@ pub fn select<'r>(
     if spec.measure == Measure::Count && spec.counts.is_empty() {
         if let Some(w) = reading.own_noun(&spec.about) {
             return Err(Rejection::OwnNoun(w));
+        }
+    }
+    if let Some((lo, hi)) = spec.range {
+        let value = &reading.quantity.interval;
+        if value.hi < lo || value.lo > hi {
+            return Err(Rejection::OutOfRange(lo, hi));
         }
     }
     if reading.sum && !spec.sums {

@@ -14,7 +14,7 @@ pub mod words;
 
 pub use attribution::{attribution, nearest as nearest_source, sources};
 pub use modality::detect_modality;
-pub use period::{period_of, Period};
+pub use period::{period_of, Neighbours, Period};
 pub use words::{words, WordList};
 
 use crate::claim::Modality;
@@ -634,7 +634,11 @@ pub fn read_sentence_told_from(sentence: &str, published: Option<Date>, anchor: 
         let base = (q.unit == Unit::Percent)
             .then(|| share_base(&sentence[range.end..clause.end.max(range.end)]))
             .flatten();
-        let period = period_of(sentence, &clause, range, &window, published);
+        let neighbours = Neighbours {
+            previous: i.checked_sub(1).map(|j| found[j].0.clone()),
+            next_start: found.get(i + 1).map(|next| next.0.start),
+        };
+        let period = period_of(sentence, &clause, range, &window, &neighbours, published);
         // Modality cues up to what the number counts, not in a later clause.
         // …and the few words after it: "€237 million offered in a draft".
         let next_words: Vec<String> = words(&sentence[range.end..window.end])
@@ -1360,12 +1364,43 @@ mod tests {
         // "five years ago" is a year.
         let r = one("It is barely above the 32.1% the party won five years ago.", "32.1");
         assert_eq!(r.period.as_ref().map(|p| p.year), Some(2020));
+        // ...even when another year sits nearer in the clause: "five" is a
+        // figure of its own, so its phrase starts where this one's words end.
+        let s = "It took less than the 43.2% of 1997 and barely above the 32.1% the party won in its defeat five years ago.";
+        assert_eq!(one(s, "32.1").period.as_ref().map(|p| p.year), Some(2020));
         // A year after a comparison is the compared figure's.
         let s = "Labour had won 412 seats, up from the 202 it took at the 2019 election.";
         assert_eq!(one(s, "412").period, None);
         assert_eq!(one(s, "202").period.as_ref().map(|p| p.year), Some(2019));
         let s = "Its majority of 174 is the third largest, behind Tony Blair's 179 in 1997.";
         assert_eq!(one(s, "174").period, None);
+        // ...also past the next figure, or after "below" and "on".
+        let s = "Turnout was 61.2%, the lowest since 1918 and well below the 68.8% recorded four years earlier.";
+        assert_eq!(one(s, "61.2").period, None);
+        assert_eq!(one(s, "68.8").period.as_ref().map(|p| p.year), Some(2021));
+        let s = "Turnout was 61.2%, the lowest since the end of the war in 1945.";
+        assert_eq!(one(s, "61.2").period, None);
+        let s = "The Greens won 8.1% of the vote, up by 2.2 points on 2021.";
+        assert_eq!(one(s, "8.1").period, None);
+        // A year closing the phrase of the figure before is that figure's.
+        let s = "The party won 210 seats, up from the 96 it took at the 2019 election, giving it a majority of 48.";
+        assert_eq!(one(s, "96").period.as_ref().map(|p| p.year), Some(2019));
+        assert_eq!(one(s, "48").period, None);
+        // ...but not one closing an uncompared figure's phrase, nor one a
+        // "when" clause looks back to.
+        let s = "It expects the economy to shrink by 8.3% this year, with the euro zone contracting 8.7%.";
+        assert_eq!(one(s, "8.7").period.as_ref().map(|p| p.year), Some(2025));
+        let s = "It is second only to the 418 seats won in 1997, when the party secured a majority of 179.";
+        assert_eq!(one(s, "179").period.as_ref().map(|p| p.year), Some(1997));
+        // A year set once before the figures reaches every one of them...
+        let s = "In 1997 the party won 418 seats with 43.2% of the vote.";
+        assert_eq!(one(s, "43.2").period.as_ref().map(|p| p.year), Some(1997));
+        // ...and so does one closing a list of figures.
+        let s = "Poland and Estonia spent 4.1% and 3.4% of GDP in 2024.";
+        assert_eq!(one(s, "4.1").period.as_ref().map(|p| p.year), Some(2024));
+        // A year past another figure's phrase is not this one's.
+        let s = "It won nine of the 57 seats, after taking 48 five years ago.";
+        assert_eq!(one(s, "57").period, None);
         let r = one("Britain aims to reach 2.5% of GDP by 2027.", "2.5");
         assert_eq!(r.period.as_ref().map(|p| (p.year, p.by)), Some((2027, true)));
         assert_eq!(r.modality, Modality::Target);

@@ -27,6 +27,37 @@ fn years() -> &'static Regex {
     })
 }
 
+/// Where the figures next to this one are in the sentence: a year beside
+/// another figure may be that figure's.
+#[derive(Debug, Clone, Default)]
+pub struct Neighbours {
+    /// The figure before this one.
+    pub previous: Option<Range<usize>>,
+    /// The start of the figure after this one.
+    pub next_start: Option<usize>,
+}
+
+/// Words that set the figure after them against the one before: "well
+/// below the 67.3% recorded five years earlier".
+const COMPARING: &[&str] = &["against", "versus", "vs", "behind", "than", "below", "above", "since"];
+
+/// Whether the figure at `figure` is set against another: "up from the
+/// 202", "than the 32.1%", "behind Blair's 179".
+fn is_compared(sentence: &str, figure: &Range<usize>) -> bool {
+    let mut from = figure.start.saturating_sub(40);
+    while !sentence.is_char_boundary(from) {
+        from -= 1;
+    }
+    let lead = crate::frame::words(&sentence[from..figure.start]);
+    lead.iter().any(|w| COMPARING.contains(&w.as_str()))
+        || lead.windows(2).any(|w| {
+            matches!(
+                (w[0].as_str(), w[1].as_str()),
+                ("up" | "down", "from") | ("compared", "with" | "to")
+            )
+        })
+}
+
 /// The period of the number at `number` in `sentence`: the nearest year in
 /// its window after it, then before it, then in its clause (a year in
 /// another clause is another figure's).
@@ -35,6 +66,7 @@ pub fn period_of(
     clause: &Range<usize>,
     number: &Range<usize>,
     window: &Range<usize>,
+    neighbours: &Neighbours,
     published: Option<Date>,
 ) -> Option<Period> {
     let found: Vec<(Range<usize>, Period)> = years()
@@ -72,10 +104,32 @@ pub fn period_of(
                         (w[0].as_str(), w[1].as_str()),
                         ("up" | "down", "from") | ("compared", "with" | "to")
                     )
-                }) || between
-                    .iter()
-                    .any(|w| matches!(w.as_str(), "against" | "versus" | "vs" | "behind" | "than"));
+                }) || between.iter().any(|w| COMPARING.contains(&w.as_str()))
+                    // "up by just 1.6 points on 2019": a change on a year.
+                    || (between.last().is_some_and(|w| w == "on")
+                        && between
+                            .iter()
+                            .any(|w| matches!(w.as_str(), "up" | "down" | "points" | "higher" | "lower")));
                 if compares {
+                    return None;
+                }
+            }
+            // A year closing the phrase of a compared figure before this
+            // one, set off from this one by a comma, is that figure's: "up
+            // from the 202 it took at the 2019 election, giving Starmer a
+            // majority of 174" (but "...in 1997, when the party secured a
+            // majority of 179" is 1997's).
+            if let Some(previous) = &neighbours.previous {
+                if previous.end <= whole.start()
+                    && whole.end() <= number.start
+                    && whole.start() - previous.end <= 60
+                    && !sentence[previous.end..whole.start()].contains([',', ';', ':'])
+                    && sentence[whole.end()..number.start].contains([',', ';'])
+                    && is_compared(sentence, previous)
+                    && crate::frame::words(&sentence[whole.end()..number.start])
+                        .first()
+                        .is_none_or(|w| w != "when")
+                {
                     return None;
                 }
             }
@@ -122,9 +176,12 @@ pub fn period_of(
         })
         .collect();
     let inside = |r: &Range<usize>, span: &Range<usize>| span.start <= r.start && r.end <= span.end;
+    // A year phrase may start just where the window ends: in "won five
+    // years ago" the "five" is read as a figure of its own, which closes
+    // this figure's window.
     let after = found
         .iter()
-        .filter(|(r, _)| r.start >= number.end && inside(r, window))
+        .filter(|(r, _)| r.start >= number.end && r.start <= window.end)
         .min_by_key(|(r, _)| r.start);
     let before = || {
         found
@@ -132,10 +189,20 @@ pub fn period_of(
             .filter(|(r, _)| r.end <= number.start && inside(r, window))
             .max_by_key(|(r, _)| r.end)
     };
+    // A year past the next figure is that figure's, unless the two figures
+    // are a list the year closes: "4.1% and 3.4% of GDP in 2024".
+    let listed_with_next = neighbours.next_start.is_none_or(|next| {
+        sentence.get(number.end..next).is_some_and(|gap| {
+            crate::frame::words(gap)
+                .iter()
+                .all(|w| matches!(w.as_str(), "and" | "or"))
+        })
+    });
     let in_clause = || {
         found
             .iter()
             .filter(|(r, _)| inside(r, clause))
+            .filter(|(r, _)| listed_with_next || neighbours.next_start.is_none_or(|next| r.start < next))
             .min_by_key(|(r, _)| r.start.abs_diff(number.start))
     };
     after.or_else(before).or_else(in_clause).map(|(_, p)| p.clone())

@@ -68,6 +68,8 @@ pub struct FrameSpec {
     pub vague: bool,
     /// Take rises and falls ("rise by €25 million").
     pub measures_change: bool,
+    /// The values the claim can take: a figure wholly outside is another thing.
+    pub range: Option<(f64, f64)>,
 }
 
 impl FrameSpec {
@@ -885,6 +887,13 @@ fn compile_frame(
                 "`subject` belongs to a frame: add `counts`, `share_of` or `measure`",
             );
         }
+        if let Some(r) = &raw.range {
+            ctx.error(
+                Some(r.span()),
+                Some(id),
+                "`range` belongs to a frame: add `counts`, `share_of` or `measure`",
+            );
+        }
         return None;
     }
     if kind != RuleKind::Quantity {
@@ -936,6 +945,17 @@ fn compile_frame(
         };
         finder(finders, gazetteer, &searched).map(|re| (kind, re))
     });
+    let range = raw.range.as_ref().and_then(|r| match r.get_ref().as_slice() {
+        [lo, hi] if lo <= hi => Some((*lo, *hi)),
+        _ => {
+            ctx.error(
+                Some(r.span()),
+                Some(id),
+                "`range` is two numbers, the lowest and the highest value the claim can take: range = [1, 650]",
+            );
+            None
+        }
+    });
     Some(FrameSpec {
         measure,
         counts: word_list(ctx, id, lists, &raw.counts),
@@ -949,6 +969,7 @@ fn compile_frame(
         sums: raw.sums,
         vague: raw.vague,
         measures_change: raw.measures_change,
+        range,
     })
 }
 

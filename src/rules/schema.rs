@@ -82,6 +82,10 @@ pub struct RawRule {
     /// increase of €50 million"); other rules never take them.
     #[serde(default)]
     pub measures_change: bool,
+    /// A frame: the values the claim can take, `[lowest, highest]`: a
+    /// figure wholly outside is another thing ("a majority of 26,195" is a
+    /// constituency's, not the Commons').
+    pub range: Option<Spanned<Vec<f64>>>,
     /// A frame: the kind of entity whose figure it is (`country`), for `{subject}`.
     pub subject: Option<Spanned<String>>,
     pub key: Spanned<String>,
