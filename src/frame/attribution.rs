@@ -122,7 +122,7 @@ fn cues() -> &'static [(Cue, Regex)] {
         // kind alone ("the interior ministry", "police").
         let bodies = format!("(?:{})", BODIES.join("|"));
         let name = format!(
-            r"(?P<who>(?:the\s+)?(?:[\p{{Lu}}][\p{{L}}\-\.]*(?:\s+(?:of\s+)?[\p{{Lu}}][\p{{L}}\-\.]*){{0,3}}(?:\s+{bodies}(?-u:\b))?|(?:(?-u:\b)[\p{{L}}][\p{{Ll}}]*\s+){{0,2}}(?:police|organi[sz]ers|unions?|officials|authorities|ministry|government|mayor|prefecture|governor|spokes(?:man|woman|person)|diplomats?|sources|analysts|economists|experts|researchers|observers|doctors|medics|witnesses|rescuers|{bodies})))"
+            r"(?P<who>(?:the\s+)?(?:[\p{{Lu}}][\p{{L}}\-\.]*(?:\s+(?:(?:of|in|for)\s+)?[\p{{Lu}}][\p{{L}}\-\.]*){{0,3}}(?:\s+{bodies}(?-u:\b))?|(?:(?-u:\b)[\p{{L}}][\p{{Ll}}]*\s+){{0,2}}(?:police|organi[sz]ers|unions?|officials|authorities|ministry|government|mayor|prefecture|governor|spokes(?:man|woman|person)|diplomats?|sources|analysts|economists|experts|researchers|observers|doctors|medics|witnesses|rescuers|{bodies})))"
         );
         let verbs = format!("(?:{})", VERBS.join("|"));
         let inverted = format!("(?:{})", INVERTED.join("|"));
@@ -155,7 +155,7 @@ fn cues() -> &'static [(Cue, Regex)] {
             // model released on Wednesday gave Labour 431 seats".
             (
                 Cue::Plain,
-                format!(r"{name}\s+(?i:model|poll|survey|projection|forecast|analysis|study|report|tally)s?(?-u:\b)[^.;]{{0,60}}?\s(?i:gave|gives|put|puts|showed|shows|found|finds|projected|suggested|suggests)(?-u:\b)"),
+                format!(r"{name}(?:(?:'|’)s)?\s+(?:[\p{{L}}\-]+\s+){{0,2}}?(?i:model|poll|survey|projection|forecast|analysis|study|report|tally)s?(?-u:\b)[^.;]{{0,60}}?\s(?i:gave|given|gives|put|puts|showed|shows|found|finds|projected|suggested|suggests)(?-u:\b)"),
             ),
             // A source right before its figure, its verb left out: "the
             // prefecture counted 81,000 marchers and the CGT 700,000".
@@ -208,12 +208,40 @@ pub fn sources(sentence: &str) -> Vec<(Range<usize>, String)> {
     if !may_attribute(sentence) {
         return Vec::new();
     }
-    cues()
+    let found: Vec<(Cue, regex::Captures)> = cues()
         .iter()
         .flat_map(|(kind, re)| re.captures_iter(sentence).map(move |c| (*kind, c)))
+        .collect();
+    // A gapped source shares the verb of a source before it, which stated a
+    // figure of its own: "the prefecture counted 81,000 and the CGT
+    // 700,000". Not after "the model had given Labour 431 seats and the
+    // Conservatives 102", where the names are what the figures are of.
+    let gap_ends: Vec<usize> = found
+        .iter()
+        .filter(|(kind, _)| *kind == Cue::Plain)
+        .filter_map(|(_, c)| {
+            let end = c.get(0)?.end();
+            let rest = &sentence[end..];
+            let to_figure = &rest[..rest.find(|ch: char| ch.is_ascii_digit()).unwrap_or(rest.len())];
+            let names_first = to_figure
+                .split(|ch: char| !ch.is_alphanumeric())
+                .any(|w| w.starts_with(char::is_uppercase));
+            (!names_first).then_some(end)
+        })
+        .collect();
+    found
+        .into_iter()
         .filter_map(|(kind, c)| {
             let who = c.name("who")?;
             if kind == Cue::Inverted && !inverted(&sentence[..c.get(0)?.start()]) {
+                return None;
+            }
+            if kind == Cue::Gapped && !gap_ends.iter().any(|&end| end <= who.start()) {
+                return None;
+            }
+            // A name never starts inside a word: not "s final model" of
+            // "More in Common's final model".
+            if sentence[..who.start()].ends_with(['\'', '’']) {
                 return None;
             }
             // A gapped source stands right before its figure: its cue is its name.

@@ -1451,6 +1451,22 @@ mod tests {
         assert_eq!(attribution(s, one(s, "431").range).as_deref(), Some("yougov"));
         let s = "The exit poll put the Liberal Democrats on 61 seats.";
         assert_eq!(attribution(s, one(s, "61").range).as_deref(), Some("exit poll"));
+        // A model's figures are all its own, whatever follows its verb; a
+        // name inside a possessive is whole, with "in" and "for" in it.
+        let s = "The Ipsos final model had given the Greens 31 seats and the Liberals 12.";
+        assert_eq!(attribution(s, one(s, "31").range).as_deref(), Some("ipsos"));
+        assert_eq!(attribution(s, one(s, "12").range).as_deref(), Some("ipsos"));
+        assert_eq!(one(s, "12").modality, Modality::Estimate);
+        let s = "Human Rights Watch's latest report put the number displaced at 40,000.";
+        assert_eq!(
+            attribution(s, one(s, "40,000").range).as_deref(),
+            Some("human rights watch")
+        );
+        let s = "The Institute for Fiscal Studies said 2.1% of the budget went unspent.";
+        assert_eq!(
+            attribution(s, one(s, "2.1").range).as_deref(),
+            Some("institute for fiscal studies")
+        );
         let s = "He said the SNP remained the largest party with 9 seats.";
         assert_eq!(attribution(s, one(s, "9").range), None);
         let s = "Some 5,300 people died, said the mayor.";
