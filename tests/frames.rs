@@ -383,3 +383,34 @@ fn a_rule_range_passes_over_figures_outside_it() {
         &["majority.toml:5:9: rule `bad.range`: `range` is two numbers, the lowest and the highest"],
     );
 }
+
+/// A figure set against the sentence's own, of a year the sentence does not
+/// name, cannot be placed in a `{period}` key: it is reported, never
+/// compared under the default year.
+#[test]
+fn a_compared_figure_of_no_year_is_unplaced() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("seats.toml"),
+        "[[rule]]\nid = \"seats\"\ndescribe = \"Seats won\"\ncounts = [\"seats\", \"seat\"]\nkey = \"house/{period|2024}/seats\"\nunit = \"seats\"\n\n[[rule.example]]\ntext = \"The party won 37 seats.\"\nvalue = \"[37, 37] seats\"\nkey = \"house/2024/seats\"\n",
+    )
+    .unwrap();
+    let rules = dir.path().to_str().unwrap();
+    let run = crosscheck(&[
+        "explain-text",
+        "The party rose from one seat to 37 seats, up from the 6 seats it held in 2015.",
+        "--published",
+        "2024-07-05",
+        "--rules",
+        rules,
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_contains(
+        &run.stdout,
+        &[
+            "seats \"one\" [1, 1] seats key house/?/seats (fact; unbound: a figure the sentence compares with, of a year it does not name)",
+            "seats \"37\" [37, 37] seats key house/2024/seats (fact)",
+            "seats \"6\" [6, 6] seats key house/2015/seats (fact)",
+        ],
+    );
+}

@@ -311,8 +311,15 @@ pub fn first_entity(
         .find_map(|m| entity_of_kind(pack, kind, m.as_str(), sentence, published).map(|(id, _)| id))
 }
 
-/// Fill a frame rule's key; `None` (and the key with `?`) when a part is missing.
-fn key(rule: &Rule, event: Option<&str>, subject: Option<&str>, reading: &Reading) -> (Option<String>, String) {
+/// Fill a frame rule's key; `None` (and the key with `?`) when a part is
+/// missing, or when the period is `unplaced` (its default does not apply).
+fn key(
+    rule: &Rule,
+    event: Option<&str>,
+    subject: Option<&str>,
+    reading: &Reading,
+    unplaced: bool,
+) -> (Option<String>, String) {
     let mut key = String::new();
     let mut complete = true;
     for part in &rule.key.parts {
@@ -325,7 +332,11 @@ fn key(rule: &Rule, event: Option<&str>, subject: Option<&str>, reading: &Readin
                     "period" => reading.period.as_ref().map(|p| p.year.to_string()),
                     _ => None,
                 };
-                found.or_else(|| default.clone())
+                if unplaced && name == "period" {
+                    found
+                } else {
+                    found.or_else(|| default.clone())
+                }
             }
         };
         match piece {
@@ -409,13 +420,24 @@ fn claim(
         ),
         None => (event, unbound_event),
     };
-    let (mut key, key_display) = key(rule, event.as_ref().map(|(e, _)| e.as_str()), subject, reading);
+    // "rose from one seat to 37", "up from the 202": the figure set against
+    // is another year's, which year unsaid: it cannot be placed.
+    let unplaced = reading.compared && reading.period.is_none() && reading.on.is_none() && rule.key.uses("period");
+    let (mut key, key_display) = key(
+        rule,
+        event.as_ref().map(|(e, _)| e.as_str()),
+        subject,
+        reading,
+        unplaced,
+    );
     let foreign = at.foreign_to(pack, rule);
     if foreign {
         key = None;
     }
     let unbound = if foreign {
         unbound_event
+    } else if unplaced {
+        Some("a figure the sentence compares with, of a year it does not name".to_string())
     } else if key.is_some() {
         None
     } else if rule.key.uses_event() && event.is_none() {

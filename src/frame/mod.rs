@@ -944,11 +944,24 @@ fn conditional(before: &str) -> bool {
 /// The words before a figure set it against another ("down from",
 /// "compared with", "against").
 fn is_compared(before: &[String]) -> bool {
-    let b: Vec<&str> = before.iter().rev().take(2).map(String::as_str).collect();
+    // "up from the 202", "than its 32.1%": past a determiner.
+    let b: Vec<&str> = before
+        .iter()
+        .rev()
+        .map(String::as_str)
+        .skip_while(|w| matches!(*w, "the" | "its" | "their" | "his" | "her" | "a"))
+        .take(2)
+        .collect();
+    let determined = b.len() + 2 <= before.len() || before.last().is_some_and(|w| !b.contains(&w.as_str()));
     matches!(
         b.as_slice(),
-        ["from", "up" | "down"] | ["with" | "to", "compared"] | ["against", ..] | ["versus" | "vs", ..]
+        ["from", "up" | "down" | "rose" | "risen" | "fell" | "fallen" | "grew" | "jumped" | "climbed" | "dropped" | "increased" | "decreased" | "slipped" | "surged" | "slumped" | "collapsed"]
+            | ["with" | "to", "compared"]
+            | ["against", ..]
+            | ["versus" | "vs", ..]
     )
+        // "higher than the 32.1%", not the hedge "more than 30".
+        || (determined && b.first() == Some(&"than"))
 }
 
 /// A day written right after a figure, within a few words and after "on"
@@ -1112,6 +1125,13 @@ mod tests {
         assert!(!r.compared);
         assert_eq!(r.on, None);
         assert!(one("It drew 650,000, compared with 1.1 million.", "1.1").compared);
+        // ...past a determiner, after a verb of change, or after "than the".
+        let s = "The party rose from one seat to 37, up from the 6 it held in 2015.";
+        assert!(one(s, "one").compared);
+        assert!(!one(s, "37").compared);
+        assert!(one(s, "6").compared);
+        assert!(one("It won 33.7%, barely higher than the 32.1% of its defeat.", "32.1").compared);
+        assert!(!one("It won more than 30 seats.", "30").compared);
         // A verb after the figure: what it counts was said before it.
         let crowds = WordList::new(&["crowds"]);
         assert!(one("Crowds of 1.72 million took to the streets.", "1.72").counted_by(&crowds));

@@ -233,9 +233,14 @@ pub enum KeyPart {
 
 impl KeyTemplate {
     pub fn uses_event(&self) -> bool {
+        self.uses("event")
+    }
+
+    /// Does the key name the placeholder `{var}`?
+    pub fn uses(&self, var: &str) -> bool {
         self.parts
             .iter()
-            .any(|p| matches!(p, KeyPart::Var { name, .. } if name == "event"))
+            .any(|p| matches!(p, KeyPart::Var { name, .. } if name == var))
     }
 }
 
