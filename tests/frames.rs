@@ -213,6 +213,19 @@ fn a_figure_of_another_day_belongs_to_that_days_event() {
         "2023-02-01",
     );
     assert!(out.contains("its day:     2023-01-19"), "{out}");
+    // A figure of a year before its event's is another event's: the
+    // sentence names this event ("Tuesday"), the figure an older march.
+    let out = explain(
+        "On Tuesday the unions recalled that 2 million marchers had turned out in 2010.",
+        "2023-01-31",
+    );
+    assert!(
+        out.contains("key ?/marchers (fact; unbound: a figure of 2010, not of day2)"),
+        "{out}"
+    );
+    // A later year is the event's own business (a target, a budget).
+    let out = explain("On Tuesday 2 million marchers demanded a vote in 2024.", "2023-01-31");
+    assert!(out.contains("key day2/marchers (fact)"), "{out}");
 }
 
 /// A person named in the figure's own stretch stands for the country they

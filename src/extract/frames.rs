@@ -420,6 +420,16 @@ fn claim(
         ),
         None => (event, unbound_event),
     };
+    // "the Nice summit of December 2000 ... ran for nearly 92 hours": a
+    // figure of a year before its event's is another event's. (A later
+    // year is the event's own business: "€1.074 trillion for 2021-2027",
+    // "a 2030 target".)
+    let (event, unbound_event) = match (event, other_year(reading)) {
+        (Some((id, _)), Some(year)) if rule.key.uses_event() && year_before(pack, &id, year) => {
+            (None, Some(format!("a figure of {year}, not of {id}")))
+        }
+        (event, _) => (event, unbound_event),
+    };
     // "rose from one seat to 37", "up from the 202": the figure set against
     // is another year's, which year unsaid: it cannot be placed.
     let unplaced = reading.compared && reading.period.is_none() && reading.on.is_none() && rule.key.uses("period");
@@ -518,6 +528,22 @@ fn own_day_event(
             how: format!("the figure's own day, {day}"),
         },
     ))
+}
+
+/// The year a figure's own words give it, when it is not a deadline ("by
+/// 2027" is a target for the event's figure, not another event's).
+fn other_year(reading: &Reading) -> Option<i32> {
+    reading.period.as_ref().filter(|p| !p.by).map(|p| p.year)
+}
+
+/// Is `year` before the year a declared event `id` was held in? A derived
+/// event ("paris/2025-03-11/meeting") is not declared: never.
+fn year_before(pack: &RulePack, id: &str, year: i32) -> bool {
+    pack.events
+        .events
+        .iter()
+        .find(|e| e.id == id)
+        .is_some_and(|e| year < e.date.year)
 }
 
 fn missing_parts(rule: &Rule, subject: Option<&str>, reading: &Reading) -> String {

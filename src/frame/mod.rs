@@ -1412,6 +1412,11 @@ mod tests {
         assert_eq!(one(s, "8.7").period.as_ref().map(|p| p.year), Some(2025));
         let s = "It is second only to the 418 seats won in 1997, when the party secured a majority of 179.";
         assert_eq!(one(s, "179").period.as_ref().map(|p| p.year), Some(1997));
+        // A year in another clause after the figure is that clause's.
+        let s = "The deal came after roughly 92 hours of talks, leaving the 2000 meeting in first place.";
+        assert_eq!(one(s, "92").period, None);
+        let s = "Spending reached 2.1% of GDP, in 2024.";
+        assert_eq!(one(s, "2.1").period.as_ref().map(|p| p.year), Some(2024));
         // A year set once before the figures reaches every one of them...
         let s = "In 1997 the party won 418 seats with 43.2% of the vote.";
         assert_eq!(one(s, "43.2").period.as_ref().map(|p| p.year), Some(1997));

@@ -179,9 +179,21 @@ pub fn period_of(
     // A year phrase may start just where the window ends: in "won five
     // years ago" the "five" is read as a figure of its own, which closes
     // this figure's window.
+    // A year past a comma after the figure is another clause's ("after
+    // roughly 92 hours of talks, leaving the 2000 meeting in first
+    // place"), unless the comma only sets off the year ("2.1% of GDP, in
+    // 2024").
+    let set_off = |r: &Range<usize>| {
+        let between = &sentence[number.end..r.start];
+        between.rfind([',', ';']).is_some_and(|i| {
+            !crate::frame::words(&between[i..])
+                .iter()
+                .all(|w| matches!(w.as_str(), "in" | "for" | "during" | "by" | "as" | "of"))
+        })
+    };
     let after = found
         .iter()
-        .filter(|(r, _)| r.start >= number.end && r.start <= window.end)
+        .filter(|(r, _)| r.start >= number.end && r.start <= window.end && !set_off(r))
         .min_by_key(|(r, _)| r.start);
     let before = || {
         found
@@ -203,6 +215,7 @@ pub fn period_of(
             .iter()
             .filter(|(r, _)| inside(r, clause))
             .filter(|(r, _)| listed_with_next || neighbours.next_start.is_none_or(|next| r.start < next))
+            .filter(|(r, _)| r.start < number.end || !set_off(r))
             .min_by_key(|(r, _)| r.start.abs_diff(number.start))
     };
     after.or_else(before).or_else(in_clause).map(|(_, p)| p.clone())

@@ -81,7 +81,39 @@ const AFTER_FRACTION: &[&str] = &[
 const YEAR_WORDS: &[&str] = &[
     "in", "by", "since", "until", "till", "from", "to", "before", "after", "of", "during", "for", "between", "and",
     "early", "late", "mid", "the", "a", "its", "their", "his", "her", "year", "through", "than", "fiscal", "budget",
-    "on", "at", "around", "circa", "spring", "summer", "autumn", "fall", "winter",
+    "on", "at", "around", "circa", "spring", "summer", "autumn", "fall", "winter", "that", "this", "these", "those",
+    "each", "every", "next", "last",
+];
+
+/// Nouns a year-like number dates rather than counts: "the party's 2019
+/// election", "a 2030 target".
+const YEAR_NOUNS: &[&str] = &[
+    "election",
+    "elections",
+    "general",
+    "summit",
+    "campaign",
+    "census",
+    "olympics",
+    "games",
+    "floods",
+    "earthquake",
+    "crisis",
+    "treaty",
+    "agreement",
+    "accord",
+    "referendum",
+    "season",
+    "deadline",
+    "target",
+    "targets",
+    "levels",
+    "edition",
+    "manifesto",
+    "budget",
+    "budgets",
+    "forecast",
+    "report",
 ];
 
 const MONTHS: &[&str] = &[
@@ -263,6 +295,7 @@ pub fn not_a_quantity(text: &str, range: Range<usize>) -> bool {
             // "Johnson's 2019 majority": a possessive before a year.
             let possessive = before.trim_end().ends_with("'s") || before.trim_end().ends_with("’s");
             if YEAR_WORDS.contains(&word_before.as_str())
+                || YEAR_NOUNS.contains(&word_after.as_str())
                 || MONTHS.contains(&word_before.as_str())
                 || !followed_by_word
                 || possessive
