@@ -688,7 +688,13 @@ pub fn read_sentence_told_from(sentence: &str, published: Option<Date>, anchor: 
         }
         let clause_for_as_of = clause.clone();
         let on = own_day(sentence, range.end..window.end.max(range.end), published);
-        let compared = is_compared(&before);
+        // "reduced to nine seats, from 48": the figure a move started from.
+        let moved_from = before.last().is_some_and(|w| w == "from")
+            && out.last().is_some_and(|previous: &Reading| {
+                previous.before.last().is_some_and(|w| w == "to")
+                    && previous.before.iter().any(|w| CHANGE_VERBS.contains(&w.as_str()))
+            });
+        let compared = is_compared(&before) || moved_from;
         // "put the number of backers at 116 on Friday": a figure stated for
         // a day stands as of it (not "killing 5,000 people on Sunday": the
         // day of what happened).
@@ -833,7 +839,9 @@ const SPLIT_WORDS: &[&str] = &[
 ];
 
 /// Where the gap `from..to` between two numbers is split: at its first
-/// split word or bracket or comma; at `to` when it has none.
+/// bracket or comma, else at its first split word; at `to` when it has
+/// none. A comma ends a phrase before a split word does: "from 48 at the
+/// last election, | as Labour won dozens".
 fn split_point(sentence: &str, from: usize, to: usize) -> usize {
     if to <= from {
         return from;
@@ -843,6 +851,9 @@ fn split_point(sentence: &str, from: usize, to: usize) -> usize {
     // €1.074 trillion") leaves the words after it to the next figure.
     if gap.starts_with(['-', '‑']) {
         return from;
+    }
+    if let Some(i) = gap.find([',', '(', ')', ';']) {
+        return from + i;
     }
     let mut word_start = None;
     for (i, c) in gap.char_indices() {
@@ -941,25 +952,52 @@ fn conditional(before: &str) -> bool {
     start.get(..3).is_some_and(|w| w.eq_ignore_ascii_case("if "))
 }
 
+/// Verbs of a figure's move, before "to" its new level.
+const CHANGE_VERBS: &[&str] = &[
+    "up",
+    "down",
+    "rose",
+    "risen",
+    "fell",
+    "fallen",
+    "grew",
+    "grown",
+    "jumped",
+    "climbed",
+    "dropped",
+    "increased",
+    "decreased",
+    "slipped",
+    "surged",
+    "slumped",
+    "collapsed",
+    "reduced",
+    "cut",
+    "lowered",
+    "raised",
+    "shrank",
+    "tumbled",
+    "soared",
+];
+
 /// The words before a figure set it against another ("down from",
 /// "compared with", "against").
 fn is_compared(before: &[String]) -> bool {
     // "up from the 202", "than its 32.1%": past a determiner.
+    let determiner = |w: &str| matches!(w, "the" | "its" | "their" | "his" | "her" | "a");
     let b: Vec<&str> = before
         .iter()
         .rev()
         .map(String::as_str)
-        .skip_while(|w| matches!(*w, "the" | "its" | "their" | "his" | "her" | "a"))
+        .skip_while(|w| determiner(w))
         .take(2)
         .collect();
-    let determined = b.len() + 2 <= before.len() || before.last().is_some_and(|w| !b.contains(&w.as_str()));
-    matches!(
-        b.as_slice(),
-        ["from", "up" | "down" | "rose" | "risen" | "fell" | "fallen" | "grew" | "jumped" | "climbed" | "dropped" | "increased" | "decreased" | "slipped" | "surged" | "slumped" | "collapsed"]
-            | ["with" | "to", "compared"]
-            | ["against", ..]
-            | ["versus" | "vs", ..]
-    )
+    let determined = before.last().is_some_and(|w| determiner(w));
+    matches!(b.as_slice(), ["from", verb] if CHANGE_VERBS.contains(verb))
+        || matches!(
+            b.as_slice(),
+            ["with" | "to", "compared"] | ["against", ..] | ["versus" | "vs", ..]
+        )
         // "higher than the 32.1%", not the hedge "more than 30".
         || (determined && b.first() == Some(&"than"))
 }
@@ -1132,6 +1170,14 @@ mod tests {
         assert!(one(s, "6").compared);
         assert!(one("It won 33.7%, barely higher than the 32.1% of its defeat.", "32.1").compared);
         assert!(!one("It won more than 30 seats.", "30").compared);
+        // ...or after the level a move went to.
+        let s = "The party was reduced to nine seats, from 48 at the last election, as rivals won dozens.";
+        assert!(one(s, "48").compared);
+        assert!(!one(s, "nine").compared);
+        assert!(!one("Delegates came from 198 countries.", "198").compared);
+        // A comma ends a figure's words before a split word does.
+        assert!(one(s, "48").window_words.iter().any(|w| w == "election"));
+        assert!(!one(s, "dozens").window_words.iter().any(|w| w == "election"));
         // A verb after the figure: what it counts was said before it.
         let crowds = WordList::new(&["crowds"]);
         assert!(one("Crowds of 1.72 million took to the streets.", "1.72").counted_by(&crowds));
