@@ -267,6 +267,22 @@ fn a_leader_stands_for_their_country() {
         key_of("Rutte has raised defence spending to 2.1% of GDP.", "2025-03-01"),
         "?/defence-spending/undated"
     );
+    // A leader owns a figure of their clause by a possessive...
+    assert_eq!(
+        key_of(
+            "The row is over Meloni's plan, which would lift defence spending to 2% of GDP in 2025.",
+            "2024-03-01"
+        ),
+        "italy/defence-spending/2025"
+    );
+    // ...and a name past a dash is another phrase's, not the owner.
+    assert_eq!(
+        key_of(
+            "Defence spending will reach 2% of GDP by 2027 - still low by French standards.",
+            "2024-03-01"
+        ),
+        "?/defence-spending/2027"
+    );
 }
 
 /// A word list may name other lists; a name that is no list is an error.

@@ -188,10 +188,19 @@ pub fn subject(
         // "the Franco-German plan", "US-China talks": a name joined to
         // another by a hyphen is a pair, not whose figure it is.
         .filter(|m| !hyphen_joined(sentence, m.range()))
+        // "low by British standards": a yardstick, not whose figure it is.
+        .filter(|m| {
+            let next = sentence[m.end()..].trim_start();
+            !(next.starts_with("standards") || next.starts_with("norms"))
+        })
         .filter_map(|m| {
             let (id, person) = entity_of_kind(pack, kind, m.as_str(), sentence, published)?;
             let own_stretch = m.start() >= reading.window.start && m.end() <= reading.window.end;
-            (!person || own_stretch).then(|| (m.range(), id))
+            // ...or owning it by a possessive in its clause: "Macron's bid
+            // to drag the retirement age up from 62 to 64".
+            let possessive = sentence[m.end()..].starts_with("'s") || sentence[m.end()..].starts_with("’s");
+            let in_clause = m.start() >= reading.clause.start && m.end() <= reading.range.start;
+            (!person || own_stretch || (possessive && in_clause)).then(|| (m.range(), id))
         })
         .collect();
     let n = &reading.range;
@@ -219,6 +228,7 @@ pub fn subject(
             .filter(|(r, _)| r.start >= n.end && r.end <= reading.window.end)
             .min_by_key(|(r, _)| r.start)
             .filter(|(r, _)| words(&sentence[n.end..r.start]).len() <= at + 5)
+            .filter(|(r, _)| !sentence[n.end..r.start].contains([',', ';', '-', '–', '—']))
         {
             return Some(id.clone());
         }
@@ -251,9 +261,12 @@ pub fn subject(
     if let Some((_, id)) = before_in(&reading.window).or_else(|| before_in(&reading.clause)) {
         return Some(id.clone());
     }
+    // A name after the figure, in its own phrase: not past a dash or comma
+    // ("to 64 by 2030 - still low by British standards").
     if let Some((_, id)) = found
         .iter()
         .filter(|(r, _)| r.start >= n.end && r.end <= reading.window.end)
+        .filter(|(r, _)| !sentence[n.end..r.start].contains([',', ';', '-', '–', '—']))
         .min_by_key(|(r, _)| r.start)
     {
         return Some(id.clone());
