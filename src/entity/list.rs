@@ -24,7 +24,8 @@ pub struct Item {
 /// to four capitalised words, separated by commas and a final "and" or
 /// "&". Which items are entities is decided afterwards, by [`resolve`].
 pub fn pattern() -> String {
-    let word = r"(?-i:[A-Z\p{Lu}])[\p{L}\p{M}.'’\-]*";
+    use super::letters::{CAPITAL, LETTER};
+    let word = format!(r"(?-i:[{CAPITAL}][{LETTER}.'’\-]*)");
     let item = format!(r"(?:(?i:the)\s+)?{word}(?:\s+{word}){{0,3}}");
     format!(r"\b{item}(?:\s*,\s*{item})*\s*,?\s+(?i:and|&)\s+{item}")
 }

@@ -121,8 +121,9 @@ fn cues() -> &'static [(Cue, Regex)] {
         // Occurrence firm", "the Elabe institute"), or a body named by its
         // kind alone ("the interior ministry", "police").
         let bodies = format!("(?:{})", BODIES.join("|"));
+        use crate::entity::letters::{CAPITAL, LETTER, LOWER};
         let name = format!(
-            r"(?P<who>(?:the\s+)?(?:[\p{{Lu}}][\p{{L}}\-\.]*(?:\s+(?:(?:of|in|for)\s+)?[\p{{Lu}}][\p{{L}}\-\.]*){{0,3}}(?:\s+{bodies}(?-u:\b))?|(?:(?-u:\b)[\p{{L}}][\p{{Ll}}]*\s+){{0,2}}(?:police|organi[sz]ers|unions?|officials|authorities|ministry|government|mayor|prefecture|governor|spokes(?:man|woman|person)|diplomats?|sources|analysts|economists|experts|researchers|observers|doctors|medics|witnesses|rescuers|{bodies})))"
+            r"(?P<who>(?:the\s+)?(?:[{CAPITAL}][{LETTER}\-\.]*(?:\s+(?:(?:of|in|for)\s+)?[{CAPITAL}][{LETTER}\-\.]*){{0,3}}(?:\s+{bodies}(?-u:\b))?|(?:(?-u:\b)[{LETTER}][{LOWER}]*\s+){{0,2}}(?:police|organi[sz]ers|unions?|officials|authorities|ministry|government|mayor|prefecture|governor|spokes(?:man|woman|person)|diplomats?|sources|analysts|economists|experts|researchers|observers|doctors|medics|witnesses|rescuers|{bodies})))"
         );
         let verbs = format!("(?:{})", VERBS.join("|"));
         let inverted = format!("(?:{})", INVERTED.join("|"));
@@ -155,7 +156,7 @@ fn cues() -> &'static [(Cue, Regex)] {
             // model released on Wednesday gave Labour 431 seats".
             (
                 Cue::Plain,
-                format!(r"{name}(?:(?:'|’)s)?\s+(?:[\p{{L}}\-]+\s+){{0,2}}?(?i:model|poll|survey|projection|forecast|analysis|study|report|tally)s?(?-u:\b)[^.;]{{0,60}}?\s(?i:gave|given|gives|put|puts|showed|shows|found|finds|projected|suggested|suggests)(?-u:\b)"),
+                format!(r"{name}(?:(?:'|’)s)?\s+(?:[{LETTER}\-]+\s+){{0,2}}?(?i:model|poll|survey|projection|forecast|analysis|study|report|tally)s?(?-u:\b)[^.;]{{0,60}}?\s(?i:gave|given|gives|put|puts|showed|shows|found|finds|projected|suggested|suggests)(?-u:\b)"),
             ),
             // A source right before its figure, its verb left out: "the
             // prefecture counted 81,000 marchers and the CGT 700,000".
