@@ -443,3 +443,38 @@ fn a_compared_figure_of_no_year_is_unplaced() {
         ],
     );
 }
+
+/// A figure no source is named for takes the source of the figures it
+/// agrees with: a headline's "nearly 1.3 million" beside the ministry's
+/// "about 1.3 million" is the ministry's count, so against the union's 3.5
+/// million it diverges, it does not conflict.
+#[test]
+fn an_unattributed_figure_takes_the_source_it_agrees_with() {
+    let pack = rule_pack(&[(
+        "marchers.toml",
+        "[[rule]]\nid = \"marchers\"\ndescribe = \"How many marched\"\ncounts = [\"marchers\"]\nkey = \"march/marchers\"\nunit = \"marchers\"\nmodality = \"estimate\"\n\n[[rule.example]]\ntext = \"Police counted 5,000 marchers.\"\nvalue = \"[5000, 5000] marchers\"\n",
+    )]);
+    let corpus = rule_pack(&[
+        (
+            "a.md",
+            "---\npublished: 2023-03-08\n---\nThe interior ministry counted about 1.3 million marchers nationwide.\n",
+        ),
+        (
+            "b.md",
+            "---\npublished: 2023-03-08\n---\nThe CGT union said 3.5 million marchers took part.\n",
+        ),
+        (
+            "c.md",
+            "---\npublished: 2023-03-08\n---\nTurnout nears 1.3 million marchers across France.\n",
+        ),
+    ]);
+    let (run, claims, findings, _out) = check(&[
+        corpus.path().to_str().unwrap(),
+        "--rules",
+        pack.path().to_str().unwrap(),
+    ]);
+    assert!(run.code <= 1, "{}", run.stderr);
+    assert_eq!(claims.len(), 3, "{claims:#?}");
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+    assert_eq!(findings[0]["relation"], "divergent", "{:#?}", findings[0]);
+}

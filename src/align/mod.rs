@@ -102,6 +102,10 @@ pub struct Side {
     /// Where in the first claim's sentence the side's evidence is, when it
     /// is not the claim's value (a misspelt name inside a list).
     pub at: Option<Span>,
+    /// For a value no source is named for: the one source whose figures it
+    /// agrees with ("turnout nears 1.3 million" beside the ministry's 1.28
+    /// million), which tells whose count it is when it meets another's.
+    pub source_by_agreement: Option<String>,
 }
 
 impl Side {
@@ -274,6 +278,7 @@ fn key_finding(
             .then(bx.1.total_cmp(&by.1))
             .then_with(|| x.value.cmp(&y.value))
     });
+    borrow_sources(claims, &mut values);
     // Sweep: a value joins the cluster while it meets every value in it
     // (the running intersection), else starts the next one.
     let mut clusters: Vec<usize> = Vec::with_capacity(values.len());
@@ -468,22 +473,73 @@ fn compare(claims: &[Claim], a: &Side, b: &Side) -> (Relation, String) {
 /// behind both, the sources of each side: their estimates diverge, they
 /// do not contradict each other. Facts are never divergent: two official
 /// counts that differ conflict whoever gives them.
+/// The sources named for a side's claims.
+fn named_sources<'c>(claims: &'c [Claim], side: &Side) -> std::collections::BTreeSet<&'c str> {
+    side.claims
+        .iter()
+        .filter_map(|&i| claims[i].attribution.as_deref())
+        .collect()
+}
+
+/// Give each value no source is named for the one source of the values it
+/// overlaps, when they have exactly one (`values` sorted by lower bound).
+/// Only a few neighbours are looked at: linear in the values.
+fn borrow_sources(claims: &[Claim], values: &mut [Side]) {
+    const NEIGHBOURS: usize = 32;
+    if !values
+        .iter()
+        .any(|v| v.claims.iter().any(|&i| claims[i].attribution.is_some()))
+    {
+        return;
+    }
+    let borrowed: Vec<Option<String>> = (0..values.len())
+        .map(|i| {
+            if !named_sources(claims, &values[i]).is_empty() {
+                return None;
+            }
+            let (lo, hi) = bounds(&values[i].reading);
+            let near = values[i.saturating_sub(NEIGHBOURS)..(i + 1 + NEIGHBOURS).min(values.len())].iter();
+            let mut found: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
+            for v in near {
+                let (vlo, vhi) = bounds(&v.reading);
+                if vlo <= hi && lo <= vhi {
+                    found.extend(named_sources(claims, v));
+                }
+            }
+            (found.len() == 1).then(|| found.into_iter().next().unwrap_or_default().to_string())
+        })
+        .collect();
+    for (v, b) in values.iter_mut().zip(borrowed) {
+        v.source_by_agreement = b;
+    }
+}
+
 fn divergent_sources(claims: &[Claim], a: &Side, b: &Side) -> Option<(String, String)> {
     if claims[a.claims[0]].modality == Modality::Fact {
         return None;
     }
-    let sources = |side: &Side| -> Option<std::collections::BTreeSet<&str>> {
-        let s: std::collections::BTreeSet<&str> = side
-            .claims
-            .iter()
-            .filter_map(|&i| claims[i].attribution.as_deref())
-            .collect();
-        (!s.is_empty()).then_some(s)
-    };
-    let (x, y) = (sources(a)?, sources(b)?);
+    // The sources of a side, and whether they were borrowed (shown as
+    // such: the text named no source for it).
+    fn sources<'a>(claims: &'a [Claim], side: &'a Side) -> Option<(std::collections::BTreeSet<&'a str>, bool)> {
+        let s = named_sources(claims, side);
+        if s.is_empty() {
+            let x = side.source_by_agreement.as_deref()?;
+            Some((std::iter::once(x).collect(), true))
+        } else {
+            Some((s, false))
+        }
+    }
+    let ((x, x_borrowed), (y, y_borrowed)) = (sources(claims, a)?, sources(claims, b)?);
     x.is_disjoint(&y).then(|| {
-        let join = |s: std::collections::BTreeSet<&str>| s.into_iter().collect::<Vec<_>>().join(", ");
-        (join(x), join(y))
+        let join = |s: std::collections::BTreeSet<&str>, borrowed: bool| {
+            let names = s.into_iter().collect::<Vec<_>>().join(", ");
+            if borrowed {
+                format!("{names} (unnamed, agreeing with its figures)")
+            } else {
+                names
+            }
+        };
+        (join(x, x_borrowed), join(y, y_borrowed))
     })
 }
 
@@ -563,6 +619,7 @@ fn sides(claims: &[Claim], members: &[usize]) -> Vec<Side> {
                     reading: c.reading.clone(),
                     claims: vec![i],
                     at: None,
+                    source_by_agreement: None,
                 });
             }
         }

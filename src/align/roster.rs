@@ -50,6 +50,7 @@ fn side(value: String, members: Vec<String>, mut claims: Vec<usize>) -> Side {
         reading,
         claims,
         at: None,
+        source_by_agreement: None,
     }
 }
 

@@ -20,9 +20,11 @@ pub mod letters {
     pub const CAPITAL: &str =
         r"A-Z\x{C0}-\x{D6}\x{D8}-\x{DE}\x{100}-\x{24F}\x{386}-\x{3AB}\x{400}-\x{42F}\x{1E00}-\x{1EFF}";
     /// Any letter of a name, with combining marks.
-    pub const LETTER: &str = r"A-Za-z\x{C0}-\x{D6}\x{D8}-\x{F6}\x{F8}-\x{24F}\x{300}-\x{36F}\x{370}-\x{3FF}\x{400}-\x{4FF}\x{1E00}-\x{1EFF}";
+    pub const LETTER: &str =
+        r"A-Za-z\x{C0}-\x{D6}\x{D8}-\x{F6}\x{F8}-\x{24F}\x{300}-\x{36F}\x{370}-\x{3FF}\x{400}-\x{4FF}\x{1E00}-\x{1EFF}";
     /// A lower-case letter (the Latin Extended blocks mix cases).
-    pub const LOWER: &str = r"a-z\x{DF}-\x{F6}\x{F8}-\x{FF}\x{100}-\x{24F}\x{3AC}-\x{3CE}\x{430}-\x{45F}\x{1E00}-\x{1EFF}";
+    pub const LOWER: &str =
+        r"a-z\x{DF}-\x{F6}\x{F8}-\x{FF}\x{100}-\x{24F}\x{3AC}-\x{3CE}\x{430}-\x{45F}\x{1E00}-\x{1EFF}";
 }
 
 #[derive(Debug, Clone)]
