@@ -123,7 +123,7 @@ fn cues() -> &'static [(Cue, Regex)] {
         let bodies = format!("(?:{})", BODIES.join("|"));
         use crate::entity::letters::{CAPITAL, LETTER, LOWER};
         let name = format!(
-            r"(?P<who>(?:the\s+)?(?:[{CAPITAL}][{LETTER}\-\.]*(?:\s+(?:(?:of|in|for)\s+)?[{CAPITAL}][{LETTER}\-\.]*){{0,3}}(?:\s+{bodies}(?-u:\b))?|(?:(?-u:\b)[{LETTER}][{LOWER}]*\s+){{0,2}}(?:police|organi[sz]ers|unions?|officials|authorities|ministry|government|mayor|prefecture|governor|spokes(?:man|woman|person)|diplomats?|sources|analysts|economists|experts|researchers|observers|doctors|medics|witnesses|rescuers|{bodies})))"
+            r"(?P<who>(?:the\s+)?(?:[{CAPITAL}][{LETTER}\-\.]*(?:\s+(?:(?:of|in|for)\s+)?[{CAPITAL}][{LETTER}\-\.]*){{0,3}}(?:\s+{bodies}(?-u:\b))?|(?:(?-u:\b)[{LETTER}][{LOWER}]*\s+){{0,2}}(?:[{LOWER}]+-)?(?:police|organi[sz]ers|unions?|officials|authorities|ministry|government|mayor|prefecture|governor|spokes(?:man|woman|person)|diplomats?|sources|analysts|economists|experts|researchers|observers|doctors|medics|witnesses|rescuers|{bodies})))"
         );
         let verbs = format!("(?:{})", VERBS.join("|"));
         let inverted = format!("(?:{})", INVERTED.join("|"));

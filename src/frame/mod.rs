@@ -1507,6 +1507,8 @@ mod tests {
             "In Paris, the police prefecture recorded 37,000 marchers, the Occurrence firm 33,000 and the CGT 300,000.";
         assert_eq!(attribution(s, one(s, "33,000").range).as_deref(), Some("occurrence"));
         assert_eq!(attribution(s, one(s, "300,000").range).as_deref(), Some("cgt"));
+        let s = "In Marseille the prefecture counted 7,000, the inter-union 160,000.";
+        assert_eq!(attribution(s, one(s, "160,000").range).as_deref(), Some("inter union"));
         // "per", "figures from", and verbs of foresight name a source too.
         let s = "The rebate numbers in the new paper, per two diplomats: Denmark €322m.";
         assert_eq!(attribution(s, one(s, "322").range).as_deref(), Some("two diplomats"));
