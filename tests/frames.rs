@@ -478,3 +478,42 @@ fn an_unattributed_figure_takes_the_source_it_agrees_with() {
     assert_eq!(findings.len(), 1, "{findings:#?}");
     assert_eq!(findings[0]["relation"], "divergent", "{:#?}", findings[0]);
 }
+
+/// A story pack that keeps to its own events takes nothing in a sentence
+/// another pack's event holds; without `own_events` it lists its claim
+/// there, unkeyed.
+#[test]
+fn a_story_pack_takes_nothing_in_another_storys_sentences() {
+    let quake = rule_pack(&[(
+        "quake.toml",
+        "[[event]]\nid = \"quake\"\ntitle = \"A quake\"\ndate = \"2023-03-07\"\ntriggers = ['earthquake']\n\n[[rule]]\nid = \"dead\"\ndescribe = \"Deaths\"\ncounts = [\"people\"]\nqualified_by = [\"killed\"]\nkey = \"{event}/dead\"\nunit = \"dead\"\n\n[[rule.example]]\ntext = \"The earthquake killed 300 people.\"\nvalue = \"[300, 300] dead\"\n",
+    )]);
+    let march = |own: bool| {
+        rule_pack(&[(
+            "march.toml",
+            format!(
+                "[pack]\nown_events = {own}\n\n[[event]]\nid = \"march-day\"\ntitle = \"A march\"\ndate = \"2023-03-07\"\ntriggers = ['march']\n\n[[rule]]\nid = \"marchers\"\ndescribe = \"Marchers\"\ncounts = [\"marchers\", \"people\"]\nkey = \"{{event}}/marchers\"\nunit = \"marchers\"\n\n[[rule.example]]\ntext = \"5,000 marchers joined the march.\"\nvalue = \"[5000, 5000] marchers\"\n"
+            ),
+        )])
+    };
+    let corpus = rule_pack(&[(
+        "a.md",
+        "---\npublished: 2023-03-07\n---\nThe earthquake killed 300 people in the valley.\n",
+    )]);
+    let rules_of = |own: bool| {
+        let march = march(own);
+        let (run, claims, _, _out) = check(&[
+            corpus.path().to_str().unwrap(),
+            "--rules",
+            quake.path().to_str().unwrap(),
+            "--rules",
+            march.path().to_str().unwrap(),
+        ]);
+        assert!(run.code <= 1, "{}", run.stderr);
+        let mut r: Vec<String> = claims.iter().map(|c| c["rule"].clone()).collect();
+        r.sort();
+        r
+    };
+    assert_eq!(rules_of(true), ["dead"]);
+    assert_eq!(rules_of(false), ["dead", "marchers"]);
+}

@@ -383,6 +383,11 @@ pub(super) fn claims(
         if rule.skip_if.as_ref().is_some_and(|re| re.is_match(sentence)) || !in_context(rule) {
             continue;
         }
+        // A story pack's rule in a sentence of another story's event takes
+        // nothing there: its claim could never be keyed, only listed as noise.
+        if at.foreign_to(pack, rule) {
+            continue;
+        }
         for reading in readings {
             if select(spec, reading, &|| topic(rule)).is_err() {
                 continue;

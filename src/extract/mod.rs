@@ -131,7 +131,7 @@ pub fn extract_document(pack: &RulePack, doc_index: usize, doc: &Document) -> Ve
             }
         }
         for (_, rule, pattern) in pack.candidates(&hits) {
-            if !in_context(rule, doc, &sentences, si) {
+            if !in_context(rule, doc, &sentences, si) || at.foreign_to(pack, rule) {
                 continue;
             }
             let Some(regex) = pattern.regex() else { continue };
