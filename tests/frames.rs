@@ -100,6 +100,10 @@ fn money_names_what_it_is_for_after_a_preposition() {
     let got = claims("Leaders agreed €390bn in grants and €360bn of loans.");
     assert_eq!(got.len(), 1, "{got:#?}");
     assert!(got[0].contains("[390000000000, 390000000000] EUR"));
+    // ...and after a participle and "as": what it is paid out as.
+    let got = claims("Of the fund, €390 billion will be distributed as grants and €360 billion as loans.");
+    assert_eq!(got.len(), 1, "{got:#?}");
+    assert!(got[0].contains("[390000000000, 390000000000] EUR"), "{got:#?}");
 }
 
 #[test]

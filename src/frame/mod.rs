@@ -552,7 +552,20 @@ pub fn read_sentence_told_from(sentence: &str, published: Option<Date>, anchor: 
             })
             .collect::<Vec<_>>()
             .into_iter()
-            .take_while(|w| !STOP_AFTER.contains(&w.as_str()))
+            .scan(None::<String>, |previous, w| {
+                // "€390 billion will be distributed as grants": a money's
+                // participle and "as" name what it is paid out as.
+                let as_after_participle = money
+                    && w == "as"
+                    && previous
+                        .as_deref()
+                        .is_some_and(|p| p.ends_with("ed") || matches!(p, "paid" | "given" | "lent" | "spent" | "set"));
+                if STOP_AFTER.contains(&w.as_str()) && !as_after_participle {
+                    return None;
+                }
+                *previous = Some(w.clone());
+                Some(w)
+            })
             // Helper verbs and adverbs do not use up the four words:
             // "9,000 people are still listed as missing".
             .take_while(|w| {
