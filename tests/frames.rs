@@ -521,3 +521,46 @@ fn a_story_pack_takes_nothing_in_another_storys_sentences() {
     assert_eq!(rules_of(true), ["dead"]);
     assert_eq!(rules_of(false), ["dead", "marchers"]);
 }
+
+/// A bare count after a stating verb counts what the previous sentence's
+/// figure counted: "The CGT says 1.7 million." after the ministry's count
+/// of demonstrators; one with a noun of its own keeps it.
+#[test]
+fn a_bare_count_counts_what_the_sentence_before_counted() {
+    let pack = rule_pack(&[(
+        "marchers.toml",
+        "[[rule]]\nid = \"marchers\"\ndescribe = \"How many marched\"\ncounts = [\"demonstrators\", \"marchers\"]\nkey = \"march/marchers\"\nunit = \"marchers\"\n\n[[rule.example]]\ntext = \"Police counted 5,000 marchers.\"\nvalue = \"[5000, 5000] marchers\"\n",
+    )]);
+    let corpus = rule_pack(&[(
+        "a.md",
+        "---\npublished: 2023-03-15\n---\nThe interior ministry counted 480,000 demonstrators across France. The CGT says 1.7 million.\n\nThe ministry counted 480,000 demonstrators. It says 40 buses were burnt.\n\nPolice counted 480,000 demonstrators.\n\nThe CGT says 2 million.\n",
+    )]);
+    let (run, claims, _, _out) = check(&[
+        corpus.path().to_str().unwrap(),
+        "--rules",
+        pack.path().to_str().unwrap(),
+    ]);
+    assert!(run.code <= 1, "{}", run.stderr);
+    let texts: Vec<&str> = claims.iter().map(|c| c["text"].as_str()).collect();
+    // Not "40 buses" (a noun of its own), nor a count in another paragraph.
+    assert_eq!(texts, ["480,000", "1.7 million", "480,000", "480,000"], "{claims:#?}");
+}
+
+/// A sentence that opens with a day tells of that day: in an article of
+/// the second march, "On January 19, ..." is the first march's, though
+/// that event is long past the article's window.
+#[test]
+fn a_sentence_opening_with_a_day_binds_to_that_days_event() {
+    let corpus = rule_pack(&[(
+        "a.md",
+        "---\npublished: 2023-02-01\n---\nPolice counted 5,000 marchers on Tuesday.\n\nOn January 19, police had counted 12,000 marchers in the same streets.\n",
+    )]);
+    let (run, claims, _, _out) = check(&[corpus.path().to_str().unwrap(), "--rules", "tests/fixtures/days/rules"]);
+    assert!(run.code <= 1, "{}", run.stderr);
+    let keys: Vec<(&str, &str)> = claims.iter().map(|c| (c["text"].as_str(), c["key"].as_str())).collect();
+    assert_eq!(
+        keys,
+        [("5,000", "day2/marchers"), ("12,000", "day1/marchers")],
+        "{claims:#?}"
+    );
+}

@@ -258,6 +258,17 @@ impl EventBinder {
         };
         // The days the sentence says something happened on: not "by
         // Friday", "since Thursday" (how long, as of when).
+        // "On February 16, the prefecture saw 7,000": a sentence that opens
+        // with its day tells of that day, even in a later article.
+        let opens_with = dates
+            .first()
+            .filter(|(at, d)| {
+                d.is_day() && {
+                    let lead = text[..*at].trim();
+                    lead.is_empty() || lead.eq_ignore_ascii_case("on")
+                }
+            })
+            .map(|(_, d)| d.start);
         let mut days: Vec<Date> = dates
             .iter()
             .filter(|(at, d)| d.is_day() && !after_span_word(&text[..*at]))
@@ -313,6 +324,14 @@ impl EventBinder {
                 let mut held = live.iter().filter(|(e, _)| e.span().contains(*day));
                 if let (Some((e, _)), None) = (held.next(), held.next()) {
                     events.push((e.id.clone(), format!("held on the day it gives, {day}")));
+                }
+            }
+        }
+        if events.is_empty() {
+            if let Some(day) = opens_with {
+                let mut held = self.events.iter().filter(|e| e.span().contains(day));
+                if let (Some(e), None) = (held.next(), held.next()) {
+                    events.push((e.id.clone(), format!("held on the day it opens with, {day}")));
                 }
             }
         }

@@ -26,6 +26,14 @@ pub fn extract_corpus(pack: &RulePack, docs: &[Document]) -> Vec<Claim> {
         .collect()
 }
 
+/// The last figure a frame rule took in a sentence: its rule, and what it
+/// counted (unit and words), for bare counts in the next sentence.
+struct PreviousFigure {
+    sentence: usize,
+    rule: usize,
+    counted: (crate::quantity::Unit, Vec<String>),
+}
+
 /// The claims of one document in the order of every report: position,
 /// then rule (documents in corpus order make the corpus's order).
 pub fn extract_document(pack: &RulePack, doc_index: usize, doc: &Document) -> Vec<Claim> {
@@ -53,6 +61,8 @@ pub fn extract_document(pack: &RulePack, doc_index: usize, doc: &Document) -> Ve
     // A live blog's entries start with their time ("01:35 Labour …"): it
     // holds for the entry's paragraphs, until the next entry's.
     let mut entry: Option<u16> = None;
+    // The last sentence's frame rules and what its last figure counted.
+    let mut previous_figure: Option<PreviousFigure> = None;
     for (si, sentence) in sentences.iter().enumerate() {
         let text = &doc.text[sentence.range()];
         if si == 0 || sentences[si - 1].paragraph != sentence.paragraph {
@@ -70,7 +80,20 @@ pub fn extract_document(pack: &RulePack, doc_index: usize, doc: &Document) -> Ve
             text: std::cell::OnceCell::new(),
         };
         let hits = pack.scan(text);
-        let frame_rules = pack.frame_candidates(&hits, si, &mut about);
+        let mut frame_rules = pack.frame_candidates(&hits, si, &mut about);
+        // "The interior ministry counted 480,000 demonstrators. The CGT
+        // says 1.7 million.": a bare count after a stating verb counts
+        // what the previous sentence's figure counted, with its rules.
+        let carried = previous_figure
+            .take()
+            .filter(|p| p.sentence + 1 == si && sentences[p.sentence].paragraph == sentence.paragraph)
+            .filter(|_| crate::frame::may_be_bare_count(text));
+        if let Some(p) = &carried {
+            if !frame_rules.contains(&p.rule) {
+                frame_rules.push(p.rule);
+                frame_rules.sort_unstable();
+            }
+        }
         if !frame_rules.is_empty() {
             // A retrospective passage ("On Monday 11 September, … By
             // Wednesday the ministry had 5,300 dead") places bare weekdays
@@ -86,7 +109,10 @@ pub fn extract_document(pack: &RulePack, doc_index: usize, doc: &Document) -> Ve
                         crate::event::when::DateOrder::DayMonth,
                     )
                 });
-            let readings = crate::frame::read_sentence_told_from(text, doc.published, told_from);
+            let mut readings = crate::frame::read_sentence_told_from(text, doc.published, told_from);
+            if let Some(p) = &carried {
+                crate::frame::carry_counted(&mut readings, &p.counted);
+            }
             if !readings.is_empty() {
                 // The words of the sentence and the ones before it, read
                 // once per reach back (rules ask with one or two reaches).
@@ -128,6 +154,20 @@ pub fn extract_document(pack: &RulePack, doc_index: usize, doc: &Document) -> Ve
                     &context,
                     &previous,
                 ));
+                // The sentence's last figure a rule took, for the next
+                // sentence's bare counts (the same whatever the prefilters
+                // let through: it depends on claims only).
+                previous_figure = claims[first_new..].last().and_then(|c| {
+                    let start = c.span.start - sentence.start;
+                    let r = readings
+                        .iter()
+                        .find(|r| r.range.start == start && !r.after.is_empty())?;
+                    Some(PreviousFigure {
+                        sentence: si,
+                        rule: pack.rules.iter().position(|x| x.id == c.rule)?,
+                        counted: (r.quantity.unit.clone(), r.after.clone()),
+                    })
+                });
             }
         }
         for (_, rule, pattern) in pack.candidates(&hits) {

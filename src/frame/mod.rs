@@ -496,6 +496,63 @@ const STOP_AFTER: &[&str] = &[
     "because",
 ];
 
+/// Verbs a source or holder states a bare figure with: "The CGT says 1.7
+/// million", "The Liberal Democrats have 71".
+const STATING_BARE: &[&str] = &[
+    "says",
+    "said",
+    "say",
+    "counted",
+    "counts",
+    "put",
+    "puts",
+    "has",
+    "have",
+    "had",
+    "gave",
+    "gives",
+    "claimed",
+    "claims",
+    "estimated",
+    "estimates",
+    "reported",
+    "reports",
+    "recorded",
+    "got",
+    "won",
+    "took",
+    "saw",
+];
+
+/// Could `sentence` state a bare count after a stating verb ("The CGT
+/// says 1.7 million")? A cheap test before reading it.
+pub fn may_be_bare_count(sentence: &str) -> bool {
+    sentence.bytes().any(|b| b.is_ascii_digit()) && words(sentence).iter().any(|w| STATING_BARE.contains(&w.as_str()))
+}
+
+/// Figures of a sentence that count nothing of their own, right after a
+/// stating verb ("The CGT says 1.7 million", "The Liberal Democrats have
+/// 71, the SNP nine"), count what the previous sentence's last figure
+/// counted (`counted`: its unit and words), when they are of its unit.
+pub fn carry_counted(readings: &mut [Reading], counted: &(Unit, Vec<String>)) {
+    let (unit, after) = counted;
+    let mut carrying = false;
+    for r in readings.iter_mut() {
+        if r.quantity.unit != *unit || !r.after.is_empty() || r.part || r.sum {
+            carrying = false;
+            continue;
+        }
+        let stated = r.before.last().is_some_and(|w| STATING_BARE.contains(&w.as_str()));
+        // The first needs its verb; the ones listed after it share it.
+        if stated || carrying {
+            // As words before it ("the union put the capital's march at
+            // 400,000" keeps its own "march").
+            r.before.splice(0..0, after.iter().cloned());
+            carrying = true;
+        }
+    }
+}
+
 /// Every numeric expression of `sentence`, read. `published` resolves
 /// "this year" and "last year".
 pub fn read_sentence(sentence: &str, published: Option<Date>) -> Vec<Reading> {
@@ -1018,6 +1075,32 @@ fn is_compared(before: &[String]) -> bool {
 /// A day written right after a figure, within a few words and after "on"
 /// ("1.12 million on January 19", "46% on Jan. 19 and 36% on Tuesday"):
 /// the day the figure is for. Only days on or before publication.
+/// "25,000 on the 19th": a day of the month named by its ordinal alone,
+/// within a few words after the figure, is the latest such day on or
+/// before publication (this month's, else last month's). Not "the 19th
+/// century" or "the 3rd floor": the ordinal must end its phrase.
+fn ordinal_day(text: &str, published: Date) -> Option<Date> {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = RE.get_or_init(|| {
+        regex::Regex::new(r"(?i)^\W*(?:\w+\s+){0,3}?on\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b\s*(?:$|[,;.)])")
+            .expect("ordinal day regex")
+    });
+    let day: u8 = re.captures(text)?.get(1)?.as_str().parse().ok()?;
+    if day == 0 || day > 31 {
+        return None;
+    }
+    Date::new(published.year, published.month, day)
+        .filter(|d| *d <= published)
+        .or_else(|| {
+            let (year, month) = if published.month == 1 {
+                (published.year - 1, 12)
+            } else {
+                (published.year, published.month - 1)
+            };
+            Date::new(year, month, day)
+        })
+}
+
 fn own_day(sentence: &str, after: Range<usize>, published: Option<Date>) -> Option<Date> {
     use crate::event::when::{find_dates, DateOrder, When};
     let text = sentence.get(after)?;
@@ -1025,7 +1108,9 @@ fn own_day(sentence: &str, after: Range<usize>, published: Option<Date>) -> Opti
     if !text.split_whitespace().any(|w| w.eq_ignore_ascii_case("on")) {
         return None;
     }
-    let (r, when) = find_dates(text, published, DateOrder::DayMonth).into_iter().next()?;
+    let Some((r, when)) = find_dates(text, published, DateOrder::DayMonth).into_iter().next() else {
+        return ordinal_day(text, published?);
+    };
     let lead = text[..r.start].to_lowercase();
     let lead = lead.trim_end();
     let lead_words = words(lead);
@@ -1172,6 +1257,14 @@ mod tests {
         let r = one(s, "12,000");
         assert!(r.compared);
         assert_eq!(r.on, Date::new(2025, 2, 11));
+        // A day named by its ordinal alone is this month's, or last month's.
+        let r = one(
+            "Nantes counted 28,000 (25,000 on the 19th), Montpellier close to 25,000.",
+            "25,000",
+        );
+        assert_eq!(r.on, Date::new(2025, 2, 19));
+        let r = one("It drew 9,000 on the 3rd floor of the hall.", "9,000");
+        assert_eq!(r.on, None);
         let r = one(s, "7,000");
         assert!(!r.compared);
         assert_eq!(r.on, None);
