@@ -112,6 +112,9 @@ enum Cue {
     /// A source right before its figure, its verb left out: the cue is the
     /// name alone.
     Gapped,
+    /// "18 by YouGov": a figure and its source after "by", in a sentence
+    /// with a passive verb of stating before it.
+    Passive,
 }
 
 fn cues() -> &'static [(Cue, Regex)] {
@@ -158,6 +161,10 @@ fn cues() -> &'static [(Cue, Regex)] {
                 Cue::Plain,
                 format!(r"{name}(?:(?:'|’)s)?\s+(?:[{LETTER}\-]+\s+){{0,2}}?(?i:model|poll|survey|projection|forecast|analysis|study|report|tally)s?(?-u:\b)[^.;]{{0,60}}?\s(?i:gave|given|gives|put|puts|showed|shows|found|finds|projected|suggested|suggests)(?-u:\b)"),
             ),
+            // A figure given "by" its source after a passive verb: "is
+            // projected to win 18 by YouGov and 16 by More in Common". The
+            // cue holds the figure (see `sources` for the verb).
+            (Cue::Passive, format!(r"\d[\d,.]*(?:\s+(?i:seats|per\s+cent|percent))?%?\s+by\s+{name}")),
             // A source right before its figure, its verb left out: "the
             // prefecture counted 81,000 marchers and the CGT 700,000".
             // Its cue is the name alone (see `sources`).
@@ -179,12 +186,42 @@ fn may_attribute(sentence: &str) -> bool {
             .build(
                 VERBS
                     .iter()
-                    .chain(&["according", "per ", "data", "poll", "survey", "model"])
+                    .chain(&[
+                        "according",
+                        "per ",
+                        "data",
+                        "poll",
+                        "survey",
+                        "model",
+                        "given",
+                        "expected",
+                    ])
                     .chain(NOUNS),
             )
             .expect("attribution literals")
     })
     .is_match(sentence)
+}
+
+/// Does `before` hold a passive verb of stating ("is projected to win",
+/// "were counted", "was put at")? Then "N by X" names X as the source.
+fn passive_before(before: &str) -> bool {
+    let w = words(before);
+    w.windows(2).any(|p| {
+        matches!(p[0].as_str(), "is" | "are" | "was" | "were" | "been" | "be")
+            && matches!(
+                p[1].as_str(),
+                "projected"
+                    | "forecast"
+                    | "predicted"
+                    | "estimated"
+                    | "expected"
+                    | "given"
+                    | "counted"
+                    | "reported"
+                    | "put"
+            )
+    })
 }
 
 /// Is a verb after `before` inverted, its source after it? Not after a
@@ -238,6 +275,9 @@ pub fn sources(sentence: &str) -> Vec<(Range<usize>, String)> {
                 return None;
             }
             if kind == Cue::Gapped && !gap_ends.iter().any(|&end| end <= who.start()) {
+                return None;
+            }
+            if kind == Cue::Passive && !passive_before(&sentence[..c.get(0)?.start()]) {
                 return None;
             }
             // A name never starts inside a word: not "s final model" of

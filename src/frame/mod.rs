@@ -1646,6 +1646,12 @@ mod tests {
             attribution(s, one(s, "2.1").range).as_deref(),
             Some("institute for fiscal studies")
         );
+        // "18 by YouGov" after a passive verb of stating.
+        let s = "The party, which took 48 seats in 2019, is projected to win 18 by YouGov and 16 by More in Common.";
+        assert_eq!(attribution(s, one(s, "18").range).as_deref(), Some("yougov"));
+        assert_eq!(attribution(s, one(s, "16").range).as_deref(), Some("more in common"));
+        let s = "Turnout rose by 3 points by Friday.";
+        assert_eq!(attribution(s, one(s, "3").range), None);
         let s = "He said the SNP remained the largest party with 9 seats.";
         assert_eq!(attribution(s, one(s, "9").range), None);
         let s = "Some 5,300 people died, said the mayor.";
