@@ -61,7 +61,7 @@ pub fn extract_document(pack: &RulePack, doc_index: usize, doc: &Document) -> Ve
     // A live blog's entries start with their time ("01:35 Labour …"): it
     // holds for the entry's paragraphs, until the next entry's.
     let mut entry: Option<u16> = None;
-    // The last sentence's frame rules and what its last figure counted.
+    // The last figure a frame rule took in the sentence before.
     let mut previous_figure: Option<PreviousFigure> = None;
     for (si, sentence) in sentences.iter().enumerate() {
         let text = &doc.text[sentence.range()];
