@@ -18,6 +18,29 @@ fn claims(sentence: &str) -> Vec<String> {
         .collect()
 }
 
+/// Run `check` over a corpus of `files` (name, text) with the packs at
+/// `packs`; the claims and findings.
+fn check_files(files: &[(&str, &str)], packs: &[&str]) -> (Rows, Rows) {
+    let corpus = rule_pack(files);
+    let mut args = vec![corpus.path().to_str().unwrap()];
+    for p in packs {
+        args.extend(["--rules", p]);
+    }
+    let (run, claims, findings, _out) = check(&args);
+    assert!(run.code <= 1, "{}", run.stderr);
+    (claims, findings)
+}
+
+/// A one-rule pack counting marchers (`counts`), with `extra` fields.
+fn marchers_pack(counts: &str, extra: &str) -> tempfile::TempDir {
+    rule_pack(&[(
+        "marchers.toml",
+        format!(
+            "[[rule]]\nid = \"marchers\"\ndescribe = \"How many marched\"\ncounts = {counts}\nkey = \"march/marchers\"\nunit = \"marchers\"\n{extra}\n[[rule.example]]\ntext = \"Police counted 5,000 marchers.\"\nvalue = \"[5000, 5000] marchers\"\n"
+        ),
+    )])
+}
+
 #[test]
 fn a_figures_own_words_decide_what_it_is() {
     // Only 2.2% is defence spending; the aid figures are someone else's.
@@ -454,30 +477,24 @@ fn a_compared_figure_of_no_year_is_unplaced() {
 /// million it diverges, it does not conflict.
 #[test]
 fn an_unattributed_figure_takes_the_source_it_agrees_with() {
-    let pack = rule_pack(&[(
-        "marchers.toml",
-        "[[rule]]\nid = \"marchers\"\ndescribe = \"How many marched\"\ncounts = [\"marchers\"]\nkey = \"march/marchers\"\nunit = \"marchers\"\nmodality = \"estimate\"\n\n[[rule.example]]\ntext = \"Police counted 5,000 marchers.\"\nvalue = \"[5000, 5000] marchers\"\n",
-    )]);
-    let corpus = rule_pack(&[
-        (
-            "a.md",
-            "---\npublished: 2023-03-08\n---\nThe interior ministry counted about 1.3 million marchers nationwide.\n",
-        ),
-        (
-            "b.md",
-            "---\npublished: 2023-03-08\n---\nThe CGT union said 3.5 million marchers took part.\n",
-        ),
-        (
-            "c.md",
-            "---\npublished: 2023-03-08\n---\nTurnout nears 1.3 million marchers across France.\n",
-        ),
-    ]);
-    let (run, claims, findings, _out) = check(&[
-        corpus.path().to_str().unwrap(),
-        "--rules",
-        pack.path().to_str().unwrap(),
-    ]);
-    assert!(run.code <= 1, "{}", run.stderr);
+    let pack = marchers_pack(r#"["marchers"]"#, r#"modality = "estimate""#);
+    let (claims, findings) = check_files(
+        &[
+            (
+                "a.md",
+                "---\npublished: 2023-03-08\n---\nThe interior ministry counted about 1.3 million marchers nationwide.\n",
+            ),
+            (
+                "b.md",
+                "---\npublished: 2023-03-08\n---\nThe CGT union said 3.5 million marchers took part.\n",
+            ),
+            (
+                "c.md",
+                "---\npublished: 2023-03-08\n---\nTurnout nears 1.3 million marchers across France.\n",
+            ),
+        ],
+        &[pack.path().to_str().unwrap()],
+    );
     assert_eq!(claims.len(), 3, "{claims:#?}");
     assert_eq!(findings.len(), 1, "{findings:#?}");
     assert_eq!(findings[0]["relation"], "divergent", "{:#?}", findings[0]);
@@ -500,20 +517,15 @@ fn a_story_pack_takes_nothing_in_another_storys_sentences() {
             ),
         )])
     };
-    let corpus = rule_pack(&[(
-        "a.md",
-        "---\npublished: 2023-03-07\n---\nThe earthquake killed 300 people in the valley.\n",
-    )]);
     let rules_of = |own: bool| {
         let march = march(own);
-        let (run, claims, _, _out) = check(&[
-            corpus.path().to_str().unwrap(),
-            "--rules",
-            quake.path().to_str().unwrap(),
-            "--rules",
-            march.path().to_str().unwrap(),
-        ]);
-        assert!(run.code <= 1, "{}", run.stderr);
+        let (claims, _) = check_files(
+            &[(
+                "a.md",
+                "---\npublished: 2023-03-07\n---\nThe earthquake killed 300 people in the valley.\n",
+            )],
+            &[quake.path().to_str().unwrap(), march.path().to_str().unwrap()],
+        );
         let mut r: Vec<String> = claims.iter().map(|c| c["rule"].clone()).collect();
         r.sort();
         r
@@ -527,20 +539,14 @@ fn a_story_pack_takes_nothing_in_another_storys_sentences() {
 /// of demonstrators; one with a noun of its own keeps it.
 #[test]
 fn a_bare_count_counts_what_the_sentence_before_counted() {
-    let pack = rule_pack(&[(
-        "marchers.toml",
-        "[[rule]]\nid = \"marchers\"\ndescribe = \"How many marched\"\ncounts = [\"demonstrators\", \"marchers\"]\nkey = \"march/marchers\"\nunit = \"marchers\"\n\n[[rule.example]]\ntext = \"Police counted 5,000 marchers.\"\nvalue = \"[5000, 5000] marchers\"\n",
-    )]);
-    let corpus = rule_pack(&[(
-        "a.md",
-        "---\npublished: 2023-03-15\n---\nThe interior ministry counted 480,000 demonstrators across France. The CGT says 1.7 million.\n\nThe ministry counted 480,000 demonstrators. It says 40 buses were burnt.\n\nPolice counted 480,000 demonstrators.\n\nThe CGT says 2 million.\n",
-    )]);
-    let (run, claims, _, _out) = check(&[
-        corpus.path().to_str().unwrap(),
-        "--rules",
-        pack.path().to_str().unwrap(),
-    ]);
-    assert!(run.code <= 1, "{}", run.stderr);
+    let pack = marchers_pack(r#"["demonstrators", "marchers"]"#, "");
+    let (claims, _) = check_files(
+        &[(
+            "a.md",
+            "---\npublished: 2023-03-15\n---\nThe interior ministry counted 480,000 demonstrators across France. The CGT says 1.7 million.\n\nThe ministry counted 480,000 demonstrators. It says 40 buses were burnt.\n\nPolice counted 480,000 demonstrators.\n\nThe CGT says 2 million.\n",
+        )],
+        &[pack.path().to_str().unwrap()],
+    );
     let texts: Vec<&str> = claims.iter().map(|c| c["text"].as_str()).collect();
     // Not "40 buses" (a noun of its own), nor a count in another paragraph.
     assert_eq!(texts, ["480,000", "1.7 million", "480,000", "480,000"], "{claims:#?}");
@@ -551,12 +557,13 @@ fn a_bare_count_counts_what_the_sentence_before_counted() {
 /// that event is long past the article's window.
 #[test]
 fn a_sentence_opening_with_a_day_binds_to_that_days_event() {
-    let corpus = rule_pack(&[(
-        "a.md",
-        "---\npublished: 2023-02-01\n---\nPolice counted 5,000 marchers on Tuesday.\n\nOn January 19, police had counted 12,000 marchers in the same streets.\n",
-    )]);
-    let (run, claims, _, _out) = check(&[corpus.path().to_str().unwrap(), "--rules", "tests/fixtures/days/rules"]);
-    assert!(run.code <= 1, "{}", run.stderr);
+    let (claims, _) = check_files(
+        &[(
+            "a.md",
+            "---\npublished: 2023-02-01\n---\nPolice counted 5,000 marchers on Tuesday.\n\nOn January 19, police had counted 12,000 marchers in the same streets.\n",
+        )],
+        &["tests/fixtures/days/rules"],
+    );
     let keys: Vec<(&str, &str)> = claims.iter().map(|c| (c["text"].as_str(), c["key"].as_str())).collect();
     assert_eq!(
         keys,

@@ -486,27 +486,28 @@ fn named_sources<'c>(claims: &'c [Claim], side: &Side) -> std::collections::BTre
 /// Only a few neighbours are looked at: linear in the values.
 fn borrow_sources(claims: &[Claim], values: &mut [Side]) {
     const NEIGHBOURS: usize = 32;
-    if !values
-        .iter()
-        .any(|v| v.claims.iter().any(|&i| claims[i].attribution.is_some()))
-    {
+    // Each side's named sources and bounds, read once.
+    let named: Vec<std::collections::BTreeSet<&str>> = values.iter().map(|v| named_sources(claims, v)).collect();
+    if named.iter().all(|n| n.is_empty()) {
         return;
     }
+    let spans: Vec<(f64, f64)> = values.iter().map(|v| bounds(&v.reading)).collect();
     let borrowed: Vec<Option<String>> = (0..values.len())
         .map(|i| {
-            if !named_sources(claims, &values[i]).is_empty() {
+            if !named[i].is_empty() {
                 return None;
             }
-            let (lo, hi) = bounds(&values[i].reading);
-            let near = values[i.saturating_sub(NEIGHBOURS)..(i + 1 + NEIGHBOURS).min(values.len())].iter();
+            let (lo, hi) = spans[i];
+            let near = i.saturating_sub(NEIGHBOURS)..(i + 1 + NEIGHBOURS).min(values.len());
             let mut found: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
-            for v in near {
-                let (vlo, vhi) = bounds(&v.reading);
-                if vlo <= hi && lo <= vhi {
-                    found.extend(named_sources(claims, v));
-                }
+            for j in near.filter(|&j| spans[j].0 <= hi && lo <= spans[j].1) {
+                found.extend(&named[j]);
             }
-            (found.len() == 1).then(|| found.into_iter().next().unwrap_or_default().to_string())
+            let mut found = found.into_iter();
+            match (found.next(), found.next()) {
+                (Some(one), None) => Some(one.to_string()),
+                _ => None,
+            }
         })
         .collect();
     for (v, b) in values.iter_mut().zip(borrowed) {

@@ -114,10 +114,19 @@ const CHANGE_STARTS: &[&str] = &[
     "plung",
     "slump",
     "slid",
+    "slipp",
+    "decreas",
+    "collaps",
+    "tumbl",
     "topp",
     "outnumber",
 ];
 const CHANGE_WORDS: &[&str] = &["up", "down", "cut", "cuts", "top", "tops", "add", "adds", "added"];
+
+/// A word of a figure's rise or fall ("rose", "cut", "increased").
+fn change_word(w: &str) -> bool {
+    CHANGE_WORDS.contains(&w) || CHANGE_STARTS.iter().any(|c| w.starts_with(c))
+}
 
 /// Is the figure after `before` a change? `to_next`: the next figure
 /// follows after a bare "to" ("by €50 million to €287 million").
@@ -125,9 +134,8 @@ fn is_change(before: &[String], to_next: bool) -> bool {
     let Some((last, rest)) = before.split_last() else {
         return false;
     };
-    let change_word = |w: &String| CHANGE_WORDS.contains(&w.as_str()) || CHANGE_STARTS.iter().any(|c| w.starts_with(c));
     match last.as_str() {
-        "by" => to_next || rest.iter().rev().take(6).any(change_word),
+        "by" => to_next || rest.iter().rev().take(6).any(|w| change_word(w)),
         "of" => rest.last().is_some_and(|w| {
             matches!(
                 w.as_str(),
@@ -496,38 +504,35 @@ const STOP_AFTER: &[&str] = &[
     "because",
 ];
 
-/// Verbs a source or holder states a bare figure with: "The CGT says 1.7
-/// million", "The Liberal Democrats have 71".
-const STATING_BARE: &[&str] = &[
-    "says",
-    "said",
-    "say",
-    "counted",
-    "counts",
-    "put",
-    "puts",
-    "has",
-    "have",
-    "had",
-    "gave",
-    "gives",
-    "claimed",
-    "claims",
-    "estimated",
-    "estimates",
-    "reported",
-    "reports",
-    "recorded",
-    "got",
-    "won",
-    "took",
-    "saw",
-];
+/// Does `w` state a bare figure: a verb of [`STATED`], saying or holding?
+/// "The CGT says 1.7 million", "The Liberal Democrats have 71".
+fn states_bare(w: &str) -> bool {
+    STATED.contains(&w)
+        || matches!(
+            w,
+            "says"
+                | "said"
+                | "say"
+                | "counts"
+                | "has"
+                | "have"
+                | "had"
+                | "claimed"
+                | "claims"
+                | "estimated"
+                | "estimates"
+                | "reports"
+                | "got"
+                | "won"
+                | "took"
+                | "saw"
+        )
+}
 
 /// Could `sentence` state a bare count after a stating verb ("The CGT
 /// says 1.7 million")? A cheap test before reading it.
 pub fn may_be_bare_count(sentence: &str) -> bool {
-    sentence.bytes().any(|b| b.is_ascii_digit()) && words(sentence).iter().any(|w| STATING_BARE.contains(&w.as_str()))
+    sentence.bytes().any(|b| b.is_ascii_digit()) && words(sentence).iter().any(|w| states_bare(w))
 }
 
 /// Figures of a sentence that count nothing of their own, right after a
@@ -542,7 +547,7 @@ pub fn carry_counted(readings: &mut [Reading], counted: &(Unit, Vec<String>)) {
             carrying = false;
             continue;
         }
-        let stated = r.before.last().is_some_and(|w| STATING_BARE.contains(&w.as_str()));
+        let stated = r.before.last().is_some_and(|w| states_bare(w));
         // The first needs its verb; the ones listed after it share it.
         if stated || carrying {
             // As words before it ("the union put the capital's march at
@@ -761,8 +766,7 @@ pub fn read_sentence_told_from(sentence: &str, published: Option<Date>, anchor: 
         // "reduced to nine seats, from 48": the figure a move started from.
         let moved_from = before.last().is_some_and(|w| w == "from")
             && out.last().is_some_and(|previous: &Reading| {
-                previous.before.last().is_some_and(|w| w == "to")
-                    && previous.before.iter().any(|w| CHANGE_VERBS.contains(&w.as_str()))
+                previous.before.last().is_some_and(|w| w == "to") && previous.before.iter().any(|w| change_word(w))
             });
         let compared = is_compared(&before) || moved_from;
         // "put the number of backers at 116 on Friday": a figure stated for
@@ -1022,34 +1026,6 @@ fn conditional(before: &str) -> bool {
     start.get(..3).is_some_and(|w| w.eq_ignore_ascii_case("if "))
 }
 
-/// Verbs of a figure's move, before "to" its new level.
-const CHANGE_VERBS: &[&str] = &[
-    "up",
-    "down",
-    "rose",
-    "risen",
-    "fell",
-    "fallen",
-    "grew",
-    "grown",
-    "jumped",
-    "climbed",
-    "dropped",
-    "increased",
-    "decreased",
-    "slipped",
-    "surged",
-    "slumped",
-    "collapsed",
-    "reduced",
-    "cut",
-    "lowered",
-    "raised",
-    "shrank",
-    "tumbled",
-    "soared",
-];
-
 /// The words before a figure set it against another ("down from",
 /// "compared with", "against").
 fn is_compared(before: &[String]) -> bool {
@@ -1063,7 +1039,7 @@ fn is_compared(before: &[String]) -> bool {
         .take(2)
         .collect();
     let determined = before.last().is_some_and(|w| determiner(w));
-    matches!(b.as_slice(), ["from", verb] if CHANGE_VERBS.contains(verb))
+    matches!(b.as_slice(), ["from", verb] if change_word(verb))
         || matches!(
             b.as_slice(),
             ["with" | "to", "compared"] | ["against", ..] | ["versus" | "vs", ..]

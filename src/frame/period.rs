@@ -48,9 +48,14 @@ fn is_compared(sentence: &str, figure: &Range<usize>) -> bool {
     while !sentence.is_char_boundary(from) {
         from -= 1;
     }
-    let lead = crate::frame::words(&sentence[from..figure.start]);
-    lead.iter().any(|w| COMPARING.contains(&w.as_str()))
-        || lead.windows(2).any(|w| {
+    names_comparison(&crate::frame::words(&sentence[from..figure.start]))
+}
+
+/// Do `words` set one figure against another: a comparing word, "up from",
+/// "compared with"?
+fn names_comparison(words: &[String]) -> bool {
+    words.iter().any(|w| COMPARING.contains(&w.as_str()))
+        || words.windows(2).any(|w| {
             matches!(
                 (w[0].as_str(), w[1].as_str()),
                 ("up" | "down", "from") | ("compared", "with" | "to")
@@ -99,12 +104,7 @@ pub fn period_of(
             // period, and a long sentence must stay linear.)
             if whole.start() >= number.end && whole.start() - number.end <= 200 {
                 let between = crate::frame::words(&sentence[number.end..whole.start()]);
-                let compares = between.windows(2).any(|w| {
-                    matches!(
-                        (w[0].as_str(), w[1].as_str()),
-                        ("up" | "down", "from") | ("compared", "with" | "to")
-                    )
-                }) || between.iter().any(|w| COMPARING.contains(&w.as_str()))
+                let compares = names_comparison(&between)
                     // "up by just 1.6 points on 2019": a change on a year.
                     || (between.last().is_some_and(|w| w == "on")
                         && between
