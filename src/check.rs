@@ -641,9 +641,32 @@ pub fn explain_text(pack: &RulePack, sentence: &str, published: Option<crate::da
             };
             let _ = writeln!(out, "  whole:       no, {what}");
         }
+        // As extraction does: of the rules that take the figure for what it
+        // counts, those whose word stands nearest it keep it.
+        let nearest = pack
+            .rules
+            .iter()
+            .filter_map(|rule| {
+                let spec = rule.frame.as_ref()?;
+                frames::select(spec, r, &|| words.clone()).ok()?;
+                Some((r.counted_distance(&spec.counts)?, rule.id.as_str()))
+            })
+            .min();
         for rule in pack.rules.iter().filter(|r| r.frame.is_some()) {
             let Some(spec) = &rule.frame else { continue };
             match frames::select(spec, r, &|| words.clone()) {
+                Ok(())
+                    if r.counted_distance(&spec.counts)
+                        .zip(nearest)
+                        .is_some_and(|(d, (min, _))| d > min) =>
+                {
+                    let other = nearest.map_or("", |(_, id)| id);
+                    let _ = writeln!(
+                        out,
+                        "  not {}: what it counts stands farther from the figure than what {other} counts",
+                        rule.id
+                    );
+                }
                 Ok(()) => {
                     let subject = spec.subject.as_ref().map(|(kind, finder)| {
                         let s = frames::subject(pack, (kind, finder), r, sentence, published, &|| None);

@@ -571,3 +571,87 @@ fn a_sentence_opening_with_a_day_binds_to_that_days_event() {
         "{claims:#?}"
     );
 }
+
+/// A figure counts one thing: of two rules that take it for different
+/// words, the one whose word stands nearer the figure keeps it, and a
+/// generic word ("people") yields to a specific one.
+#[test]
+fn the_nearest_counted_word_decides_which_rule_takes_a_figure() {
+    let pack = rule_pack(&[(
+        "fund.toml",
+        r#"
+[[rule]]
+id = "fund"
+describe = "The fund's size"
+measure = "money"
+counts = ["fund"]
+key = "fund/size"
+[[rule.example]]
+text = "A €750 billion fund."
+value = "[750000000000, 750000000000] EUR"
+
+[[rule]]
+id = "grants"
+describe = "The fund's grants"
+measure = "money"
+counts = ["grants"]
+key = "fund/grants"
+[[rule.example]]
+text = "It gives €390bn in grants."
+value = "[390000000000, 390000000000] EUR"
+
+[[rule]]
+id = "crowd"
+describe = "People in a crowd"
+counts = ["people", "marchers"]
+key = "crowd"
+[[rule.example]]
+text = "Some 5,000 marchers came."
+value = "[5000, 5000]"
+
+[[rule]]
+id = "missing"
+describe = "People missing"
+counts = ["missing"]
+key = "missing"
+[[rule.example]]
+text = "Some 900 are missing."
+value = "[900, 900]"
+"#,
+    )]);
+    let (claims, _) = check_files(
+        &[(
+            "a.md",
+            "---\npublished: 2020-07-21\n---\nAcross the whole fund, grants fell to €390 billion.\n\nThe €750 billion fund was agreed.\n\nMore than 9,000 people remain missing.\n\nThe number of missing people is hitting 10,000.\n\nSome 5,000 people marched.\n",
+        )],
+        &[pack.path().to_str().unwrap()],
+    );
+    let got: Vec<(&str, &str)> = claims
+        .iter()
+        .map(|c| (c["rule"].as_str(), c["text"].as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("grants", "€390 billion"),
+            ("fund", "€750 billion"),
+            ("missing", "More than 9,000"),
+            ("missing", "10,000"),
+            ("crowd", "Some 5,000")
+        ],
+        "{claims:#?}"
+    );
+    // explain-text says why the farther rule passed the figure over.
+    let run = crosscheck(&[
+        "explain-text",
+        "Across the whole fund, grants fell to €390 billion.",
+        "--rules",
+        pack.path().to_str().unwrap(),
+    ]);
+    assert!(
+        run.stdout
+            .contains("not fund: what it counts stands farther from the figure than what grants counts"),
+        "{}",
+        run.stdout
+    );
+}

@@ -377,7 +377,7 @@ pub(super) fn claims(
     // Who the sentence attributes figures to: read once, and only for a
     // sentence a rule takes a reading of (the cue regexes are slow).
     let sources = std::cell::OnceCell::new();
-    let mut out = Vec::new();
+    let mut taken = Vec::new();
     for rule in rules.iter().map(|&r| &pack.rules[r]) {
         let Some(spec) = &rule.frame else { continue };
         if rule.skip_if.as_ref().is_some_and(|re| re.is_match(sentence)) || !in_context(rule) {
@@ -388,8 +388,25 @@ pub(super) fn claims(
         if at.foreign_to(pack, rule) {
             continue;
         }
-        for reading in readings {
-            if select(spec, reading, &|| topic(rule)).is_err() {
+        for (i, reading) in readings.iter().enumerate() {
+            if select(spec, reading, &|| topic(rule)).is_ok() {
+                taken.push((rule, spec, i, reading.counted_distance(&spec.counts)));
+            }
+        }
+    }
+    // A figure counts one thing: of the rules that take it for what it
+    // counts, those whose word stands nearest it keep it.
+    let mut nearest = vec![usize::MAX; readings.len()];
+    for &(_, _, i, distance) in &taken {
+        if let Some(d) = distance {
+            nearest[i] = nearest[i].min(d);
+        }
+    }
+    let mut out = Vec::new();
+    for (rule, spec, i, distance) in taken {
+        let reading = &readings[i];
+        {
+            if distance.is_some_and(|d| d > nearest[i]) {
                 continue;
             }
             // The rule's own reading options (round numbers, tolerance).

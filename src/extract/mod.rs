@@ -88,11 +88,23 @@ pub fn extract_document(pack: &RulePack, doc_index: usize, doc: &Document) -> Ve
             .take()
             .filter(|p| p.sentence + 1 == si && sentences[p.sentence].paragraph == sentence.paragraph)
             .filter(|_| crate::frame::may_be_bare_count(text));
+        // The carried words stand in the sentence for the prefilters: every
+        // rule that counts them may take the bare count, not only the rule
+        // that took the figure before.
         if let Some(p) = &carried {
-            if !frame_rules.contains(&p.rule) {
-                frame_rules.push(p.rule);
-                frame_rules.sort_unstable();
+            let counts_carried = |r: usize| {
+                r == p.rule
+                    || pack.rules[r]
+                        .frame
+                        .as_ref()
+                        .is_some_and(|f| f.counts.matches(&p.counted.1))
+            };
+            for r in (0..pack.rules.len()).filter(|&r| counts_carried(r)) {
+                if !frame_rules.contains(&r) {
+                    frame_rules.push(r);
+                }
             }
+            frame_rules.sort_unstable();
         }
         if !frame_rules.is_empty() {
             // A retrospective passage ("On Monday 11 September, … By

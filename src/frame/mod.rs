@@ -364,10 +364,30 @@ impl Reading {
     /// The words that say what the number counts: those after it, or when
     /// there are none (or only "people") the ones just before it.
     pub fn counted_by(&self, list: &WordList) -> bool {
-        list.matches(&self.after)
-            || ((self.after.is_empty() || GENERIC.contains(&self.after[0].as_str()) || self.verb_after())
-                && !self.starts_own_clause()
-                && list.matches(&self.before))
+        self.counted_distance(list).is_some()
+    }
+
+    /// How far from the number the word of `list` it counts is: its place
+    /// among the words after it, or, when what it counts was said before
+    /// it, past those, counted back from the number. Of two rules that take
+    /// one figure for different words, the nearer word says what it counts:
+    /// "Across the whole fund, grants fell to €390 billion" counts grants.
+    pub fn counted_distance(&self, list: &WordList) -> Option<usize> {
+        if let Some(at) = list.position(&self.after, false) {
+            // "people" says least: "9,000 people remain missing" counts the
+            // missing for a rule of missing people, not marchers.
+            let generic = GENERIC.contains(&self.after[at].as_str());
+            return Some(if generic { 1000 + at } else { at });
+        }
+        let before_counts = (self.after.is_empty() || GENERIC.contains(&self.after[0].as_str()) || self.verb_after())
+            && !self.starts_own_clause();
+        before_counts
+            .then(|| list.position(&self.before, true))
+            .flatten()
+            .map(|at| {
+                let generic = GENERIC.contains(&self.before[at].as_str());
+                (if generic { 1000 } else { 0 }) + self.after.len() + (self.before.len() - at)
+            })
     }
 
     /// A verb right after the number: the figure is the subject of its

@@ -54,6 +54,25 @@ impl WordList {
         })
     }
 
+    /// Where the first word of an entry's first occurrence in `words` is,
+    /// or of its last occurrence with `last`.
+    pub fn position(&self, words: &[String], last: bool) -> Option<usize> {
+        let hits = self.phrases.iter().filter_map(|p| {
+            let at = |i: &usize| p.iter().zip(&words[*i..]).all(|(want, got)| word_matches(want, got));
+            let starts = 0..(words.len() + 1).saturating_sub(p.len());
+            if last {
+                starts.rev().find(at)
+            } else {
+                starts.clone().find(at)
+            }
+        });
+        if last {
+            hits.max()
+        } else {
+            hits.min()
+        }
+    }
+
     pub fn matches(&self, words: &[String]) -> bool {
         self.find(words).is_some()
     }
