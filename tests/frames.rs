@@ -655,3 +655,50 @@ value = "[900, 900]"
         run.stdout
     );
 }
+
+/// A figure placed two years or more before its article, under a key with
+/// no period and no event, is history: listed, never keyed or compared.
+#[test]
+fn a_figure_of_a_past_year_under_a_timeless_key_is_history() {
+    let pack = rule_pack(&[(
+        "age.toml",
+        r#"
+[[rule]]
+id = "age"
+describe = "The retirement age"
+measure = "count"
+counts = ["age"]
+about = ["age"]
+key = "france/retirement-age"
+[[rule.example]]
+text = "The retirement age is 62."
+value = "[62, 62]"
+"#,
+    )]);
+    let (claims, findings) = check_files(
+        &[(
+            "a.md",
+            "---\npublished: 2023-03-09\n---\nThe retirement age is currently 62.\n\nIn 2010 the retirement age rose to 62 from 60.\n\nIn 2022 the retirement age was 61.\n",
+        )],
+        &[pack.path().to_str().unwrap()],
+    );
+    assert_eq!(claims.len(), 4, "{claims:#?}");
+    // Last year's 61 meets today's 62; 2010's 60 and 62 meet nothing.
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+    assert_eq!(findings[0]["relation"], "conflict", "{findings:#?}");
+    assert!(!findings[0]["values"].contains("60"), "{findings:#?}");
+    let run = crosscheck(&[
+        "explain-text",
+        "In 2010 the retirement age rose to 62 from 60.",
+        "--published",
+        "2023-03-09",
+        "--rules",
+        pack.path().to_str().unwrap(),
+    ]);
+    assert!(
+        run.stdout
+            .contains("a figure of 2010, and the rule's key names no period or event to keep it apart"),
+        "{}",
+        run.stdout
+    );
+}

@@ -475,12 +475,24 @@ fn claim(
         reading,
         unplaced,
     );
+    // "In the 2010 battle over raising the age from 60 to 62": a figure its
+    // own words place two years or more before the article, under a key
+    // that names neither a period nor an event, is history, not what the
+    // key holds now ("currently 62", "64 by 2030"). Last year's is still
+    // the story's: an anniversary piece tells of the storm of last year.
+    let history = other_year(reading).filter(|&year| {
+        !rule.key.uses("period") && !rule.key.uses_event() && at.doc.published.is_some_and(|d| year + 1 < d.year)
+    });
     let foreign = at.foreign_to(pack, rule);
-    if foreign {
+    if foreign || history.is_some() {
         key = None;
     }
     let unbound = if foreign {
         unbound_event
+    } else if let Some(year) = history {
+        Some(format!(
+            "a figure of {year}, and the rule's key names no period or event to keep it apart"
+        ))
     } else if unplaced {
         Some("a figure the sentence compares with, of a year it does not name".to_string())
     } else if key.is_some() {
