@@ -674,11 +674,12 @@ pub fn read_sentence_told_from(sentence: &str, published: Option<Date>, anchor: 
         // up from 1.12 million on January 19", "the unions 55,000".
         // Only within one stretch of the sentence (`same_stretch`), and not
         // for a figure its own words set a level of: "raise the pension age
-        // to 64", "put the toll at 5,300". The word before "to" names the
+        // to 64", "put the toll at 5,300", "a majority of 174". The word
+        // before "to" names the
         // thing ("age"), not a move ("rose to", "from 2,000 to 11,300 and
         // back to 4,000").
         let own_level = match before_all.as_slice() {
-            [.., thing, last] if matches!(last.as_str(), "to" | "at" | "until") => {
+            [.., thing, last] if matches!(last.as_str(), "to" | "at" | "until" | "of") => {
                 !(thing.ends_with("ed")
                     || thing.starts_with(|c: char| c.is_ascii_digit())
                     || MOVES.contains(&thing.as_str()))
@@ -962,6 +963,23 @@ fn split_point(sentence: &str, from: usize, to: usize) -> usize {
             }
         }
     }
+    // The next figure's own noun phrase ends the gap: "411 seats have given
+    // Sir Keir Starmer | a majority of 174". Its article starts its words.
+    let spans: Vec<(usize, &str)> = gap
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - gap.as_ptr() as usize, w))
+        .collect();
+    if spans.last().is_some_and(|(_, w)| w.eq_ignore_ascii_case("of")) {
+        let article = spans
+            .iter()
+            .rev()
+            .skip(1)
+            .take(4)
+            .find(|(_, w)| matches!(w.to_lowercase().as_str(), "a" | "an" | "the"));
+        if let Some((at, _)) = article {
+            return from + at;
+        }
+    }
     to
 }
 
@@ -1201,6 +1219,21 @@ mod tests {
 
     fn joined(w: &[String]) -> String {
         w.join(" ")
+    }
+
+    #[test]
+    fn a_figures_own_noun_phrase_before_it_is_its_own() {
+        // "a majority of 174" is a majority, not more of the seats before it.
+        let s = "Labour's 411 seats have given Sir Keir Starmer a majority of 174.";
+        let majority = one(s, "174");
+        assert_eq!(joined(&majority.before), "a majority of");
+        assert!(majority.after.is_empty(), "{:?}", majority.after);
+        assert!(!majority.counted_by(&WordList::new(&["seats"])));
+        assert!(majority.counted_by(&WordList::new(&["majority"])));
+        // A figure that names nothing still counts what the one before it
+        // counted: "…, up from 1.12 million".
+        let s = "Police counted 1.27 million demonstrators, up from 1.12 million on January 19.";
+        assert!(one(s, "1.12").counted_by(&WordList::new(&["demonstrators"])));
     }
 
     #[test]
