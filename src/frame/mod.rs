@@ -153,6 +153,9 @@ fn is_change(before: &[String], to_next: bool) -> bool {
                     | "growth"
                     | "expansion"
                     | "surge"
+                    | "difference"
+                    | "gap"
+                    | "swing"
             )
         }),
         _ => false,
@@ -1425,6 +1428,15 @@ mod tests {
         assert!(one("The economy will contract by 7.5% this year.", "7.5").change);
         assert!(one("It announced an increase of €50 million.", "50").change);
         assert!(one("The ministry cut the force by 2,000 troops.", "2,000").change);
+        // A difference between two figures is not a level either.
+        assert!(
+            one(
+                "Its high was 1.272 million: a difference of roughly 8,000 people.",
+                "8,000"
+            )
+            .change
+        );
+        assert!(one("The polls put the gap at 20 points, a swing of 10 points.", "10").change);
         // "by" naming who, not how much.
         assert!(!one("The town was surrounded by 5,000 soldiers.", "5,000").change);
         assert!(!one("The toll rose to 2,310 by Friday.", "2,310").change);
