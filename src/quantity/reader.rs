@@ -741,7 +741,28 @@ pub fn find_iter<'t>(
     re.find_iter(text)
         .map(|m| vote_tally(text, m.range()))
         .filter(|r| !super::context::not_a_quantity(text, r.clone()))
-        .filter_map(|r| read(&text[r.clone()], opts).map(|q| (r, q)))
+        .flat_map(|r| match read(&text[r.clone()], opts) {
+            Some(q) => vec![(r, q)],
+            None => falling_pair(text, r, opts),
+        })
+}
+
+/// "fell from 11,300 to 3,958": no range (its ends run downwards) but two
+/// figures, a level and the level it moved to.
+fn falling_pair(text: &str, r: std::ops::Range<usize>, opts: &ReadOptions) -> Vec<(std::ops::Range<usize>, Quantity)> {
+    let m = &text[r.clone()];
+    let Some(at) = m.find(" to ") else {
+        return Vec::new();
+    };
+    let lead = if m.get(..5).is_some_and(|p| p.eq_ignore_ascii_case("from ")) {
+        5
+    } else {
+        0
+    };
+    [r.start + lead..r.start + at, r.start + at + 4..r.end]
+        .into_iter()
+        .filter_map(|part| read(&text[part.clone()], opts).map(|q| (part, q)))
+        .collect()
 }
 
 /// "The motion passed 287 to 250": a vote's tally, where "passed" is no
@@ -890,6 +911,28 @@ mod tests {
             Some(q) => format!("{} {} {}", q.interval, q.unit, q.precision),
             None => "not a quantity".into(),
         }
+    }
+
+    #[test]
+    fn a_fall_from_one_figure_to_another_is_two_figures() {
+        let found = |text: &str| -> Vec<String> {
+            find_iter(text, &ReadOptions::default())
+                .map(|(range, q)| format!("{} {}", &text[range], q.interval))
+                .collect()
+        };
+        assert_eq!(
+            found("The toll fell from 11,300 to 3,958."),
+            ["11,300 [11300, 11300]", "3,958 [3958, 3958]"]
+        );
+        assert_eq!(
+            found("Turnout fell from 67.3 per cent to 59.7 per cent."),
+            ["67.3 per cent [67.3, 67.3]", "59.7 per cent [59.7, 59.7]"]
+        );
+        // A rising pair is still read as the range the reader makes of it.
+        assert_eq!(
+            found("between 5,000 and 7,000 marched"),
+            ["between 5,000 and 7,000 [5000, 7000]"]
+        );
     }
 
     #[test]
