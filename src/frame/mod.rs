@@ -35,6 +35,11 @@ pub struct Reading {
     /// Lower-case words just before the number, within its window, at most
     /// ten ("the death toll rose to", "a contingent numbering").
     pub before: Vec<String>,
+    /// How many of the first words of `before` are another figure's, lent
+    /// to this one (the figure before it in the sentence, or the previous
+    /// sentence's for a bare count): they say what it counts, never who
+    /// gave it.
+    pub borrowed: usize,
     /// What a share is a share of ("gdp", "gross domestic product").
     pub base: Option<Vec<String>>,
     /// The reading's own stretch of the sentence (see the module doc).
@@ -384,13 +389,51 @@ impl Reading {
         }
         let before_counts = (self.after.is_empty() || GENERIC.contains(&self.after[0].as_str()) || self.verb_after())
             && !self.starts_own_clause();
-        before_counts
-            .then(|| list.position(&self.before, true))
-            .flatten()
-            .map(|at| {
-                let generic = GENERIC.contains(&self.before[at].as_str());
-                (if generic { 1000 } else { 0 }) + self.after.len() + (self.before.len() - at)
-            })
+        // Past a verb of counting or saying, the words before it name the
+        // source; the verb itself may still say what it counts ("the
+        // prefecture counted 7,000", a crowd, for a pack that says so), and
+        // so may words lent by another figure.
+        let at = if !before_counts {
+            None
+        } else if self.source_verb_before() {
+            let verb = self.before.len() - 1;
+            list.position(&self.before[verb..], true)
+                .map(|_| verb)
+                .or_else(|| list.position(&self.before[..self.borrowed.min(verb)], true))
+        } else {
+            list.position(&self.before, true)
+        };
+        at.map(|at| {
+            let generic = GENERIC.contains(&self.before[at].as_str());
+            (if generic { 1000 } else { 0 }) + self.after.len() + (self.before.len() - at)
+        })
+    }
+
+    /// A verb of counting or saying right before the number: the words
+    /// before it name who gave the figure, not what it counts ("where the
+    /// unions had counted 18,000"), unlike "crowds estimated at 5,000".
+    fn source_verb_before(&self) -> bool {
+        self.before.last().is_some_and(|w| {
+            matches!(
+                w.as_str(),
+                "counted"
+                    | "counts"
+                    | "count"
+                    | "said"
+                    | "says"
+                    | "say"
+                    | "estimated"
+                    | "estimates"
+                    | "estimate"
+                    | "claimed"
+                    | "claims"
+                    | "claim"
+                    | "reported"
+                    | "reports"
+                    | "tallied"
+                    | "announced"
+            )
+        })
     }
 
     /// A verb right after the number: the figure is the subject of its
@@ -576,6 +619,7 @@ pub fn carry_counted(readings: &mut [Reading], counted: &(Unit, Vec<String>)) {
             // As words before it ("the union put the capital's march at
             // 400,000" keeps its own "march").
             r.before.splice(0..0, after.iter().cloned());
+            r.borrowed += after.len();
             carrying = true;
         }
     }
@@ -711,6 +755,7 @@ pub fn read_sentence_told_from(sentence: &str, published: Option<Date>, anchor: 
         }) {
             window_words.push(previous.after[0].clone());
         }
+        let mut borrowed = 0;
         let after = match inherited {
             Some(previous) if !previous.after.is_empty() => previous.after.clone(),
             // …and where that count named it before itself, its words
@@ -718,11 +763,14 @@ pub fn read_sentence_told_from(sentence: &str, published: Option<Date>, anchor: 
             // had counted 2.5 million on Jan. 31".
             Some(previous) => {
                 before_all.splice(0..0, previous.before.iter().cloned());
+                borrowed = previous.before.len();
                 after
             }
             None => after,
         };
-        let before: Vec<String> = before_all[before_all.len().saturating_sub(10)..].to_vec();
+        let cut = before_all.len().saturating_sub(10);
+        let before: Vec<String> = before_all[cut..].to_vec();
+        let borrowed = borrowed.saturating_sub(cut);
         let to_next = found
             .get(i + 1)
             .and_then(|next| sentence.get(range.end..next.0.start))
@@ -808,6 +856,7 @@ pub fn read_sentence_told_from(sentence: &str, published: Option<Date>, anchor: 
             quantity: q.clone(),
             after,
             before,
+            borrowed,
             base,
             window,
             window_words,
@@ -1222,6 +1271,18 @@ mod tests {
 
     fn joined(w: &[String]) -> String {
         w.join(" ")
+    }
+
+    #[test]
+    fn who_gave_a_figure_is_not_what_it_counts() {
+        let unions = WordList::new(&["unions"]);
+        let s = "In Quimper, where the unions had counted 18,000 on Thursday, 9,000 people marched.";
+        assert!(!one(s, "18,000").counted_by(&unions));
+        // The verb itself may be what a pack counts by ("counted": a crowd).
+        assert!(one(s, "18,000").counted_by(&WordList::new(&["counted"])));
+        // "estimated at" is passive: what comes before it is what it counts.
+        assert!(one("Crowds estimated at 5,000 gathered.", "5,000").counted_by(&WordList::new(&["crowds"])));
+        assert!(one("All eight unions signed.", "eight").counted_by(&unions));
     }
 
     #[test]
