@@ -702,3 +702,56 @@ value = "[62, 62]"
         run.stdout
     );
 }
+
+/// A figure every mention of which names its own past day ("3,283 as of
+/// Monday 18 September") is a step in a changing count's history: against
+/// a figure stated on other days it is an update, even when outlets went
+/// on citing the other figure before and after it.
+#[test]
+fn a_figure_of_a_named_past_day_updates_rather_than_conflicts() {
+    let pack = rule_pack(&[(
+        "toll.toml",
+        r#"
+[[rule]]
+id = "toll"
+describe = "The death toll"
+counts = ["dead", "deaths"]
+key = "toll"
+changes_over_time = true
+[[rule.example]]
+text = "There were 300 deaths."
+value = "[300, 300]"
+"#,
+    )]);
+    let files = [
+        (
+            "a.md",
+            "---\npublished: 2023-09-16\n---\nOfficials reported 3,958 deaths.\n",
+        ),
+        (
+            "b.md",
+            "---\npublished: 2023-09-22\n---\nThe east recorded 3,283 deaths as of Monday 18 September.\n",
+        ),
+        (
+            "c.md",
+            "---\npublished: 2023-09-25\n---\nOfficials reported 3,958 deaths.\n",
+        ),
+    ];
+    let (claims, findings) = check_files(&files, &[pack.path().to_str().unwrap()]);
+    assert_eq!(claims.len(), 3, "{claims:#?}");
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+    assert_eq!(findings[0]["relation"], "update", "{findings:#?}");
+    // Two figures stated on the same named day still conflict.
+    let files = [
+        (
+            "a.md",
+            "---\npublished: 2023-09-22\n---\nThe east recorded 3,283 deaths as of Monday 18 September.\n",
+        ),
+        (
+            "b.md",
+            "---\npublished: 2023-09-23\n---\nThe east recorded 3,400 deaths as of Monday 18 September.\n",
+        ),
+    ];
+    let (_, findings) = check_files(&files, &[pack.path().to_str().unwrap()]);
+    assert_eq!(findings[0]["relation"], "conflict", "{findings:#?}");
+}

@@ -416,7 +416,7 @@ fn pair_relation(claims: &[Claim], docs: &[DocumentMeta], a: &Side, b: &Side, ch
     // A figure that changes over time and was stated differently later was
     // revised, whether or not both could be true.
     if matches!(relation, Relation::Conflict | Relation::Compatible) && changes {
-        if let Some((earlier, later)) = revision(claims, docs, a, b) {
+        if let Some((earlier, later)) = revision(claims, docs, a, b).or_else(|| dated_apart(claims, docs, a, b)) {
             relation = Relation::Update;
             explanation = format!(
                 "{} (first stated {}) was revised to {} (first stated {}): the figure changes over time",
@@ -601,6 +601,38 @@ fn revision<'s>(claims: &[Claim], docs: &[DocumentMeta], a: &'s Side, b: &'s Sid
         Some((b, a))
     } else {
         None
+    }
+}
+
+/// When every claim of one side names the day its figure stood at ("3,283
+/// by Monday 18 September", "as of Thursday") and the other side states
+/// its figure on none of those days, the (earlier, later) pair: a figure
+/// of a named past day is a step in the count's history, not a
+/// contradiction of today's, however long outlets go on citing either.
+fn dated_apart<'s>(claims: &[Claim], docs: &[DocumentMeta], a: &'s Side, b: &'s Side) -> Option<(&'s Side, &'s Side)> {
+    let named_days =
+        |side: &Side| -> Option<Vec<crate::date::Date>> { side.claims.iter().map(|&c| claims[c].as_of).collect() };
+    // The other side's days: the ones it names, else its articles' dates.
+    let days = |side: &Side| {
+        side.claims
+            .iter()
+            .filter_map(|&c| claims[c].as_of.or(docs[claims[c].doc].published))
+            .collect::<Vec<_>>()
+    };
+    // Whether the dated side came first.
+    let first = |dated: &Side, other: &Side| -> Option<bool> {
+        let named = named_days(dated)?;
+        let theirs = days(other);
+        if theirs.iter().any(|d| named.contains(d)) {
+            return None;
+        }
+        let earliest = *named.iter().min()?;
+        Some(theirs.iter().min().is_none_or(|&t| earliest < t))
+    };
+    match (first(a, b), first(b, a)) {
+        (Some(true), _) | (None, Some(false)) => Some((a, b)),
+        (Some(false), _) | (None, Some(true)) => Some((b, a)),
+        (None, None) => None,
     }
 }
 
