@@ -126,7 +126,7 @@ fn cues() -> &'static [(Cue, Regex)] {
         let bodies = format!("(?:{})", BODIES.join("|"));
         use crate::entity::letters::{CAPITAL, LETTER, LOWER};
         let name = format!(
-            r"(?P<who>(?:the\s+)?(?:[{CAPITAL}][{LETTER}\-\.]*(?:\s+(?:(?:of|in|for)\s+)?[{CAPITAL}][{LETTER}\-\.]*){{0,3}}(?:\s+{bodies}(?-u:\b))?|(?:(?-u:\b)[{LETTER}][{LOWER}]*\s+){{0,2}}(?:[{LOWER}]+-)?(?:police|organi[sz]ers|unions?|officials|authorities|ministry|government|mayor|prefecture|governor|spokes(?:man|woman|person)|diplomats?|sources|analysts|economists|experts|researchers|observers|doctors|medics|witnesses|rescuers|{bodies})))"
+            r"(?P<who>(?:the\s+)?(?:[{CAPITAL}][{LETTER}\-\.]*(?:\s+(?:(?:of|in|for)\s+)?[{CAPITAL}][{LETTER}\-\.]*){{0,3}}(?:\s+{bodies}(?-u:\b))?|[{CAPITAL}][{LETTER}\-]*(?:'|’)s\s+(?:[{LOWER}]+\s+){{0,2}}(?:police|officials|authorities|ministry|government|mayor|prefecture|governor|spokes(?:man|woman|person))|(?:(?-u:\b)[{LETTER}][{LOWER}]*\s+){{0,2}}(?:[{LOWER}]+-)?(?:police|organi[sz]ers|unions?|officials|authorities|ministry|government|mayor|prefecture|governor|spokes(?:man|woman|person)|diplomats?|sources|analysts|economists|experts|researchers|observers|doctors|medics|witnesses|rescuers|{bodies})))"
         );
         let verbs = format!("(?:{})", VERBS.join("|"));
         let inverted = format!("(?:{})", INVERTED.join("|"));
@@ -140,7 +140,7 @@ fn cues() -> &'static [(Cue, Regex)] {
             ),
             // An apposition may stand between the source and its verb:
             // "The CGT union, the most militant of the eight, gave …".
-            (Cue::Plain, format!(r"{name}(?:,[^,;]{{1,80}},)?\s+{verbs}(?-u:\b)")),
+            (Cue::Plain, format!(r"{name}(?:,[^,;]{{1,80}},)?\s+(?:(?:has|have|had)\s+)?{verbs}(?-u:\b)")),
             // Inverted, after what it said: "…, said the mayor", "1.27
             // million marchers says ministry". Not "gave Labour 431 seats"
             // (no such verb here), nor "He said the SNP remained …" (see
@@ -294,9 +294,11 @@ pub fn sources(sentence: &str) -> Vec<(Range<usize>, String)> {
             Some((cue, who))
         })
         .filter_map(|(cue, m)| {
+            // "Derna's mayor" is the mayor of Derna: "derna mayor".
             let mut w: Vec<String> = words(m.as_str())
                 .into_iter()
                 .skip_while(|x| NOT_A_SOURCE.contains(&x.as_str()))
+                .filter(|x| x != "s")
                 .collect();
             // A proper name is the source; the kind of body after it is not
             // part of its name ("the CGT union" is "cgt", as elsewhere).

@@ -1694,6 +1694,11 @@ mod tests {
         );
         let s = "The CGT said 2.8 million people took part.";
         assert_eq!(attribution(s, one(s, "2.8").range).as_deref(), Some("cgt"));
+        // A place's officer, with an apposition and a helper verb.
+        let s = "Derna's mayor, Abdulmenam al-Ghaithi, has told a broadcaster that the toll could reach 20,000.";
+        assert_eq!(attribution(s, one(s, "20,000").range).as_deref(), Some("derna mayor"));
+        let s = "More in Common's final model gave Labour 430 seats.";
+        assert_eq!(attribution(s, one(s, "430").range).as_deref(), Some("more in common"));
         // A possessive owns the figure; a possessive of no figure word does not.
         let s = "Nationally, the interior ministry's final figure was 1.12 million marchers.";
         assert_eq!(
