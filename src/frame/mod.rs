@@ -661,6 +661,18 @@ pub fn read_sentence_told_from(sentence: &str, published: Option<Date>, anchor: 
         };
         let window = start.max(clause.start)..end.min(clause.end).max(range.end);
         let after_text = &sentence[range.end..window.end];
+        // A key-figures line: "4,255 - deaths recorded (WHO)", "Missing:
+        // 9,000" aside. A figure opening its line names what it counts
+        // after a dash.
+        let opens_line = sentence[..range.start]
+            .trim_start_matches(['-', '*', '•', ' '])
+            .is_empty();
+        let line_rest = &sentence[range.end..found.get(i + 1).map_or(sentence.len(), |next| next.0.start)];
+        let label = line_rest
+            .trim_start_matches(['+', ' '])
+            .strip_prefix(['-', '–', '—'])
+            .filter(|rest| opens_line && rest.starts_with(' '));
+        let after_text = label.unwrap_or(after_text);
         // Money says what it is for after a preposition: "€390bn in grants".
         let money = matches!(q.unit, Unit::Money(_));
         let mut lead = true;
@@ -1271,6 +1283,26 @@ mod tests {
 
     fn joined(w: &[String]) -> String {
         w.join(" ")
+    }
+
+    #[test]
+    fn a_key_figures_line_names_what_it_counts_after_a_dash() {
+        assert_eq!(
+            joined(&one("4,255 - deaths recorded (WHO, 28 Sep)", "4,255").after),
+            "deaths recorded"
+        );
+        assert_eq!(
+            joined(&one("16,000+ - children displaced (UNICEF)", "16,000").after),
+            "children displaced"
+        );
+        assert_eq!(
+            joined(&one("- 8,540 – people missing", "8,540").after),
+            "people missing"
+        );
+        // Inside a sentence a dash still ends what the figure counts.
+        assert!(one("The toll reached 2,310 - officials gave no more.", "2,310")
+            .after
+            .is_empty());
     }
 
     #[test]
