@@ -961,6 +961,13 @@ fn reread(sentence: &str, range: Range<usize>, q: Quantity, opts: &ReadOptions) 
     let before = words(&sentence[..range.start]);
     let last = before.last().map(String::as_str).unwrap_or("");
     let lower = text.to_lowercase();
+    // "all but six of those seats": the figure is what the rest is not,
+    // never a count of its own.
+    if let [.., all, but] = before.as_slice() {
+        if all == "all" && matches!(but.as_str(), "but" | "except" | "bar") {
+            return Vec::new();
+        }
+    }
     if let Some(rest) = lower.strip_prefix("over ") {
         if DISPUTE_WORDS.contains(&last) {
             let start = range.end - rest.len();
@@ -1283,6 +1290,13 @@ mod tests {
 
     fn joined(w: &[String]) -> String {
         w.join(" ")
+    }
+
+    #[test]
+    fn all_but_a_figure_is_no_count() {
+        let s = "The Conservatives won all but six of those seats, and Labour 12.";
+        let got: Vec<&str> = read_sentence(s, None).iter().map(|r| &s[r.range.clone()]).collect();
+        assert_eq!(got, ["12"]);
     }
 
     #[test]
