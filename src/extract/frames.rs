@@ -405,27 +405,25 @@ pub(super) fn claims(
     let mut out = Vec::new();
     for (rule, spec, i, distance) in taken {
         let reading = &readings[i];
-        {
-            if distance.is_some_and(|d| d > nearest[i]) {
-                continue;
-            }
-            // The rule's own reading options (round numbers, tolerance).
-            let text = &sentence[reading.range.clone()];
-            let Some(q) = quantity::read(text, &rule.read) else {
-                continue;
-            };
-            let subject = spec.subject.as_ref().and_then(|(kind, finder)| {
-                subject(pack, (kind, finder), reading, sentence, at.doc.published, &|| {
-                    previous_subject(kind)
-                })
-            });
-            let attribution = crate::frame::nearest_source(
-                sentence,
-                sources.get_or_init(|| crate::frame::sources(sentence)),
-                reading.range.clone(),
-            );
-            out.push(claim(pack, rule, at, reading, q, subject.as_deref(), attribution));
+        if distance.is_some_and(|d| d > nearest[i]) {
+            continue;
         }
+        // The rule's own reading options (round numbers, tolerance).
+        let text = &sentence[reading.range.clone()];
+        let Some(q) = quantity::read(text, &rule.read) else {
+            continue;
+        };
+        let subject = spec.subject.as_ref().and_then(|(kind, finder)| {
+            subject(pack, (kind, finder), reading, sentence, at.doc.published, &|| {
+                previous_subject(kind)
+            })
+        });
+        let attribution = crate::frame::nearest_source(
+            sentence,
+            sources.get_or_init(|| crate::frame::sources(sentence)),
+            reading.range.clone(),
+        );
+        out.push(claim(pack, rule, at, reading, q, subject.as_deref(), attribution));
     }
     out
 }

@@ -661,9 +661,8 @@ pub fn read_sentence_told_from(sentence: &str, published: Option<Date>, anchor: 
         };
         let window = start.max(clause.start)..end.min(clause.end).max(range.end);
         let after_text = &sentence[range.end..window.end];
-        // A key-figures line: "4,255 - deaths recorded (WHO)", "Missing:
-        // 9,000" aside. A figure opening its line names what it counts
-        // after a dash.
+        // A key-figures line ("4,255 - deaths recorded (WHO)"): a figure
+        // opening its line names what it counts after a dash.
         let opens_line = sentence[..range.start]
             .trim_start_matches(['-', '*', '•', ' '])
             .is_empty();
@@ -734,9 +733,8 @@ pub fn read_sentence_told_from(sentence: &str, published: Option<Date>, anchor: 
         // Only within one stretch of the sentence (`same_stretch`), and not
         // for a figure its own words set a level of: "raise the pension age
         // to 64", "put the toll at 5,300", "a majority of 174". The word
-        // before "to" names the
-        // thing ("age"), not a move ("rose to", "from 2,000 to 11,300 and
-        // back to 4,000").
+        // before "to" names the thing ("age"), not a move ("rose to", "from
+        // 2,000 to 11,300 and back to 4,000").
         let own_level = match before_all.as_slice() {
             [.., thing, last] if matches!(last.as_str(), "to" | "at" | "until" | "of") => {
                 !(thing.ends_with("ed")
