@@ -636,12 +636,13 @@ pub fn read_sentence(sentence: &str, published: Option<Date>) -> Vec<Reading> {
 /// places a bare weekday ("By Wednesday the ministry had 5,300 dead").
 pub fn read_sentence_told_from(sentence: &str, published: Option<Date>, anchor: Option<Date>) -> Vec<Reading> {
     let opts = ReadOptions::default();
-    let found: Vec<(Range<usize>, Quantity)> = quantity::find_iter(sentence, &opts)
+    let mut found: Vec<(Range<usize>, Quantity)> = quantity::find_iter(sentence, &opts)
         .flat_map(|(range, q)| reread(sentence, range, q, &opts))
         .collect();
     if found.is_empty() {
         return Vec::new();
     }
+    join_durations(sentence, &mut found);
     let clauses = clauses(sentence);
     let mut out = Vec::with_capacity(found.len());
     for (i, (range, q)) in found.iter().enumerate() {
@@ -681,8 +682,12 @@ pub fn read_sentence_told_from(sentence: &str, published: Option<Date>, anchor: 
             .unwrap_or(after_text.len());
         let phrase_end = after_text[..phrase_end].find(" - ").unwrap_or(phrase_end);
         let mut content = 0;
-        let after: Vec<String> = words(&after_text[..phrase_end])
+        // A duration read whole ("91 hours and 31 minutes") counts hours.
+        let duration = (q.unit == Unit::Count && quantity::hours_and_minutes(&sentence[range.clone()]).is_some())
+            .then(|| "hours".to_string());
+        let after: Vec<String> = duration
             .into_iter()
+            .chain(words(&after_text[..phrase_end]))
             .skip_while(|w| {
                 let skip = lead
                     && ((w == "of" && q.unit == Unit::Percent)
@@ -996,6 +1001,28 @@ fn reread(sentence: &str, range: Range<usize>, q: Quantity, opts: &ReadOptions) 
     vec![(range, q)]
 }
 
+/// "91 hours and 31 minutes" is one figure, not 91 and 31.
+fn join_durations(sentence: &str, found: &mut Vec<(Range<usize>, Quantity)>) {
+    let mut i = 0;
+    while i + 1 < found.len() {
+        let (a, b) = (found[i].0.clone(), found[i + 1].0.clone());
+        let gap = words(sentence.get(a.end..b.start).unwrap_or(""));
+        let hours_and = matches!(gap.as_slice(), [h, and] if (h == "hours" || h == "hour") && and == "and");
+        let unit_end = sentence[b.end..]
+            .split(|c: char| !c.is_alphabetic())
+            .find(|w| !w.is_empty())
+            .filter(|w| matches!(w.to_lowercase().as_str(), "minutes" | "minute" | "mins" | "min"))
+            .and_then(|w| sentence[b.end..].find(w).map(|at| b.end + at + w.len()));
+        if let (true, Some(end)) = (hours_and, unit_end) {
+            if let Some(q) = quantity::hours_and_minutes(&sentence[a.start..end]) {
+                found[i] = (a.start..end, q);
+                found.remove(i + 1);
+            }
+        }
+        i += 1;
+    }
+}
+
 /// Words that start the next figure's stretch of text in the gap between
 /// two numbers: "0.4% | to fund defence at 2.2%", "2.1% in 2024 | and 2.3%".
 const SPLIT_WORDS: &[&str] = &[
@@ -1288,6 +1315,20 @@ mod tests {
 
     fn joined(w: &[String]) -> String {
         w.join(" ")
+    }
+
+    #[test]
+    fn hours_and_minutes_are_one_duration() {
+        let s = "The summit lasted 91 hours and 31 minutes, just short of the 92 hours at Nice.";
+        let got: Vec<&str> = read_sentence(s, None).iter().map(|r| &s[r.range.clone()]).collect();
+        assert_eq!(got, ["91 hours and 31 minutes", "92"]);
+        let r = one(s, "91 hours");
+        assert!((r.quantity.interval.lo - (91.0 + 31.0 / 60.0)).abs() < 1e-9);
+        assert!(r.counted_by(&WordList::new(&["hours"])));
+        // Two figures that are not a duration stay two.
+        let s = "It took 12 hours and 40 officers to clear the square.";
+        let got: Vec<&str> = read_sentence(s, None).iter().map(|r| &s[r.range.clone()]).collect();
+        assert_eq!(got, ["12", "40"]);
     }
 
     #[test]

@@ -41,7 +41,9 @@ mod words_tests {
         assert_eq!(number_in_words(-1234567.891), "-1,234,567.89");
     }
 }
-pub use reader::{ascii_fragment, describe_line, find_first, find_iter, number_words, pattern, read, Placeholder};
+pub use reader::{
+    ascii_fragment, describe_line, find_first, find_iter, hours_and_minutes, number_words, pattern, read, Placeholder,
+};
 
 use std::fmt;
 

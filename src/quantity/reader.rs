@@ -641,6 +641,9 @@ fn hedged(a: &Amount, hedge: Option<Hedge>, opts: &ReadOptions) -> (Interval, Pr
 /// Read a whole expression ("more than 30", "€800bn", "between 2% and 3%")
 /// as a quantity; `None` when it is not one, or when anything is left over.
 pub fn read(expr: &str, opts: &ReadOptions) -> Option<Quantity> {
+    if let Some(q) = hours_and_minutes(expr) {
+        return Some(q);
+    }
     let s = normalise(expr);
     // "a third of", "scores of", "dozens of": the "of" belongs to the noun.
     let s = s.strip_suffix(" of").unwrap_or(&s);
@@ -745,6 +748,22 @@ pub fn find_iter<'t>(
             Some(q) => vec![(r, q)],
             None => falling_pair(text, r, opts),
         })
+}
+
+/// "91 hours and 31 minutes": a duration in hours, read whole (91.52).
+pub fn hours_and_minutes(expr: &str) -> Option<Quantity> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"(?i)^\s*(\d{1,4})\s+hours?\s+and\s+(\d{1,2})\s+min(?:ute)?s?\s*$").expect("duration regex")
+    });
+    let c = re.captures(expr)?;
+    let hours: f64 = c[1].parse().ok()?;
+    let minutes: f64 = c[2].parse().ok()?;
+    (minutes < 60.0).then(|| Quantity {
+        interval: Interval::exact(hours + minutes / 60.0),
+        unit: Unit::Count,
+        precision: Precision::Exact,
+    })
 }
 
 /// "fell from 11,300 to 3,958": no range (its ends run downwards) but two
