@@ -641,25 +641,26 @@ pub fn explain_text(pack: &RulePack, sentence: &str, published: Option<crate::da
             };
             let _ = writeln!(out, "  whole:       no, {what}");
         }
-        // As extraction does: of the rules that take the figure for what it
-        // counts, those whose word stands nearest it keep it.
-        let nearest = pack
+        // Each frame rule's verdict, read once; then, as extraction does,
+        // of the rules that take the figure for what it counts, those whose
+        // word stands nearest it keep it.
+        let verdicts: Vec<_> = pack
             .rules
             .iter()
             .filter_map(|rule| {
                 let spec = rule.frame.as_ref()?;
-                frames::select(spec, r, &|| words.clone()).ok()?;
-                Some((r.counted_distance(&spec.counts)?, rule.id.as_str()))
+                let verdict = frames::select(spec, r, &|| words.clone());
+                let distance = verdict.is_ok().then(|| r.counted_distance(&spec.counts)).flatten();
+                Some((rule, spec, verdict, distance))
             })
+            .collect();
+        let nearest = verdicts
+            .iter()
+            .filter_map(|(rule, _, _, distance)| Some(((*distance)?, rule.id.as_str())))
             .min();
-        for rule in pack.rules.iter().filter(|r| r.frame.is_some()) {
-            let Some(spec) = &rule.frame else { continue };
-            match frames::select(spec, r, &|| words.clone()) {
-                Ok(())
-                    if r.counted_distance(&spec.counts)
-                        .zip(nearest)
-                        .is_some_and(|(d, (min, _))| d > min) =>
-                {
+        for (rule, spec, verdict, distance) in verdicts {
+            match verdict {
+                Ok(()) if distance.zip(nearest).is_some_and(|(d, (min, _))| d > min) => {
                     let other = nearest.map_or("", |(_, id)| id);
                     let _ = writeln!(
                         out,
