@@ -2,7 +2,8 @@
 //! are worked out below (tests/fixtures/eval-tiny).
 //!
 //! The fixture's one rule puts every count of people under one key, so the
-//! engine makes one finding of all five values (a conflict), whose pairs
+//! engine makes one finding of all five values (a conflict; each article
+//! states one figure, so every one can be placed), whose pairs
 //! are 2 compatible (80,000 with about 80,000; about 80,000 with some
 //! 90,000) and 8 conflicts.
 //! The labels expect 6 pairs in the Lyon subject: 2 compatible, 1 conflict
@@ -61,7 +62,7 @@ fn traps_and_unlabelled_conflicts() {
 #[test]
 fn held_out_articles_are_scored_apart() {
     let e = tiny();
-    assert_eq!((e.tune.documents, e.holdout.documents), (2, 1));
+    assert_eq!((e.tune.documents, e.holdout.documents), (4, 1));
     assert_eq!(e.tune.claim_recall_total(), ratio(4, 5));
     assert_eq!(e.holdout.claim_recall_total(), ratio(1, 1));
     assert_eq!(e.tune.relation_recall_total(), ratio(1, 3));
@@ -91,7 +92,7 @@ fn the_command_prints_figures_misses_and_false_alarms_and_applies_floors() {
         "in finding k",
         "missed relation      [holdout] expected divergent, engine says conflict",
         // The rule fixes modality to estimate; the Nice figure is labelled fact.
-        "wrong modality       b.md:6:68 \"5,000 people\" (b2) [count nice/marchers] labelled fact: read as estimate (marchers)",
+        "wrong modality       e.md:6:31 \"5,000 people\" (e1) [count nice/marchers] labelled fact: read as estimate (marchers)",
     ] {
         assert!(run.stdout.contains(line), "missing {line:?} in\n{}", run.stdout);
     }

@@ -676,10 +676,14 @@ value = "[62, 62]"
 "#,
     )]);
     let (claims, findings) = check_files(
-        &[(
-            "a.md",
-            "---\npublished: 2023-03-09\n---\nThe retirement age is currently 62.\n\nIn 2010 the retirement age rose to 62 from 60.\n\nIn 2022 the retirement age was 61.\n",
-        )],
+        &[
+            (
+                "a.md",
+                "---\npublished: 2023-03-09\n---\nThe retirement age is currently 62.\n\nIn 2010 the retirement age rose to 62 from 60.\n",
+            ),
+            // Another article: one article's two figures are never compared.
+            ("b.md", "---\npublished: 2023-03-09\n---\nIn 2022 the retirement age was 61.\n"),
+        ],
         &[pack.path().to_str().unwrap()],
     );
     assert_eq!(claims.len(), 4, "{claims:#?}");
@@ -754,4 +758,45 @@ value = "[300, 300]"
     ];
     let (_, findings) = check_files(&files, &[pack.path().to_str().unwrap()]);
     assert_eq!(findings[0]["relation"], "conflict", "{findings:#?}");
+}
+
+/// An article that gives two figures under one key that cannot both be
+/// true (a city's march and a town's, a table's columns) counts things the
+/// key does not tell apart: none of its figures is set against another
+/// article's, and the finding says why. Articles of one figure each are
+/// compared as before.
+#[test]
+fn an_article_of_two_figures_under_one_key_is_not_placed() {
+    let pack = marchers_pack(r#"["marchers"]"#, "");
+    let pack = pack.path().to_str().unwrap();
+    let (_, findings) = check_files(
+        &[
+            (
+                "a.md",
+                "---\npublished: 2023-03-29\n---\nIn Nantes, 18,000 marchers turned out.\n\nIn Morlaix, 3,500 marchers turned out.\n",
+            ),
+            ("b.md", "---\npublished: 2023-03-29\n---\nPolice counted 740,000 marchers.\n"),
+        ],
+        &[pack],
+    );
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+    assert_eq!(findings[0]["relation"], "compatible", "{findings:#?}");
+    assert!(
+        findings[0]["explanation"].contains("not compared: a.md states figures under this key that cannot all be true"),
+        "{findings:#?}"
+    );
+    // A third article with a single figure of its own still conflicts.
+    let (_, findings) = check_files(
+        &[
+            (
+                "a.md",
+                "---\npublished: 2023-03-29\n---\nIn Nantes, 18,000 marchers turned out.\n\nIn Morlaix, 3,500 marchers turned out.\n",
+            ),
+            ("b.md", "---\npublished: 2023-03-29\n---\nPolice counted 740,000 marchers.\n"),
+            ("c.md", "---\npublished: 2023-03-29\n---\nPolice counted 1,089,000 marchers.\n"),
+        ],
+        &[pack],
+    );
+    assert_eq!(findings[0]["relation"], "conflict", "{findings:#?}");
+    assert!(findings[0]["explanation"].contains("740,000"), "{findings:#?}");
 }

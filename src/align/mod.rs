@@ -260,6 +260,41 @@ fn bounds(v: &Value) -> (f64, f64) {
     }
 }
 
+/// The clusters of the values at `of` (indices into `values`, in value
+/// order): a value joins the cluster while it meets every value in it (the
+/// running intersection), else starts the next one. The cluster of each
+/// (parallel to `of`) and the positions in `of` where clusters start.
+fn sweep(claims: &[Claim], values: &[Side], of: &[usize]) -> (Vec<usize>, Vec<usize>) {
+    let mut clusters: Vec<usize> = Vec::with_capacity(of.len());
+    let mut starts: Vec<usize> = Vec::new();
+    let mut common: Option<(f64, f64)> = None;
+    for (k, &i) in of.iter().enumerate() {
+        let v = &values[i];
+        let (lo, hi) = bounds(&v.reading);
+        let joined = match common {
+            Some((clo, chi)) if k > 0 && lo <= chi && clo <= hi => {
+                // Open ends that only touch do not meet ("nearly 50%" and "50%").
+                let touching =
+                    (lo == chi || hi == clo) && compare(claims, &values[of[k - 1]], v).0 == Relation::Conflict;
+                (!touching).then(|| (clo.max(lo), chi.min(hi)))
+            }
+            _ => None,
+        };
+        match joined {
+            Some(c) => {
+                common = Some(c);
+                clusters.push(*clusters.last().unwrap_or(&0));
+            }
+            None => {
+                common = Some((lo, hi));
+                starts.push(k);
+                clusters.push(starts.len() - 1);
+            }
+        }
+    }
+    (clusters, starts)
+}
+
 /// One finding for one claim key: every distinct value, clustered (values
 /// that can all be true together form a cluster), the relation the
 /// strongest between neighbouring clusters, and the pair that decides it
@@ -279,37 +314,8 @@ fn key_finding(
             .then_with(|| x.value.cmp(&y.value))
     });
     borrow_sources(claims, &mut values);
-    // Sweep: a value joins the cluster while it meets every value in it
-    // (the running intersection), else starts the next one.
-    let mut clusters: Vec<usize> = Vec::with_capacity(values.len());
-    let mut starts: Vec<usize> = Vec::new();
-    let mut common: Option<(f64, f64)> = None;
-    for (i, v) in values.iter().enumerate() {
-        let (lo, hi) = bounds(&v.reading);
-        let joined = match (common, clusters.last()) {
-            (Some((clo, chi)), Some(_)) if lo <= chi && clo <= hi => {
-                // Open ends that only touch do not meet ("nearly 50%" and "50%").
-                let touching = (lo == chi || hi == clo) && compare(claims, &values[i - 1], v).0 == Relation::Conflict;
-                if touching {
-                    None
-                } else {
-                    Some((clo.max(lo), chi.min(hi)))
-                }
-            }
-            _ => None,
-        };
-        match joined {
-            Some(c) => {
-                common = Some(c);
-                clusters.push(*clusters.last().unwrap_or(&0));
-            }
-            None => {
-                common = Some((lo, hi));
-                starts.push(i);
-                clusters.push(starts.len() - 1);
-            }
-        }
-    }
+    let all: Vec<usize> = (0..values.len()).collect();
+    let (clusters, starts) = sweep(claims, &values, &all);
     let n_docs = {
         let mut d: Vec<usize> = values.iter().flat_map(|s| s.documents(claims)).collect();
         d.sort_unstable();
@@ -332,22 +338,51 @@ fn key_finding(
             best.3 = compare(claims, lo_side, hi_side).1;
         }
         // Between neighbouring clusters: the value of the lower cluster that
-        // ends first is disjoint from the first value of the next.
-        for w in starts.windows(2) {
+        // ends first is disjoint from the first value of the next. Values
+        // only articles that cannot be placed state take no part: the
+        // others are clustered again without them.
+        let unplaced = unplaced(claims, &values, &clusters, changes);
+        let placed: Vec<usize> = if unplaced.is_empty() {
+            all
+        } else {
+            all.into_iter()
+                .filter(|&i| !unplaced_side(claims, &values[i], &unplaced, changes))
+                .collect()
+        };
+        let placed_starts = if placed.len() == values.len() {
+            starts.clone()
+        } else {
+            sweep(claims, &values, &placed).1
+        };
+        for w in placed_starts.windows(2) {
             let (from, next) = (w[0], w[1]);
-            let x = (from..next)
-                .min_by(|&p, &q| bounds(&values[p].reading).1.total_cmp(&bounds(&values[q].reading).1))
-                .unwrap_or(from);
-            let (relation, explanation) = pair_relation(claims, docs, &values[x], &values[next], changes);
-            if strength(relation) > strength(best.0) {
-                best = (relation, x, next, explanation);
+            let x = placed[(from..next)
+                .min_by(|&p, &q| {
+                    bounds(&values[placed[p]].reading)
+                        .1
+                        .total_cmp(&bounds(&values[placed[q]].reading).1)
+                })
+                .unwrap_or(from)];
+            let next = placed[next];
+            if let Some((relation, explanation)) =
+                pair_relation(claims, docs, &values[x], &values[next], changes, &unplaced)
+            {
+                if strength(relation) > strength(best.0) {
+                    best = (relation, x, next, explanation);
+                }
             }
         }
         if best.0 == Relation::Compatible && changes {
-            let (relation, explanation) = pair_relation(claims, docs, &values[best.1], &values[best.2], changes);
-            if relation == Relation::Update {
-                best = (relation, best.1, best.2, explanation);
+            if let Some((relation, explanation)) =
+                pair_relation(claims, docs, &values[best.1], &values[best.2], changes, &unplaced)
+            {
+                if relation == Relation::Update {
+                    best = (relation, best.1, best.2, explanation);
+                }
             }
+        }
+        if !unplaced.is_empty() && starts.len() > 1 && best.0 == Relation::Compatible {
+            best.3 = format!("{}; {}", best.3, unplaced_note(docs, &unplaced));
         }
         let summary = format!(
             "{} values from {n_docs} sources in {} cluster{}; ",
@@ -384,24 +419,32 @@ pub fn relation_between(
     b: &Side,
     same_cluster: bool,
     changes: bool,
-) -> Relation {
+    unplaced: &[Place],
+) -> Option<Relation> {
     if same_cluster {
-        let (r, _) = pair_relation(claims, docs, a, b, changes);
-        if r == Relation::Update {
-            Relation::Update
-        } else {
-            Relation::Compatible
+        match pair_relation(claims, docs, a, b, changes, unplaced) {
+            Some((Relation::Update, _)) => Some(Relation::Update),
+            _ => Some(Relation::Compatible),
         }
     } else {
-        pair_relation(claims, docs, a, b, changes).0
+        pair_relation(claims, docs, a, b, changes, unplaced).map(|(r, _)| r)
     }
 }
 
 /// The relation of two values of one key that cannot share a cluster (or,
 /// for a figure that changes over time, that differ): divergent when
 /// different sources give them as their own, an update when one was stated
-/// after the other, a conflict otherwise.
-fn pair_relation(claims: &[Claim], docs: &[DocumentMeta], a: &Side, b: &Side, changes: bool) -> (Relation, String) {
+/// after the other, a conflict otherwise; `None` for a conflict where
+/// either value comes only from articles that cannot be placed (see
+/// [`unplaced`]).
+fn pair_relation(
+    claims: &[Claim],
+    docs: &[DocumentMeta],
+    a: &Side,
+    b: &Side,
+    changes: bool,
+    unplaced: &[Place],
+) -> Option<(Relation, String)> {
     let (mut relation, mut explanation) = compare(claims, a, b);
     if relation == Relation::Conflict {
         if let Some((x, y)) = divergent_sources(claims, a, b) {
@@ -427,7 +470,75 @@ fn pair_relation(claims: &[Claim], docs: &[DocumentMeta], a: &Side, b: &Side, ch
             );
         }
     }
-    (relation, explanation)
+    if relation == Relation::Conflict
+        && (unplaced_side(claims, a, unplaced, changes) || unplaced_side(claims, b, unplaced, changes))
+    {
+        return None;
+    }
+    Some((relation, explanation))
+}
+
+/// Where in its article a figure stands: the document and, for a figure
+/// that changes over time, the day it is stated as of and the live-blog
+/// entry's time (a count rising through one article's entries is its
+/// history, not an ambiguity).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Place {
+    pub doc: usize,
+    as_of: Option<crate::date::Date>,
+    at_time: Option<u16>,
+}
+
+fn place(c: &Claim, changes: bool) -> Place {
+    Place {
+        doc: c.doc,
+        as_of: c.as_of.filter(|_| changes),
+        at_time: c.at_time.filter(|_| changes),
+    }
+}
+
+/// Where articles state values of two clusters of one key (values that
+/// cannot all be true) at one place. An article does not contradict
+/// itself from one paragraph to the next: two such figures under one key
+/// count different things the key does not tell apart (Norfolk's seats
+/// and the region's, one town's march and another's, a table's columns),
+/// so none of that article's figures there can be placed against another
+/// article's either. They are listed in the finding and compared with
+/// none. Sorted; a sort, linear in the values otherwise.
+pub fn unplaced(claims: &[Claim], values: &[Side], clusters: &[usize], changes: bool) -> Vec<Place> {
+    let mut seen: Vec<(Place, usize)> = values
+        .iter()
+        .zip(clusters)
+        .flat_map(|(v, &c)| v.claims.iter().map(move |&i| (place(&claims[i], changes), c)))
+        .collect();
+    seen.sort_unstable();
+    seen.dedup();
+    let mut out: Vec<Place> = seen.windows(2).filter(|w| w[0].0 == w[1].0).map(|w| w[0].0).collect();
+    out.dedup();
+    out
+}
+
+/// Whether every claim of a side stands where its article cannot be placed.
+fn unplaced_side(claims: &[Claim], side: &Side, unplaced: &[Place], changes: bool) -> bool {
+    !unplaced.is_empty()
+        && side
+            .claims
+            .iter()
+            .all(|&c| unplaced.binary_search(&place(&claims[c], changes)).is_ok())
+}
+
+/// Why two neighbouring values were not compared, in words.
+fn unplaced_note(docs: &[DocumentMeta], unplaced: &[Place]) -> String {
+    let mut ids: Vec<usize> = unplaced.iter().map(|p| p.doc).collect();
+    ids.dedup();
+    let names: Vec<&str> = ids.iter().take(3).map(|&d| docs[d].id.as_str()).collect();
+    let more = ids.len().saturating_sub(names.len());
+    format!(
+        "not compared: {}{} state{} figures under this key that cannot all be true, so the key does not say what each counts (a place, a day or a source it does not tell apart)",
+        names.join(", "),
+        if more > 0 { format!(" and {more} more") } else { String::new() },
+        if ids.len() == 1 { "s" } else { "" }
+    )
 }
 
 /// The evidence hash: every (source, quote) pair of both sides, sorted, so

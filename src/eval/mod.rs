@@ -653,6 +653,11 @@ pub fn evaluate(
         };
         let on: Vec<BTreeSet<usize>> = sides.iter().map(|s| labels_on(s)).collect();
         let changes = changes_over_time(&f.rule);
+        let unplaced = if key_values {
+            crate::align::unplaced(claims, &f.values, &f.clusters, changes)
+        } else {
+            Vec::new()
+        };
         for (si, x) in on.iter().enumerate() {
             let xs: Vec<usize> = x.iter().copied().collect();
             for (i, &a) in xs.iter().enumerate() {
@@ -678,14 +683,19 @@ pub fn evaluate(
                     // is not among them: the engine did not compare them.
                     continue;
                 } else if key_values {
-                    crate::align::relation_between(
+                    match crate::align::relation_between(
                         claims,
                         &analysis.corpus.documents,
                         sides[si],
                         sides[sj],
                         f.clusters[si] == f.clusters[sj],
                         changes,
-                    )
+                        &unplaced,
+                    ) {
+                        Some(r) => r,
+                        // From an article that cannot be placed: not compared.
+                        None => continue,
+                    }
                 } else {
                     f.relation
                 };
