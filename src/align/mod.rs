@@ -349,10 +349,12 @@ fn key_finding(
                 .filter(|&i| !unplaced_side(claims, &values[i], &unplaced, changes))
                 .collect()
         };
+        let resweep;
         let placed_starts = if placed.len() == values.len() {
-            starts.clone()
+            &starts
         } else {
-            sweep(claims, &values, &placed).1
+            resweep = sweep(claims, &values, &placed).1;
+            &resweep
         };
         for w in placed_starts.windows(2) {
             let (from, next) = (w[0], w[1]);
@@ -484,7 +486,7 @@ fn pair_relation(
 /// history, not an ambiguity).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Place {
-    pub doc: usize,
+    doc: usize,
     as_of: Option<crate::date::Date>,
     at_time: Option<u16>,
 }
