@@ -800,3 +800,66 @@ fn an_article_of_two_figures_under_one_key_is_not_placed() {
     assert_eq!(findings[0]["relation"], "conflict", "{findings:#?}");
     assert!(findings[0]["explanation"].contains("740,000"), "{findings:#?}");
 }
+
+/// A figure without a verb of its own ("and the Conservatives on 126", ",
+/// a majority of 210") is said the way the figure before it is: a model's
+/// projection, not a count. Rules that set a modality keep theirs.
+#[test]
+fn a_figure_without_its_own_verb_is_said_like_the_one_before() {
+    let pack = rule_pack(&[(
+        "seats.toml",
+        r#"
+[[rule]]
+id = "seats-projected"
+describe = "A party's seats as a model projects them"
+counts = ["seats"]
+qualified_by = ["model", "poll"]
+key = "seats/projected"
+modality = "estimate"
+[[rule.example]]
+text = "The model gave Labour 431 seats."
+value = "[431, 431]"
+
+[[rule]]
+id = "seats"
+describe = "A party's seats"
+counts = ["seats", "mps"]
+not_qualified_by = ["model", "poll"]
+key = "seats"
+[[rule.example]]
+text = "Labour won 412 seats."
+value = "[412, 412]"
+
+[[rule]]
+id = "majority"
+describe = "The winner's majority"
+counts = ["majority"]
+key = "majority"
+[[rule.example]]
+text = "Labour has a majority of 174."
+value = "[174, 174]"
+"#,
+    )]);
+    let said = |sentence: &str| -> Vec<String> {
+        let run = crosscheck(&["explain-text", sentence, "--rules", pack.path().to_str().unwrap()]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        run.stdout
+            .lines()
+            .skip_while(|l| !l.starts_with("claims:"))
+            .skip(1)
+            .map(|l| {
+                let rule = l.split_whitespace().next().unwrap_or("");
+                let modality = l.rsplit('(').next().unwrap_or("").trim_end_matches(')');
+                format!("{rule} {modality}")
+            })
+            .collect()
+    };
+    assert_eq!(
+        said("The final model put Labour on 430 seats and the Conservatives on 126, a majority of 210."),
+        ["seats-projected estimate", "seats estimate", "majority estimate"]
+    );
+    assert_eq!(
+        said("Labour won 412 seats and the Conservatives 121, a majority of 174."),
+        ["seats fact", "seats fact", "majority fact"]
+    );
+}

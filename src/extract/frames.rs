@@ -4,7 +4,7 @@
 //! key is filled from the reading's subject, period and event.
 
 use super::Site;
-use crate::claim::{Claim, Span, Value};
+use crate::claim::{Claim, Modality, Span, Value};
 use crate::corpus::{Document, Sentence};
 use crate::date::Date;
 use crate::event::{Binding, SentenceEvent};
@@ -403,6 +403,9 @@ pub(super) fn claims(
         }
     }
     let mut out = Vec::new();
+    // Which reading each claim was read from, and whether its rule sets
+    // its modality.
+    let mut taken_from = Vec::new();
     for (rule, spec, i, distance) in taken {
         let reading = &readings[i];
         if distance.is_some_and(|d| d > nearest[i]) {
@@ -424,8 +427,34 @@ pub(super) fn claims(
             reading.range.clone(),
         );
         out.push(claim(pack, rule, at, reading, q, subject.as_deref(), attribution));
+        taken_from.push((i, rule.modality.is_some()));
     }
+    share_gapped_modality(readings, &taken_from, &mut out);
     out
+}
+
+/// A figure without a verb of its own is said the way the figure before it
+/// is: "More in Common put Labour on 430 seats and the Conservatives on
+/// 126, a majority of 210" projects all three, though only the first
+/// names the projection. A claim of a rule that sets no modality of its
+/// own takes the non-fact modality of the claim read from the figure it
+/// shares its verb with, when both count in the same unit.
+fn share_gapped_modality(readings: &[Reading], taken_from: &[(usize, bool)], claims: &mut [Claim]) {
+    for j in 0..claims.len() {
+        let (i, explicit) = taken_from[j];
+        let reading = &readings[i];
+        if explicit || !reading.shares_verb || reading.compared || i == 0 || claims[j].modality != Modality::Fact {
+            continue;
+        }
+        let lent = taken_from
+            .iter()
+            .zip(claims.iter())
+            .find(|((k, _), c)| *k == i - 1 && c.modality != Modality::Fact && c.unit_label == claims[j].unit_label)
+            .map(|(_, c)| c.modality);
+        if let Some(modality) = lent {
+            claims[j].modality = modality;
+        }
+    }
 }
 
 fn claim(

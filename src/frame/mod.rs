@@ -76,6 +76,12 @@ pub struct Reading {
     /// million", "Austria's by €50 million to €287 million", "an increase
     /// of 5%".
     pub change: bool,
+    /// The figure has no verb of its own: it shares the one of the figure
+    /// before it, left out ("put Labour on 430 seats and the Conservatives
+    /// on 126", "the prefecture counted 10,000, the unions 55,000"), or it
+    /// stands in apposition to that figure ("…on 126, a majority of
+    /// 210"). It is said the way that figure is (see `extract::frames`).
+    pub shares_verb: bool,
 }
 
 /// Word starts that make a following "by" (or "of") figure a change:
@@ -775,6 +781,16 @@ pub fn read_sentence_told_from(sentence: &str, published: Option<Date>, anchor: 
             window_words.push(previous.after[0].clone());
         }
         let mut borrowed = 0;
+        // "…the Conservatives on 126, a majority of 210": a comma and an
+        // article, then the figure's noun, is an apposition.
+        let appositive = out.last().is_some_and(|previous: &Reading| {
+            sentence.get(previous.range.end..range.start).is_some_and(|gap| {
+                let gap = gap.trim_start();
+                let rest = words(gap.strip_prefix(',').unwrap_or(""));
+                gap.starts_with(',') && matches!(rest.first().map(String::as_str), Some("a" | "an")) && rest.len() <= 5
+            })
+        });
+        let shares_verb = inherited.is_some() || appositive;
         let after = match inherited {
             Some(previous) if !previous.after.is_empty() => previous.after.clone(),
             // …and where that count named it before itself, its words
@@ -891,6 +907,7 @@ pub fn read_sentence_told_from(sentence: &str, published: Option<Date>, anchor: 
                 .iter()
                 .any(|w| sentence[range.clone()].trim().eq_ignore_ascii_case(w)),
             change,
+            shares_verb,
         });
     }
     parts_of_totals(sentence, &mut out);
