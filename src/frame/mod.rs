@@ -790,7 +790,7 @@ pub fn read_sentence_told_from(sentence: &str, published: Option<Date>, anchor: 
                 gap.starts_with(',') && matches!(rest.first().map(String::as_str), Some("a" | "an")) && rest.len() <= 5
             })
         });
-        let shares_verb = inherited.is_some() || appositive;
+        let mut shares_verb = inherited.is_some() || appositive;
         let after = match inherited {
             Some(previous) if !previous.after.is_empty() => previous.after.clone(),
             // …and where that count named it before itself, its words
@@ -813,9 +813,23 @@ pub fn read_sentence_told_from(sentence: &str, published: Option<Date>, anchor: 
         let change = is_change(&before, to_next);
         // The base may run past a year the reader took as a figure: "of
         // Spain's 2019 gross domestic product".
-        let base = (q.unit == Unit::Percent)
+        let mut base = (q.unit == Unit::Percent)
             .then(|| share_base(&sentence[range.end..clause.end.max(range.end)]))
             .flatten();
+        // "Labour won 33.7% of the UK vote and the Conservatives 23.7%": a
+        // share whose verb is left out is a share of what the share before
+        // it was of.
+        let gapped_share = base.is_none()
+            && q.unit == Unit::Percent
+            && out.last().is_some_and(|previous: &Reading| {
+                previous.base.is_some()
+                    && previous.quantity.unit == Unit::Percent
+                    && gapped_conjunct(sentence, previous, range)
+            });
+        if gapped_share {
+            base = out.last().and_then(|previous| previous.base.clone());
+            shares_verb = true;
+        }
         let neighbours = Neighbours {
             previous: i.checked_sub(1).map(|j| found[j].0.clone()),
             next_start: found.get(i + 1).map(|next| next.0.start),
@@ -1174,6 +1188,52 @@ fn same_stretch(sentence: &str, previous: &Reading, range: &Range<usize>) -> boo
     sentence
         .get(previous.range.end..range.start)
         .is_some_and(|between| !between.contains([':', ';', '(', ')', '"', '“', '”']) && words(between).len() <= 10)
+}
+
+/// Is the figure at `range` the second conjunct of a gapped clause, its
+/// verb left out: "… and the Conservatives 23.7%", "…, Reform 14.3%"?
+/// Only a name or a noun phrase (and a hedge) may stand between the "and"
+/// or comma and the figure, never a verb ("… while inflation hit 3%").
+fn gapped_conjunct(sentence: &str, previous: &Reading, range: &Range<usize>) -> bool {
+    let Some(between) = sentence.get(previous.range.end..range.start) else {
+        return false;
+    };
+    if !same_stretch(sentence, previous, range) {
+        return false;
+    }
+    let ws = words(between);
+    let Some(cut) = ws.iter().rposition(|w| w == "and") else {
+        return false;
+    };
+    let conjunct = &ws[cut + 1..];
+    let verb = |w: &String| {
+        w.ends_with("ed")
+            || PAST_VERBS.contains(&w.as_str())
+            || matches!(
+                w.as_str(),
+                "is" | "was"
+                    | "are"
+                    | "were"
+                    | "be"
+                    | "been"
+                    | "has"
+                    | "had"
+                    | "have"
+                    | "will"
+                    | "would"
+                    | "may"
+                    | "might"
+                    | "could"
+                    | "hit"
+                    | "won"
+                    | "win"
+                    | "wins"
+                    | "gets"
+                    | "takes"
+                    | "stands"
+            )
+    };
+    (1..=4).contains(&conjunct.len()) && !conjunct.iter().any(verb)
 }
 
 /// Does the sentence open with a condition ("If right, …", "If the
@@ -1622,6 +1682,16 @@ mod tests {
         assert_eq!(joined(&r.after), "grants");
         let r = one("Turnout was 40%.", "40");
         assert_eq!(r.base, None);
+        // A share whose verb is left out is of what the share before it is of…
+        let s = "Labour won 33.7% of the UK vote and the Conservatives 23.7%.";
+        let r = one(s, "23.7");
+        assert!(r.base.is_some());
+        assert_eq!(r.base, one(s, "33.7").base);
+        assert!(r.shares_verb);
+        // …not a share with a verb of its own.
+        let r = one("Defence reached 2.1% of GDP and inflation hit 3%.", "3%");
+        assert_eq!(r.base, None);
+        assert!(!r.shares_verb);
         let r = one(
             "It amounts to about 11 per cent of Spain's 2019 gross domestic product.",
             "11",
