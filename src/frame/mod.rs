@@ -74,7 +74,7 @@ pub struct Reading {
     pub vague: bool,
     /// A rise or fall, not a level: "would rise by €25 million to €823
     /// million", "Austria's by €50 million to €287 million", "an increase
-    /// of 5%".
+    /// of 5%"; or a difference: "290 more MPs than the Conservatives".
     pub change: bool,
     /// The figure has no verb of its own: it shares the one of the figure
     /// before it, left out ("put Labour on 430 seats and the Conservatives
@@ -810,7 +810,14 @@ pub fn read_sentence_told_from(sentence: &str, published: Option<Date>, anchor: 
             .get(i + 1)
             .and_then(|next| sentence.get(range.end..next.0.start))
             .is_some_and(|gap| gap.trim().eq_ignore_ascii_case("to"));
-        let change = is_change(&before, to_next);
+        // "290 more MPs than the Conservatives", "some 600,000 fewer votes
+        // than in 2019": a difference between two figures, not a level.
+        let difference = matches!(after.first().map(String::as_str), Some("more" | "fewer" | "less"))
+            && words(&sentence[range.end..clause.end.max(range.end)])
+                .iter()
+                .take(6)
+                .any(|w| w == "than");
+        let change = is_change(&before, to_next) || difference;
         // The base may run past a year the reader took as a figure: "of
         // Spain's 2019 gross domestic product".
         let mut base = (q.unit == Unit::Percent)
@@ -1670,6 +1677,12 @@ mod tests {
         assert!(!one("The town was surrounded by 5,000 soldiers.", "5,000").change);
         assert!(!one("The toll rose to 2,310 by Friday.", "2,310").change);
         assert!(!one("The fund is worth €750 billion.", "750").change);
+        // A difference between two figures is not a level either…
+        assert!(one("Labour has 290 more MPs than the Conservatives.", "290").change);
+        assert!(one("It won some 600,000 fewer votes than in 2019.", "600,000").change);
+        // …but a hedge is.
+        assert!(!one("More than 30 countries attended.", "30").change);
+        assert!(!one("Some 5,000 more troops arrived on Friday.", "5,000").change);
     }
 
     #[test]
