@@ -863,3 +863,63 @@ value = "[174, 174]"
         ["seats fact", "seats fact", "majority fact"]
     );
 }
+
+/// "The city", "the town" and "there" stand for the place last named
+/// before them in the paragraph (a city or town of the gazetteer, or an
+/// event's place): a rule asking for that place's name takes the figure.
+#[test]
+fn the_city_stands_for_the_city_last_named() {
+    let pack = rule_pack(&[(
+        "toll.toml",
+        r#"
+[[entity]]
+id = "derna"
+name = "Derna"
+kind = "city"
+
+[[entity]]
+id = "benghazi"
+name = "Benghazi"
+kind = "city"
+
+[[rule]]
+id = "missing-derna"
+describe = "People missing in Derna"
+counts = ["missing"]
+qualified_by = ["derna"]
+key = "derna/missing"
+[[rule.example]]
+text = "Some 9,000 are missing in Derna."
+value = "[9000, 9000]"
+
+[[rule]]
+id = "missing"
+describe = "People missing elsewhere"
+counts = ["missing"]
+not_qualified_by = ["derna"]
+key = "libya/missing"
+[[rule.example]]
+text = "Some 9,000 are missing."
+value = "[9000, 9000]"
+"#,
+    )]);
+    let (claims, _) = check_files(
+        &[(
+            "a.md",
+            "---\npublished: 2023-09-14\n---\nThe Red Crescent said 11,300 had died in Derna. A further 10,100 were missing in the city, it said.\n\nThere were 400 missing in the east. Officials in Benghazi said 300 were missing there.\n\nMore than 9,000 people are missing in the city.\n",
+        )],
+        &[pack.path().to_str().unwrap()],
+    );
+    let got: Vec<(&str, &str)> = claims.iter().map(|c| (c["text"].as_str(), c["key"].as_str())).collect();
+    assert_eq!(
+        got,
+        [
+            ("10,100", "derna/missing"),
+            ("400", "libya/missing"),
+            ("300", "libya/missing"),
+            // A paragraph of its own names no city: nothing to stand for.
+            ("More than 9,000", "libya/missing"),
+        ],
+        "{claims:#?}"
+    );
+}

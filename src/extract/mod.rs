@@ -125,6 +125,18 @@ pub fn extract_document(pack: &RulePack, doc_index: usize, doc: &Document) -> Ve
             if let Some(p) = &carried {
                 crate::frame::carry_counted(&mut readings, &p.counted);
             }
+            if !pack.place_words.is_empty() {
+                // The paragraph up to the figure: where "the city" was named.
+                let paragraph_start = sentences[..si]
+                    .iter()
+                    .rev()
+                    .take_while(|s| s.paragraph == sentence.paragraph)
+                    .last()
+                    .map_or(sentence.start, |s| s.start);
+                let context =
+                    |r: &crate::frame::Reading| doc.text[paragraph_start..sentence.start + r.range.start].to_string();
+                crate::frame::resolve_place_anaphora(&mut readings, &context, &pack.place_words);
+            }
             if !readings.is_empty() {
                 // The words of the sentence and the ones before it, read
                 // once per reach back (rules ask with one or two reaches).

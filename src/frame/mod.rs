@@ -634,6 +634,70 @@ pub fn carry_counted(readings: &mut [Reading], counted: &(Unit, Vec<String>)) {
     }
 }
 
+/// "11,300 people had died in Derna, and a further 10,100 were missing in
+/// the city", "health officials put the city's toll at 5,500": a figure
+/// whose own words name its place only as "the city", "the town" or
+/// "there" is of the place last named before it (in `context`, the
+/// paragraph up to the figure). That place's words join the figure's own
+/// words, so rules select it as if the text had named it. `places` are the
+/// lower-case words of the places a pack knows (its cities and towns, its
+/// events' places).
+pub fn resolve_place_anaphora(readings: &mut [Reading], context: &dyn Fn(&Reading) -> String, places: &[Vec<String>]) {
+    for r in readings.iter_mut() {
+        if !points_to_a_place(&r.window_words) {
+            continue;
+        }
+        let before = words(&context(r));
+        let last = places
+            .iter()
+            .filter(|p| !p.is_empty())
+            .filter_map(|p| {
+                before
+                    .windows(p.len())
+                    .rposition(|w| w == p.as_slice())
+                    .map(|at| (at, p))
+            })
+            .max_by_key(|(at, p)| (*at, p.len()));
+        if let Some((_, place)) = last {
+            if !r.window_words.windows(place.len()).any(|w| w == place.as_slice()) {
+                r.window_words.extend(place.iter().cloned());
+            }
+        }
+    }
+}
+
+/// Do a figure's own words name its place by a stand-in: "the city",
+/// "the town", "there" (not the "there" of "there were")?
+fn points_to_a_place(window: &[String]) -> bool {
+    window.iter().enumerate().any(|(i, w)| match w.as_str() {
+        "city" | "town" => i > 0 && window[i - 1] == "the",
+        "there" => !window.get(i + 1).is_some_and(|next| {
+            matches!(
+                next.as_str(),
+                "is" | "are"
+                    | "was"
+                    | "were"
+                    | "will"
+                    | "would"
+                    | "may"
+                    | "might"
+                    | "could"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "s"
+                    | "seem"
+                    | "seems"
+                    | "appear"
+                    | "appears"
+                    | "remain"
+                    | "remains"
+            )
+        }),
+        _ => false,
+    })
+}
+
 /// Every numeric expression of `sentence`, read. `published` resolves
 /// "this year" and "last year".
 pub fn read_sentence(sentence: &str, published: Option<Date>) -> Vec<Reading> {

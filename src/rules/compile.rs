@@ -633,7 +633,21 @@ pub(super) fn load(dirs: &[PathBuf]) -> Result<RulePack, RuleErrors> {
         frame_literals,
         about_words,
     ]);
+    // The places "the city" and "there" may stand for: the pack's cities
+    // and towns and its events' places.
+    let mut place_words: Vec<Vec<String>> = gazetteer
+        .entities()
+        .iter()
+        .filter(|e| matches!(e.kind.as_str(), "city" | "town"))
+        .flat_map(|e| std::iter::once(&e.name).chain(&e.aliases))
+        .chain(events.events.iter().filter_map(|e| e.place.as_ref()))
+        .map(|name| crate::frame::words(name))
+        .filter(|w| !w.is_empty())
+        .collect();
+    place_words.sort();
+    place_words.dedup();
     Ok(RulePack {
+        place_words,
         rules,
         events,
         event_pack,

@@ -97,6 +97,9 @@ pub struct RulePack {
     /// The pack (folder) that declared each event.
     pub event_pack: std::collections::BTreeMap<String, usize>,
     pub gazetteer: Gazetteer,
+    /// The lower-case words of every place "the city" or "there" may
+    /// stand for (see [`crate::frame::resolve_place_anaphora`]).
+    pub place_words: Vec<Vec<String>>,
     pub files: Vec<PathBuf>,
     /// Skips sentences and patterns that cannot match (see [`Prefilter`]).
     prefilter: Prefilter,
