@@ -670,7 +670,7 @@ pub fn explain_text(pack: &RulePack, sentence: &str, published: Option<crate::da
                 }
                 Ok(()) => {
                     let subject = spec.subject.as_ref().map(|(kind, finder)| {
-                        let s = frames::subject(pack, (kind, finder), r, sentence, published, &|| None);
+                        let s = frames::subject(pack, (kind, finder), r, sentence, published, &|| None, &|| None);
                         format!(", subject ({kind}): {}", s.as_deref().unwrap_or("none found"))
                     });
                     let _ = writeln!(out, "  TAKEN by {}{}", rule.id, subject.unwrap_or_default());

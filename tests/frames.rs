@@ -923,3 +923,51 @@ value = "[9000, 9000]"
         "{claims:#?}"
     );
 }
+
+/// A sentence that names no place goes on about the place its paragraph
+/// named last; a new paragraph starts afresh.
+#[test]
+fn a_sentence_naming_no_place_is_about_its_paragraphs_place() {
+    let pack = rule_pack(&[(
+        "marchers.toml",
+        r#"
+[[entity]]
+id = "marseille"
+name = "Marseille"
+kind = "city"
+
+[[entity]]
+id = "lyon"
+name = "Lyon"
+kind = "city"
+
+[[rule]]
+id = "marchers"
+describe = "How many marched, in a city or across France"
+counts = ["marchers"]
+subject = "city"
+key = "marchers/{subject|france}"
+[[rule.example]]
+text = "In Lyon, police counted 5,000 marchers."
+value = "[5000, 5000]"
+key = "marchers/lyon"
+"#,
+    )]);
+    let (claims, _) = check_files(
+        &[(
+            "a.md",
+            "---\npublished: 2023-03-08\n---\nThe gap between the counts was widest in Marseille. On Tuesday the prefecture counted 26,000 marchers. In Lyon, police counted 9,000 marchers.\n\nPolice counted 1.28 million marchers on Tuesday.\n",
+        )],
+        &[pack.path().to_str().unwrap()],
+    );
+    let got: Vec<(&str, &str)> = claims.iter().map(|c| (c["text"].as_str(), c["key"].as_str())).collect();
+    assert_eq!(
+        got,
+        [
+            ("26,000", "marchers/marseille"),
+            ("9,000", "marchers/lyon"),
+            ("1.28 million", "marchers/france"),
+        ],
+        "{claims:#?}"
+    );
+}

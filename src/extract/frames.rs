@@ -170,7 +170,9 @@ const BACK_REFERENCES: [&[&str]; 13] = [
 /// Whose figure a reading is: an entity of the rule's subject kind nearest
 /// before the number in its window, then in its clause, then just after it
 /// in its window ("spent by Germany"), then the previous sentence's subject
-/// when the clause says "it" or "the country", then the sentence's only one.
+/// when the clause says "it" or "the country", then the sentence's only one;
+/// in a sentence that names none, the last one its paragraph named before
+/// it (`in_paragraph`).
 pub fn subject(
     pack: &RulePack,
     (kind, finder): (&str, &regex::Regex),
@@ -178,6 +180,7 @@ pub fn subject(
     sentence: &str,
     published: Option<Date>,
     previous: &dyn Fn() -> Option<String>,
+    in_paragraph: &dyn Fn() -> Option<String>,
 ) -> Option<String> {
     // A person stands for their country only in the figure's own stretch
     // ("Rutte comes home with €1.9bn"), not from elsewhere in its clause
@@ -282,6 +285,14 @@ pub fn subject(
             return Some(prev);
         }
     }
+    // "The gap has never been as wide in Marseille. On January 19 the
+    // prefecture counted 26,000 marchers": a sentence that names no one
+    // goes on about whom its paragraph named last.
+    if found.is_empty() {
+        if let Some(prev) = in_paragraph() {
+            return Some(prev);
+        }
+    }
     let mut ids: Vec<&String> = found.iter().map(|(_, id)| id).collect();
     ids.dedup();
     match ids.as_slice() {
@@ -322,6 +333,20 @@ pub fn first_entity(
     finder
         .find_iter(sentence)
         .find_map(|m| entity_of_kind(pack, kind, m.as_str(), sentence, published).map(|(id, _)| id))
+}
+
+/// The last entity of `kind` a sentence names (through `finder`).
+pub fn last_entity(
+    pack: &RulePack,
+    kind: &str,
+    finder: &regex::Regex,
+    sentence: &str,
+    published: Option<Date>,
+) -> Option<String> {
+    finder
+        .find_iter(sentence)
+        .filter_map(|m| entity_of_kind(pack, kind, m.as_str(), sentence, published).map(|(id, _)| id))
+        .last()
 }
 
 /// Fill a frame rule's key; `None` (and the key with `?`) when a part is
@@ -371,7 +396,10 @@ pub(super) fn claims(
     readings: &[Reading],
     topic: &dyn Fn(&Rule) -> Rc<[String]>,
     in_context: &dyn Fn(&Rule) -> bool,
-    previous_subject: &dyn Fn(&str) -> Option<String>,
+    // The last entity of a kind named before the sentence: in the whole
+    // document so far (`false`: what "it" points back to) or in its
+    // paragraph only (`true`).
+    named_before: &dyn Fn(&str, bool) -> Option<String>,
 ) -> Vec<Claim> {
     let sentence = &at.doc.text[at.sentence.range()];
     // Who the sentence attributes figures to: read once, and only for a
@@ -417,9 +445,15 @@ pub(super) fn claims(
             continue;
         };
         let subject = spec.subject.as_ref().and_then(|(kind, finder)| {
-            subject(pack, (kind, finder), reading, sentence, at.doc.published, &|| {
-                previous_subject(kind)
-            })
+            subject(
+                pack,
+                (kind, finder),
+                reading,
+                sentence,
+                at.doc.published,
+                &|| named_before(kind, false),
+                &|| named_before(kind, true),
+            )
         });
         let attribution = crate::frame::nearest_source(
             sentence,

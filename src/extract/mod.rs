@@ -168,6 +168,16 @@ pub fn extract_document(pack: &RulePack, doc_index: usize, doc: &Document) -> Ve
                     *scanned = si;
                     found.clone()
                 };
+                // The place (or other subject) the paragraph's sentences
+                // before this one named last.
+                let in_paragraph = |kind: &str| {
+                    let (k, finder) = frame_kinds.iter().find(|(k, _)| *k == kind)?;
+                    sentences[..si]
+                        .iter()
+                        .rev()
+                        .take_while(|s| s.paragraph == sentence.paragraph)
+                        .find_map(|s| frames::last_entity(pack, k, finder, &doc.text[s.range()], doc.published))
+                };
                 let context = |rule: &Rule| in_context(rule, doc, &sentences, si);
                 claims.extend(frames::claims(
                     pack,
@@ -176,7 +186,13 @@ pub fn extract_document(pack: &RulePack, doc_index: usize, doc: &Document) -> Ve
                     &readings,
                     &topic,
                     &context,
-                    &previous,
+                    &|kind, paragraph_only| {
+                        if paragraph_only {
+                            in_paragraph(kind)
+                        } else {
+                            previous(kind)
+                        }
+                    },
                 ));
                 // The sentence's last figure a rule took, for the next
                 // sentence's bare counts (the same whatever the prefilters
