@@ -971,3 +971,32 @@ key = "marchers/lyon"
         "{claims:#?}"
     );
 }
+
+/// A list item is a headline of its own: the items above it say nothing of
+/// what it is about, the line leading into the list does.
+#[test]
+fn a_list_item_takes_its_topic_from_the_lead_in_not_other_items() {
+    let pack = rule_pack(&[(
+        "pledges.toml",
+        r#"
+[[rule]]
+id = "pledge"
+describe = "Money pledged to the fund"
+measure = "money"
+about = ["pledge*"]
+key = "fund/pledge"
+[[rule.example]]
+text = "Donors pledged $100 million."
+value = "[100000000, 100000000] USD"
+"#,
+    )]);
+    let (claims, _) = check_files(
+        &[(
+            "a.md",
+            "---\npublished: 2023-12-05\n---\nKey events\n\n- Donors pledge more to the fund\n- Methane grants top $1bn\n\nPledges so far:\n\n- $100 million from the UAE\n- $17.5 million from the US\n",
+        )],
+        &[pack.path().to_str().unwrap()],
+    );
+    let got: Vec<&str> = claims.iter().map(|c| c["text"].as_str()).collect();
+    assert_eq!(got, ["$100 million", "$17.5 million"], "{claims:#?}");
+}

@@ -685,10 +685,25 @@ pub fn topic_words(doc: &Document, sentences: &[Sentence], si: usize, before: us
     } else {
         before
     };
+    // A list item ("- Methane grants top $1bn") is a headline of its own:
+    // the items above it are other stories ("- 63 countries sign first
+    // Global Cooling Pledge"), while what leads into the list ("Key
+    // figures", "Dead (WHO): …" under a heading) still sets its topic.
+    let item = list_item(&doc.text, &sentences[si]);
     sentences[si.saturating_sub(before)..=si]
         .iter()
-        .flat_map(|s| words(&doc.text[s.range()]))
+        .enumerate()
+        .filter(|&(k, s)| !item || k == before.min(si) || !list_item(&doc.text, s))
+        .flat_map(|(_, s)| words(&doc.text[s.range()]))
         .collect()
+}
+
+/// Does the sentence open a list item: its line starts with "- ", "* " or
+/// "• " right before it?
+fn list_item(text: &str, sentence: &Sentence) -> bool {
+    let line_start = text[..sentence.start].rfind('\n').map_or(0, |i| i + 1);
+    let lead = text[line_start..sentence.start].trim();
+    matches!(lead, "-" | "*" | "•" | "–")
 }
 
 /// Does the sentence open by turning to another topic ("Separately,",
