@@ -35,6 +35,13 @@ fn claim_recall_precision_and_modality() {
     assert_eq!(e.all.claim_precision_total(), ratio(5, 5));
     // The rule fixes modality to estimate; the Nice figure is labelled fact.
     assert_eq!(e.all.modality, ratio(4, 5));
+    // No rule reads the march's date: of three labelled subjects two are
+    // read, and every claim of those two is found.
+    assert_eq!(e.all.subjects_read, ratio(2, 3));
+    assert_eq!(e.all.claim_recall_where_read, ratio(5, 5));
+    assert_eq!(e.tune.subjects_read, ratio(2, 3));
+    assert_eq!(e.tune.claim_recall_where_read, ratio(4, 4));
+    assert_eq!(e.holdout.subjects_read, ratio(1, 1));
 }
 
 #[test]

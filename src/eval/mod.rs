@@ -85,6 +85,13 @@ pub struct Figures {
     pub claim_precision: BTreeMap<Kind, Ratio>,
     /// Found claims whose modality the engine read as the labeller did.
     pub modality: Ratio,
+    /// Labelled subjects of which the engine read at least one claim: what
+    /// the rule packs cover at all.
+    pub subjects_read: Ratio,
+    /// Claim recall over the labelled claims of those subjects: what the
+    /// engine misses where a rule reads the thing claimed elsewhere (the
+    /// rest of the misses are things no rule reads).
+    pub claim_recall_where_read: Ratio,
     /// Labelled pairs the engine relates as expected, by expected relation.
     pub relation_recall: BTreeMap<Verdict, Ratio>,
     /// Engine relations between labelled claims that are the expected ones.
@@ -180,6 +187,38 @@ impl Evaluation {
     fn each_split(&mut self, holdout: bool, mut f: impl FnMut(&mut Figures)) {
         f(&mut self.all);
         f(if holdout { &mut self.holdout } else { &mut self.tune });
+    }
+}
+
+/// Rule coverage against engine misses: per split, the labelled subjects
+/// of which some claim was found in that split, and claim recall over the
+/// claims of those subjects.
+fn coverage(eval: &mut Evaluation, labels: &Labels, found: &[bool], holdout: impl Fn(usize) -> bool) {
+    // Per split (all, tune, holdout): subject -> read at least once.
+    let mut read: [BTreeMap<&str, bool>; 3] = Default::default();
+    for (li, label) in labels.claims.iter().enumerate() {
+        for split in [0, if holdout(li) { 2 } else { 1 }] {
+            *read[split].entry(label.subject.as_str()).or_default() |= found[li];
+        }
+    }
+    for (split, figures) in [&mut eval.all, &mut eval.tune, &mut eval.holdout]
+        .into_iter()
+        .enumerate()
+    {
+        for &was_read in read[split].values() {
+            figures.subjects_read.add(was_read);
+        }
+    }
+    for (li, label) in labels.claims.iter().enumerate() {
+        let h = holdout(li);
+        let split = if h { 2 } else { 1 };
+        if read[0][label.subject.as_str()] {
+            eval.all.claim_recall_where_read.add(found[li]);
+        }
+        if read[split][label.subject.as_str()] {
+            let f = if h { &mut eval.holdout } else { &mut eval.tune };
+            f.claim_recall_where_read.add(found[li]);
+        }
     }
 }
 
@@ -521,6 +560,7 @@ pub fn evaluate(
     };
 
     // Claims: recall by label, precision by engine claim.
+    let mut found_label = vec![false; labels.claims.len()];
     for (li, label) in labels.claims.iter().enumerate() {
         let holdout = holdout_doc[located[li].doc];
         let mut right: Vec<usize> = claims_of_label[li]
@@ -532,6 +572,7 @@ pub fn evaluate(
         // compared (has a key) before one that is compared with nothing.
         right.sort_by_key(|&ci| claims[ci].key.is_none());
         let found = !right.is_empty();
+        found_label[li] = found;
         eval.each_split(holdout, |f| f.claim_recall.entry(label.kind).or_default().add(found));
         if let Some(&ci) = right.first() {
             let same = claims[ci].modality == engine_modality(label.modality);
@@ -576,6 +617,7 @@ pub fn evaluate(
             });
         }
     }
+    coverage(&mut eval, labels, &found_label, |li| holdout_doc[located[li].doc]);
     for (ci, c) in claims.iter().enumerate() {
         if !labelled_docs.contains(&c.doc) {
             continue;
@@ -950,6 +992,8 @@ pub fn figures_table(e: &Evaluation) -> String {
             });
         }
     }
+    row("subjects read", &|f| f.subjects_read.to_string());
+    row("  their claims found", &|f| f.claim_recall_where_read.to_string());
     row("claim precision", &|f| f.claim_precision_total().to_string());
     for k in Kind::ALL {
         if e.all.claim_precision.contains_key(&k) {
