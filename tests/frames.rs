@@ -925,7 +925,8 @@ value = "[9000, 9000]"
 }
 
 /// A sentence that names no place goes on about the place its paragraph
-/// named last; a new paragraph starts afresh.
+/// named last, when the sentence naming it named no other; a new paragraph
+/// starts afresh.
 #[test]
 fn a_sentence_naming_no_place_is_about_its_paragraphs_place() {
     let pack = rule_pack(&[(
@@ -956,7 +957,7 @@ key = "marchers/lyon"
     let (claims, _) = check_files(
         &[(
             "a.md",
-            "---\npublished: 2023-03-08\n---\nThe gap between the counts was widest in Marseille. On Tuesday the prefecture counted 26,000 marchers. In Lyon, police counted 9,000 marchers.\n\nPolice counted 1.28 million marchers on Tuesday.\n",
+            "---\npublished: 2023-03-08\n---\nThe gap between the counts was widest in Marseille. On Tuesday the prefecture counted 26,000 marchers. In Lyon, police counted 9,000 marchers.\n\nPolice counted 1.28 million marchers on Tuesday.\n\nMarches in Lyon and Marseille drew big crowds. The unions counted 3.5 million marchers.\n",
         )],
         &[pack.path().to_str().unwrap()],
     );
@@ -967,6 +968,8 @@ key = "marchers/lyon"
             ("26,000", "marchers/marseille"),
             ("9,000", "marchers/lyon"),
             ("1.28 million", "marchers/france"),
+            // The sentence before names two cities: neither is the topic.
+            ("3.5 million", "marchers/france"),
         ],
         "{claims:#?}"
     );

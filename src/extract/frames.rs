@@ -335,18 +335,24 @@ pub fn first_entity(
         .find_map(|m| entity_of_kind(pack, kind, m.as_str(), sentence, published).map(|(id, _)| id))
 }
 
-/// The last entity of `kind` a sentence names (through `finder`).
-pub fn last_entity(
+/// The entities of `kind` a sentence names (through `finder`), in order,
+/// each once.
+pub fn entities_named(
     pack: &RulePack,
     kind: &str,
     finder: &regex::Regex,
     sentence: &str,
     published: Option<Date>,
-) -> Option<String> {
-    finder
-        .find_iter(sentence)
-        .filter_map(|m| entity_of_kind(pack, kind, m.as_str(), sentence, published).map(|(id, _)| id))
-        .last()
+) -> Vec<String> {
+    let mut ids: Vec<String> = Vec::new();
+    for m in finder.find_iter(sentence) {
+        if let Some((id, _)) = entity_of_kind(pack, kind, m.as_str(), sentence, published) {
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+    }
+    ids
 }
 
 /// Fill a frame rule's key; `None` (and the key with `?`) when a part is

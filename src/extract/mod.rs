@@ -168,15 +168,23 @@ pub fn extract_document(pack: &RulePack, doc_index: usize, doc: &Document) -> Ve
                     *scanned = si;
                     found.clone()
                 };
-                // The place (or other subject) the paragraph's sentences
-                // before this one named last.
+                // The place (or other subject) the paragraph is about: the
+                // one the last sentence before this one naming any of the
+                // kind names, when it names only that one ("led by $100
+                // million each from the UAE and Germany" leaves the next
+                // sentence's total to no one).
                 let in_paragraph = |kind: &str| {
                     let (k, finder) = frame_kinds.iter().find(|(k, _)| *k == kind)?;
-                    sentences[..si]
+                    let named = sentences[..si]
                         .iter()
                         .rev()
                         .take_while(|s| s.paragraph == sentence.paragraph)
-                        .find_map(|s| frames::last_entity(pack, k, finder, &doc.text[s.range()], doc.published))
+                        .map(|s| frames::entities_named(pack, k, finder, &doc.text[s.range()], doc.published))
+                        .find(|ids| !ids.is_empty())?;
+                    match <[String; 1]>::try_from(named) {
+                        Ok([only]) => Some(only),
+                        Err(_) => None,
+                    }
                 };
                 let context = |rule: &Rule| in_context(rule, doc, &sentences, si);
                 claims.extend(frames::claims(
