@@ -901,6 +901,21 @@ pub fn read_sentence_told_from(sentence: &str, published: Option<Date>, anchor: 
             base = out.last().and_then(|previous| previous.base.clone());
             shares_verb = true;
         }
+        // "union sources put participation at 25%, down from 36% on January
+        // 31 and 46% on January 19": a share set against the share before
+        // it, or listed after it with no verb, is a share of the same thing:
+        // the words that say what that share measures are its own too.
+        if base.is_none() && q.unit == Unit::Percent {
+            if let Some(previous) = out.last().filter(|previous: &&Reading| {
+                previous.quantity.unit == Unit::Percent
+                    && same_stretch(sentence, previous, range)
+                    && (is_compared(&before_all) || (previous.compared && gapped_conjunct(sentence, previous, range)))
+            }) {
+                base = previous.base.clone();
+                window_words.extend(previous.window_words.iter().cloned());
+                shares_verb = true;
+            }
+        }
         let neighbours = Neighbours {
             previous: i.checked_sub(1).map(|j| found[j].0.clone()),
             next_start: found.get(i + 1).map(|next| next.0.start),
@@ -1262,9 +1277,9 @@ fn same_stretch(sentence: &str, previous: &Reading, range: &Range<usize>) -> boo
 }
 
 /// Is the figure at `range` the second conjunct of a gapped clause, its
-/// verb left out: "… and the Conservatives 23.7%", "…, Reform 14.3%"?
-/// Only a name or a noun phrase (and a hedge) may stand between the "and"
-/// or comma and the figure, never a verb ("… while inflation hit 3%").
+/// verb left out: "… and the Conservatives 23.7%", "… and 46%"? Only a
+/// name or a noun phrase (and a hedge), or nothing, may stand between the
+/// "and" and the figure, never a verb ("… and inflation hit 3%").
 fn gapped_conjunct(sentence: &str, previous: &Reading, range: &Range<usize>) -> bool {
     let Some(between) = sentence.get(previous.range.end..range.start) else {
         return false;
@@ -1304,7 +1319,7 @@ fn gapped_conjunct(sentence: &str, previous: &Reading, range: &Range<usize>) -> 
                     | "stands"
             )
     };
-    (1..=4).contains(&conjunct.len()) && !conjunct.iter().any(verb)
+    conjunct.len() <= 4 && !conjunct.iter().any(verb)
 }
 
 /// Does the sentence open with a condition ("If right, …", "If the
@@ -1769,6 +1784,20 @@ mod tests {
         let r = one("Defence reached 2.1% of GDP and inflation hit 3%.", "3%");
         assert_eq!(r.base, None);
         assert!(!r.shares_verb);
+        // A share set against the one before it, and one listed after that,
+        // measure what it measures.
+        let s = "Union sources put participation at 25%, down from 36% on January 31 and 46% on January 19.";
+        for at in ["36%", "46%"] {
+            let r = one(s, at);
+            assert!(
+                r.window_words.iter().any(|w| w == "participation"),
+                "{at}: {:?}",
+                r.window_words
+            );
+            assert!(r.shares_verb, "{at}");
+        }
+        let r = one("Turnout was 60%, while 45% backed Labour.", "45%");
+        assert!(!r.window_words.iter().any(|w| w == "turnout"), "{:?}", r.window_words);
         let r = one(
             "It amounts to about 11 per cent of Spain's 2019 gross domestic product.",
             "11",
