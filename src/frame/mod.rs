@@ -887,6 +887,20 @@ pub fn read_sentence_told_from(sentence: &str, published: Option<Date>, anchor: 
         let mut base = (q.unit == Unit::Percent)
             .then(|| share_base(&sentence[range.end..clause.end.max(range.end)]))
             .flatten();
+        // "polled 4,117,610 votes, 14.3 percent of the total": the total of
+        // what the figure before it counts.
+        if base
+            .as_deref()
+            .is_some_and(|b| b.first().is_some_and(|w| w == "total") && b.len() == 1)
+        {
+            if let Some(previous) = out.last().filter(|previous: &&Reading| {
+                previous.quantity.unit != Unit::Percent
+                    && !previous.after.is_empty()
+                    && same_stretch(sentence, previous, range)
+            }) {
+                base = Some(previous.after.clone());
+            }
+        }
         // "Labour won 33.7% of the UK vote and the Conservatives 23.7%": a
         // share whose verb is left out is a share of what the share before
         // it was of.
@@ -1796,6 +1810,9 @@ mod tests {
             );
             assert!(r.shares_verb, "{at}");
         }
+        // "Of the total" is of what the figure before it counts.
+        let r = one("Reform UK polled 4,117,610 votes, 14.3 percent of the total.", "14.3");
+        assert_eq!(r.base.as_deref().map(joined), Some("votes".into()));
         let r = one("Turnout was 60%, while 45% backed Labour.", "45%");
         assert!(!r.window_words.iter().any(|w| w == "turnout"), "{:?}", r.window_words);
         let r = one(
