@@ -543,13 +543,18 @@ fn a_bare_count_counts_what_the_sentence_before_counted() {
     let (claims, _) = check_files(
         &[(
             "a.md",
-            "---\npublished: 2023-03-15\n---\nThe interior ministry counted 480,000 demonstrators across France. The CGT says 1.7 million.\n\nThe ministry counted 480,000 demonstrators. It says 40 buses were burnt.\n\nPolice counted 480,000 demonstrators.\n\nThe CGT says 2 million.\n",
+            "---\npublished: 2023-03-15\n---\nThe interior ministry counted 480,000 demonstrators across France. The CGT says 1.7 million.\n\nThe ministry counted 480,000 demonstrators. It says 40 buses were burnt.\n\nPolice counted 480,000 demonstrators.\n\nThe CGT says 2 million.\n\nPolice counted 9,000 marchers in Lyon. The organisers' tally was weaker, putting Marseille at 12,000.\n",
         )],
         &[pack.path().to_str().unwrap()],
     );
     let texts: Vec<&str> = claims.iter().map(|c| c["text"].as_str()).collect();
-    // Not "40 buses" (a noun of its own), nor a count in another paragraph.
-    assert_eq!(texts, ["480,000", "1.7 million", "480,000", "480,000"], "{claims:#?}");
+    // Not "40 buses" (a noun of its own), nor a count in another paragraph;
+    // "putting Marseille at 12,000" states a bare count too.
+    assert_eq!(
+        texts,
+        ["480,000", "1.7 million", "480,000", "480,000", "9,000", "12,000"],
+        "{claims:#?}"
+    );
 }
 
 /// A sentence that opens with a day tells of that day: in an article of

@@ -601,6 +601,7 @@ fn states_bare(w: &str) -> bool {
                 | "won"
                 | "took"
                 | "saw"
+                | "putting"
         )
 }
 
@@ -622,7 +623,16 @@ pub fn carry_counted(readings: &mut [Reading], counted: &(Unit, Vec<String>)) {
             carrying = false;
             continue;
         }
-        let stated = r.before.last().is_some_and(|w| states_bare(w));
+        // …or "putting the Liberal Democrats on 66": a stating verb, its
+        // object, then "on" or "at".
+        let stated = r.before.last().is_some_and(|w| states_bare(w))
+            || (r.before.last().is_some_and(|w| w == "on" || w == "at")
+                && r.before.iter().rev().skip(1).take(4).any(|w| {
+                    matches!(
+                        w.as_str(),
+                        "put" | "puts" | "putting" | "has" | "had" | "have" | "having"
+                    )
+                }));
         // The first needs its verb; the ones listed after it share it.
         if stated || carrying {
             // As words before it ("the union put the capital's march at
