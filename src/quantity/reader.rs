@@ -743,11 +743,30 @@ pub fn find_iter<'t>(
     });
     re.find_iter(text)
         .map(|m| vote_tally(text, m.range()))
-        .filter(|r| !super::context::not_a_quantity(text, r.clone()))
+        .filter_map(|r| {
+            if !super::context::not_a_quantity(text, r.clone()) {
+                return Some(r);
+            }
+            // "18:10 - Six of the 72 …": the clock time is no quantity, but
+            // what the dash runs on to may be one of its own.
+            second_of_range(text, r).filter(|second| !super::context::not_a_quantity(text, second.clone()))
+        })
         .flat_map(|r| match read(&text[r.clone()], opts) {
             Some(q) => vec![(r, q)],
             None => falling_pair(text, r, opts),
         })
+}
+
+/// The second end of a match read as a range ("10 - Six"), after its dash
+/// or "to", when there is one.
+fn second_of_range(text: &str, r: std::ops::Range<usize>) -> Option<std::ops::Range<usize>> {
+    let m = &text[r.clone()];
+    let (at, len) = [" - ", " – ", " to ", "-", "–"]
+        .iter()
+        .find_map(|sep| m.find(sep).filter(|&at| at > 0).map(|at| (at, sep.len())))?;
+    let start = r.start + at + len;
+    let start = start + (text[start..r.end].len() - text[start..r.end].trim_start().len());
+    (start < r.end).then_some(start..r.end)
 }
 
 /// "91 hours and 31 minutes": a duration in hours, read whole (91.52).
@@ -952,6 +971,11 @@ mod tests {
             found("between 5,000 and 7,000 marched"),
             ["between 5,000 and 7,000 [5000, 7000]"]
         );
+        // A live-blog entry's time is no quantity, what follows its dash is.
+        assert_eq!(found("18:10 - Six of the 72 MPs"), ["Six [6, 6]", "72 [72, 72]"]);
+        assert_eq!(found("18:10 - 72 MPs"), ["72 [72, 72]"]);
+        // A span of years stays no quantity, either end.
+        assert!(found("at each COP, 1995-2023, by year").is_empty());
     }
 
     #[test]
