@@ -944,7 +944,7 @@ pub fn read_sentence_told_from(sentence: &str, published: Option<Date>, anchor: 
             previous: i.checked_sub(1).map(|j| found[j].0.clone()),
             next_start: found.get(i + 1).map(|next| next.0.start),
         };
-        let period = period_of(sentence, &clause, range, &window, &neighbours, published);
+        let mut period = period_of(sentence, &clause, range, &window, &neighbours, published);
         // Modality cues up to what the number counts, not in a later clause.
         // …and the few words after it: "€237 million offered in a draft".
         let next_words: Vec<String> = words(&sentence[range.end..window.end])
@@ -993,7 +993,22 @@ pub fn read_sentence_told_from(sentence: &str, published: Option<Date>, anchor: 
             modality = Modality::Fact;
         }
         let clause_for_as_of = clause.clone();
-        let on = own_day(sentence, range.end..window.end.max(range.end), published);
+        let mut on = own_day(sentence, range.end..window.end.max(range.end), published);
+        // "…with December 5, 2019. That day police counted 806,000
+        // marchers": "that day" is the day the passage is told from, and
+        // the figure is of its year.
+        if on.is_none() {
+            if let Some(day) = anchor.filter(|_| names_that_day(&sentence[clause.start..range.start])) {
+                on = Some(day);
+                if period.is_none() {
+                    period = Some(Period {
+                        year: day.year,
+                        by: false,
+                        written: "that day".into(),
+                    });
+                }
+            }
+        }
         // "reduced to nine seats, from 48": the figure a move started from.
         let moved_from = before.last().is_some_and(|w| w == "from")
             && out.last().is_some_and(|previous: &Reading| {
@@ -1344,6 +1359,18 @@ fn gapped_conjunct(sentence: &str, previous: &Reading, range: &Range<usize>) -> 
             )
     };
     conjunct.len() <= 4 && !conjunct.iter().any(verb)
+}
+
+/// Do the words before a figure point back to a day named before them:
+/// "that day", "the same day", "on that date"?
+fn names_that_day(before: &str) -> bool {
+    let w = words(before);
+    w.windows(2).any(|p| {
+        matches!(
+            (p[0].as_str(), p[1].as_str()),
+            ("that", "day" | "date") | ("same", "day" | "date")
+        )
+    })
 }
 
 /// Does the sentence open with a condition ("If right, …", "If the
@@ -1754,6 +1781,19 @@ mod tests {
             crate::event::when::DateOrder::DayMonth,
         );
         assert_eq!(recent, None);
+        // "That day" is the day the passage is told from, of its year.
+        let published = Date::new(2023, 1, 18);
+        let anchor = crate::event::when::narrative_anchor(
+            "The comparison everyone will make is with December 5, 2019.",
+            published,
+            crate::event::when::DateOrder::MonthDay,
+        );
+        let s = "That day police counted 806,000 marchers.";
+        let told = read_sentence_told_from(s, published, anchor);
+        assert_eq!(told[0].on, Date::new(2019, 12, 5));
+        assert_eq!(told[0].period.as_ref().map(|p| p.year), Some(2019));
+        // Without a day told from, nothing is placed.
+        assert_eq!(read_sentence(s, published)[0].on, None);
     }
 
     #[test]
