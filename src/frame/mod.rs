@@ -1141,10 +1141,15 @@ fn reread(sentence: &str, range: Range<usize>, q: Quantity, opts: &ReadOptions) 
     }
     // "from 62 to 64" after "lift … the age": a change, unless the text
     // speaks of a range ("estimates ranged from 5,000 to 7,000").
-    let ranging = matches!(
-        last,
-        "ranged" | "ranging" | "range" | "ranges" | "varied" | "varying" | "anywhere"
-    );
+    // …or "Labour anywhere from 391 to 466 seats, the Conservatives from
+    // 78 to 129": a ranging word a few words back carries to the ranges
+    // listed after it.
+    let ranging = before.iter().rev().take(12).any(|w| {
+        matches!(
+            w.as_str(),
+            "ranged" | "ranging" | "range" | "ranges" | "varied" | "varying" | "anywhere"
+        )
+    });
     let from_inside = lower.starts_with("from ") && !ranging;
     if (matches!(last, "from" | "by") || from_inside) && !lower.starts_with("between") {
         if let Some(at) = lower.find(" to ") {
@@ -1962,6 +1967,18 @@ mod tests {
         assert_eq!(got, ["62", "64"]);
         let s = "Estimates ranged from 5,000 to 7,000 marchers.";
         assert_eq!(read_sentence(s, None).len(), 1);
+        // A ranging word carries to the ranges listed after it, and a range
+        // may start roughly.
+        let s = "Labour anywhere from 391 to 466 seats, the Conservatives from 78 to 129.";
+        let got: Vec<String> = read_sentence(s, None)
+            .iter()
+            .map(|r| r.quantity.interval.to_string())
+            .collect();
+        assert_eq!(got, ["[391, 466]", "[78, 129]"]);
+        let s = "Estimates of the population range from about 90,000 to 125,000.";
+        assert_eq!(one(s, "90,000").quantity.interval.to_string(), "[90000, 125000]");
+        let s = "The toll rose from about 2,000 to 11,300.";
+        assert_eq!(read_sentence(s, None).len(), 2);
         let s = "Leaders head to Brussels to fight over €750bn virus fund.";
         assert!(one(s, "750").quantity.interval.is_point());
         let s = "It is attached to a seven-year budget of €1.074 trillion.";

@@ -652,12 +652,20 @@ pub fn read(expr: &str, opts: &ReadOptions) -> Option<Quantity> {
     c.at_end().then_some(q)
 }
 
+/// Eat "about ", "around " or "roughly " before a range's lower end.
+fn rough_end(c: &mut Cursor) {
+    let _ = c.eat("about ") || c.eat("around ") || c.eat("roughly ");
+}
+
 fn range(c: &mut Cursor) -> Option<Quantity> {
     let (mut a, mut b) = if c.eat("between ") {
         let a = c.amount()?;
         c.eat(" and ").then_some(())?;
         (a, c.amount()?)
     } else if c.eat("from ") {
+        // "range from about 90,000 to 125,000": a rough lower end is
+        // still the range's end.
+        rough_end(c);
         let a = c.amount()?;
         c.eat(" to ").then_some(())?;
         (a, c.amount()?)
@@ -928,7 +936,7 @@ pub fn pattern(p: Placeholder) -> String {
     // the fragment, and the fragment most of a pattern's compile time).
     // The order of the alternatives, and so which match wins, is unchanged.
     ascii_fragment(&format!(
-        r"(?:(?:between\s+{first}\s+and\s+|from\s+{first}\s+to\s+|{first}\s?(?:-|–|\s+to\s+)\s?){amount}|{hedge}{amount}{suffix})"
+        r"(?:(?:between\s+{first}\s+and\s+|from\s+(?:(?:about|around|roughly)\s+)?{first}\s+to\s+|{first}\s?(?:-|–|\s+to\s+)\s?){amount}|{hedge}{amount}{suffix})"
     ))
 }
 
@@ -995,6 +1003,7 @@ mod tests {
             ("nearly 50%", "[45, 50) % hedged"),
             ("fewer than 20", "[0, 20) count hedged"),
             ("between 25,000 and 30,000", "[25000, 30000] count hedged"),
+            ("from about 90,000 to 125,000", "[90000, 125000] count hedged"),
             ("2-3%", "[2, 3] % hedged"),
             ("€800 billion", "[800000000000, 800000000000] EUR exact"),
             ("$1.5bn", "[1500000000, 1500000000] USD exact"),
