@@ -133,9 +133,12 @@ pub fn extract_document(pack: &RulePack, doc_index: usize, doc: &Document) -> Ve
                     .take_while(|s| s.paragraph == sentence.paragraph)
                     .last()
                     .map_or(sentence.start, |s| s.start);
-                let context =
-                    |r: &crate::frame::Reading| doc.text[paragraph_start..sentence.start + r.range.start].to_string();
-                crate::frame::resolve_place_anaphora(&mut readings, &context, &pack.place_words);
+                crate::frame::resolve_place_anaphora(
+                    &mut readings,
+                    &doc.text[paragraph_start..sentence.start],
+                    text,
+                    &pack.place_words,
+                );
             }
             if !readings.is_empty() {
                 // The words of the sentence and the ones before it, read
@@ -173,18 +176,29 @@ pub fn extract_document(pack: &RulePack, doc_index: usize, doc: &Document) -> Ve
                 // kind names, when it names only that one ("led by $100
                 // million each from the UAE and Germany" leaves the next
                 // sentence's total to no one).
-                let in_paragraph = |kind: &str| {
-                    let (k, finder) = frame_kinds.iter().find(|(k, _)| *k == kind)?;
+                let paragraph_subject = |i: usize| {
+                    let (kind, finder) = frame_kinds[i];
                     let named = sentences[..si]
                         .iter()
                         .rev()
                         .take_while(|s| s.paragraph == sentence.paragraph)
-                        .map(|s| frames::entities_named(pack, k, finder, &doc.text[s.range()], doc.published))
+                        .map(|s| frames::entities_named(pack, kind, finder, &doc.text[s.range()], doc.published))
                         .find(|ids| !ids.is_empty())?;
                     match <[String; 1]>::try_from(named) {
                         Ok([only]) => Some(only),
                         Err(_) => None,
                     }
+                };
+                // …asked once per kind in the sentence.
+                let paragraph_subjects: std::cell::RefCell<Vec<(usize, Option<String>)>> = Default::default();
+                let in_paragraph = |kind: &str| {
+                    let i = frame_kinds.iter().position(|(k, _)| *k == kind)?;
+                    if let Some((_, found)) = paragraph_subjects.borrow().iter().find(|(k, _)| *k == i) {
+                        return found.clone();
+                    }
+                    let found = paragraph_subject(i);
+                    paragraph_subjects.borrow_mut().push((i, found.clone()));
+                    found
                 };
                 let context = |rule: &Rule| in_context(rule, doc, &sentences, si);
                 claims.extend(frames::claims(

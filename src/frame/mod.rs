@@ -346,6 +346,12 @@ const COUNTED_PARTICIPLES: &[&str] = &[
     "enrolled",
 ];
 
+/// Finite forms of "be", "have" and the modals: a clause with one of them
+/// has a verb of its own ("… and inflation is 3%", "there were 400").
+const FINITE_HELPERS: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "may", "might", "could",
+];
+
 /// Helper verbs and adverbs between a count and what it says of it.
 const AUXILIARIES: &[&str] = &[
     "may",
@@ -647,17 +653,26 @@ pub fn carry_counted(readings: &mut [Reading], counted: &(Unit, Vec<String>)) {
 /// "11,300 people had died in Derna, and a further 10,100 were missing in
 /// the city", "health officials put the city's toll at 5,500": a figure
 /// whose own words name its place only as "the city", "the town" or
-/// "there" is of the place last named before it (in `context`, the
-/// paragraph up to the figure). That place's words join the figure's own
+/// "there" is of the place last named before it in its paragraph
+/// (`paragraph_before`, the paragraph's text before `sentence`, then the
+/// sentence up to the figure). That place's words join the figure's own
 /// words, so rules select it as if the text had named it. `places` are the
 /// lower-case words of the places a pack knows (its cities and towns, its
 /// events' places).
-pub fn resolve_place_anaphora(readings: &mut [Reading], context: &dyn Fn(&Reading) -> String, places: &[Vec<String>]) {
+pub fn resolve_place_anaphora(
+    readings: &mut [Reading],
+    paragraph_before: &str,
+    sentence: &str,
+    places: &[Vec<String>],
+) {
+    // Read only when a figure points back, once per sentence.
+    let mut earlier: Option<Vec<String>> = None;
     for r in readings.iter_mut() {
         if !points_to_a_place(&r.window_words) {
             continue;
         }
-        let before = words(&context(r));
+        let mut before = earlier.get_or_insert_with(|| words(paragraph_before)).clone();
+        before.extend(words(&sentence[..r.range.start]));
         let last = places
             .iter()
             .filter(|p| !p.is_empty())
@@ -682,27 +697,11 @@ fn points_to_a_place(window: &[String]) -> bool {
     window.iter().enumerate().any(|(i, w)| match w.as_str() {
         "city" | "town" => i > 0 && window[i - 1] == "the",
         "there" => !window.get(i + 1).is_some_and(|next| {
-            matches!(
-                next.as_str(),
-                "is" | "are"
-                    | "was"
-                    | "were"
-                    | "will"
-                    | "would"
-                    | "may"
-                    | "might"
-                    | "could"
-                    | "has"
-                    | "have"
-                    | "had"
-                    | "s"
-                    | "seem"
-                    | "seems"
-                    | "appear"
-                    | "appears"
-                    | "remain"
-                    | "remains"
-            )
+            FINITE_HELPERS.contains(&next.as_str())
+                || matches!(
+                    next.as_str(),
+                    "s" | "seem" | "seems" | "appear" | "appears" | "remain" | "remains"
+                )
         }),
         _ => false,
     })
@@ -858,11 +857,13 @@ pub fn read_sentence_told_from(sentence: &str, published: Option<Date>, anchor: 
         // "…the Conservatives on 126, a majority of 210": a comma and an
         // article, then the figure's noun, is an apposition.
         let appositive = out.last().is_some_and(|previous: &Reading| {
-            sentence.get(previous.range.end..range.start).is_some_and(|gap| {
-                let gap = gap.trim_start();
-                let rest = words(gap.strip_prefix(',').unwrap_or(""));
-                gap.starts_with(',') && matches!(rest.first().map(String::as_str), Some("a" | "an")) && rest.len() <= 5
-            })
+            sentence
+                .get(previous.range.end..range.start)
+                .and_then(|gap| gap.trim_start().strip_prefix(','))
+                .is_some_and(|rest| {
+                    let rest = words(rest);
+                    matches!(rest.first().map(String::as_str), Some("a" | "an")) && rest.len() <= 5
+                })
         });
         let mut shares_verb = inherited.is_some() || appositive;
         let after = match inherited {
@@ -1339,29 +1340,8 @@ fn gapped_conjunct(sentence: &str, previous: &Reading, range: &Range<usize>) -> 
     let verb = |w: &String| {
         w.ends_with("ed")
             || PAST_VERBS.contains(&w.as_str())
-            || matches!(
-                w.as_str(),
-                "is" | "was"
-                    | "are"
-                    | "were"
-                    | "be"
-                    | "been"
-                    | "has"
-                    | "had"
-                    | "have"
-                    | "will"
-                    | "would"
-                    | "may"
-                    | "might"
-                    | "could"
-                    | "hit"
-                    | "won"
-                    | "win"
-                    | "wins"
-                    | "gets"
-                    | "takes"
-                    | "stands"
-            )
+            || FINITE_HELPERS.contains(&w.as_str())
+            || matches!(w.as_str(), "hit" | "won" | "win" | "wins" | "gets" | "takes" | "stands")
     };
     conjunct.len() <= 4 && !conjunct.iter().any(verb)
 }
