@@ -179,19 +179,24 @@ fn regex() -> &'static Regex {
     })
 }
 
-/// Cues that a weekday is ahead of the publication date, not behind it.
+/// Cues that a weekday is ahead of the publication date, not behind it;
+/// an event's verb in the present tense is its timetable ("the summit
+/// opens on Thursday").
 fn future_cue() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)(?-u:\b)(?:will|shall|to be held|is due|are due|scheduled|upcoming|expected to|plans? to|set to)(?-u:\b)")
+        Regex::new(r"(?i)(?-u:\b)(?:will|shall|to be held|is due|are due|scheduled|upcoming|expected to|plans? to|set to|opens|begins|starts|closes|convenes|reconvenes|resumes|kicks off|gets under way)(?-u:\b)")
             .expect("future cue regex")
     })
 }
 
 /// Does the text before a date speak of what is ahead ("will meet on
-/// Thursday")? Then a bare weekday is the next one, not the last.
+/// Thursday")? Then a bare weekday is the next one, not the last. Only
+/// the date's own clause counts: "Portugal will have €45 billion, Costa
+/// said after leaders agreed on Tuesday" tells of a Tuesday past.
 pub fn speaks_of_future(before: &str) -> bool {
-    future_cue().is_match(before)
+    let clause = before.rfind([',', ';', ':']).map_or(before, |i| &before[i + 1..]);
+    future_cue().is_match(clause)
 }
 
 /// The day a retrospective passage is told from: the last date with a day

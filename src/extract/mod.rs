@@ -237,8 +237,29 @@ pub fn extract_document(pack: &RulePack, doc_index: usize, doc: &Document) -> Ve
                 continue;
             }
             let Some(regex) = pattern.regex() else { continue };
-            for caps in regex.captures_iter(text) {
-                for claim in build_claims(pack, rule, pattern, &caps, &at) {
+            // A date frame's match may be turned down (the date is another
+            // clause's); a later word of the same stretch may still hold
+            // the date, so its matches are looked for from every start.
+            let matches: Vec<Captures> = if rule.happened {
+                let mut found = Vec::new();
+                let mut from = 0;
+                while let Some(caps) = regex.captures_at(text, from) {
+                    let start = caps.get(0).map_or(text.len(), |m| m.start());
+                    from = text[start..]
+                        .chars()
+                        .next()
+                        .map_or(text.len() + 1, |c| start + c.len_utf8());
+                    found.push(caps);
+                    if from > text.len() {
+                        break;
+                    }
+                }
+                found
+            } else {
+                regex.captures_iter(text).collect()
+            };
+            for caps in &matches {
+                for claim in build_claims(pack, rule, pattern, caps, &at) {
                     // Two patterns of one rule may find the same value: keep one.
                     let dup = claims[first_new..]
                         .iter()
@@ -323,6 +344,12 @@ fn build_claims(pack: &RulePack, rule: &Rule, pattern: &Pattern, caps: &Captures
         // A date rule dates what the article reports: "last year" or
         // "next year" is another occurrence ("last year's summit").
         ValueSlot::Date if crate::event::when::is_other_year(value.as_str()) => return Vec::new(),
+        // "signed by Sunday", "until 12 December": a deadline or an as-of,
+        // not the day it happened.
+        ValueSlot::Date if rule.happened && bounds_a_time(&sentence_text[..value.start()]) => return Vec::new(),
+        ValueSlot::Date if rule.happened && joins_clauses(happened_gap(sentence_text, &whole, &value)) => {
+            return Vec::new()
+        }
         ValueSlot::Date => {
             let future = speaks_of_future(&sentence_text[..value.start()]);
             match read_when(value.as_str(), at.doc.published, at.doc.date_order, future) {
@@ -378,6 +405,58 @@ fn after_neither_or_nor(before: &str) -> bool {
         .unwrap_or("")
         .to_ascii_lowercase();
     matches!(last.as_str(), "neither" | "nor")
+}
+
+/// The words between a date frame's date and what happened, on either
+/// side of the date.
+fn happened_gap<'t>(sentence: &'t str, whole: &regex::Match, value: &regex::Match) -> &'t str {
+    if whole.start() < value.start() {
+        &sentence[whole.start()..value.start()]
+    } else {
+        &sentence[value.end()..whole.end()]
+    }
+}
+
+/// Does the stretch between what happened and a date open another clause
+/// ("the deal, after leaving the EU on January 31")? Then the date is that
+/// clause's.
+fn joins_clauses(gap: &str) -> bool {
+    // Clause openers, and verbs whose clause the date would then date
+    // ("Morocco's earthquake toll stood at 2,901 on Tuesday").
+    const OPENERS: [&str; 17] = [
+        "after", "before", "when", "while", "since", "but", "which", "who", "that", "because", "whereas", "until",
+        "stood", "stands", "said", "says", "told",
+    ];
+    // "gave way before dawn on Monday": a time of day, not a clause.
+    const TIMES: [&str; 8] = [
+        "dawn",
+        "midnight",
+        "noon",
+        "daybreak",
+        "sunrise",
+        "sunset",
+        "nightfall",
+        "dusk",
+    ];
+    let words: Vec<&str> = gap
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.iter().enumerate().skip(1).any(|(i, w)| {
+        OPENERS.iter().any(|o| w.eq_ignore_ascii_case(o))
+            && !words
+                .get(i + 1)
+                .is_some_and(|next| TIMES.iter().any(|t| next.eq_ignore_ascii_case(t)))
+    })
+}
+
+/// Does the text before a date end with a word that makes it a bound
+/// ("by", "until", "before", "after", "since")?
+fn bounds_a_time(before: &str) -> bool {
+    let last = before.split_whitespace().last().unwrap_or("");
+    ["by", "until", "till", "before", "after", "since"]
+        .iter()
+        .any(|w| last.eq_ignore_ascii_case(w))
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -572,5 +651,27 @@ mod tests {
                 );
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod date_frame_tests {
+    use super::{bounds_a_time, joins_clauses};
+
+    #[test]
+    fn a_date_after_a_bound_word_is_no_day_of_happening() {
+        assert!(bounds_a_time("50 companies had signed the charter by "));
+        assert!(bounds_a_time("talks ran until"));
+        assert!(!bounds_a_time("the charter was launched on "));
+        assert!(!bounds_a_time("storm warnings from "));
+    }
+
+    #[test]
+    fn a_date_in_another_clause_is_not_the_happenings() {
+        assert!(joins_clauses("deal after leaving the EU on "));
+        assert!(joins_clauses("earthquake toll stood at 2,901 on "));
+        assert!(!joins_clauses("gave way before dawn on "));
+        assert!(!joins_clauses("agreed their recovery package in Brussels on "));
+        assert!(!joins_clauses("adopted on "));
     }
 }

@@ -16,6 +16,7 @@ use regex::Regex;
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use toml::Spanned;
 
 /// A compiled rule.
 #[derive(Debug, Clone)]
@@ -41,6 +42,9 @@ pub struct Rule {
     pub context: Option<Context>,
     /// Set for rules that select readings instead of matching patterns.
     pub frame: Option<FrameSpec>,
+    /// A date frame (`happened`): its dates are the days things happened,
+    /// never a deadline or an as-of ("signed by Sunday").
+    pub happened: bool,
     /// The pack (folder) whose declared events alone this rule binds to,
     /// when that pack says `[pack] own_events = true`.
     pub own_events: Option<usize>,
@@ -877,6 +881,92 @@ fn finder(finders: &mut BTreeMap<String, Option<Regex>>, gazetteer: &Gazetteer, 
         .clone()
 }
 
+/// A date frame (`happened = ["opened", "launch*"]`) is read by three
+/// patterns the engine writes for the author: the word, then a date in its
+/// clause ("opened in Dubai on Thursday"), or a date just before the word
+/// ("On 25 September, prosecutors detained", "Friday night's quake": two
+/// words between at most), or a date opening the sentence ("Early on
+/// Monday two dams above the city collapsed"). The date nearest the word wins: the gap is lazy
+/// and stops at a clause's end (see `extract::joins_clauses`).
+fn date_frame_patterns(
+    ctx: &mut FileCtx,
+    id: &str,
+    lists: &BTreeMap<String, Vec<String>>,
+    raw: &RawRule,
+    kind: RuleKind,
+) -> Vec<Spanned<String>> {
+    let Some(field) = &raw.happened else { return Vec::new() };
+    if kind != RuleKind::Date {
+        ctx.error(
+            Some(field.span()),
+            Some(id),
+            "`happened` belongs to a date rule: add kind = \"date\"",
+        );
+        return Vec::new();
+    }
+    if !raw.patterns.is_empty() {
+        ctx.error(
+            Some(field.span()),
+            Some(id),
+            "a date rule has `happened` or `patterns`, not both: write two rules",
+        );
+        return Vec::new();
+    }
+    let words = words_alternation(ctx, id, lists, field);
+    if words.is_empty() {
+        ctx.error(Some(field.span()), Some(id), "`happened` lists no word");
+        return Vec::new();
+    }
+    let span = field.span();
+    [
+        format!(r"\b(?:{words})\b[^.;]{{0,50}}?{{date}}"),
+        format!(r"{{date}}(?:\x27s)?,?(?:\s+[\w-]+(?:\x27s)?){{0,2}}?\s+(?:{words})\b"),
+        format!(r"^(?:[\w-]+\s+){{0,3}}?{{date}},?[^.;]{{0,60}}?\b(?:{words})\b"),
+    ]
+    .into_iter()
+    .map(|p| Spanned::new(span.clone(), p))
+    .collect()
+}
+
+/// A word list (`@lists` expanded, `launch*` a stem) as a regex
+/// alternation, "" when it lists no word.
+fn words_alternation(
+    ctx: &mut FileCtx,
+    id: &str,
+    lists: &BTreeMap<String, Vec<String>>,
+    field: &Spanned<Vec<String>>,
+) -> String {
+    let mut words = Vec::new();
+    for w in field.get_ref() {
+        match w.strip_prefix('@') {
+            Some(name) => match lists.get(name) {
+                Some(listed) => {
+                    let mut seen = vec![name.to_string()];
+                    if let Err(missing) = expand_list(lists, listed, &mut seen, &mut words) {
+                        let msg = format!("word list `{name}` names `@{missing}`, which is no word list");
+                        ctx.error(Some(field.span()), Some(id), msg);
+                    }
+                }
+                None => {
+                    ctx.error(Some(field.span()), Some(id), format!("no word list `{name}`"));
+                }
+            },
+            None => words.push(w.clone()),
+        }
+    }
+    let alternation: Vec<String> = words
+        .iter()
+        .map(|w| w.trim().to_lowercase())
+        .filter(|w| !w.is_empty() && w != "*")
+        .map(|w| {
+            let (stem, star) = w.strip_suffix('*').map_or((w.as_str(), false), |s| (s, true));
+            let phrase: Vec<String> = stem.split_whitespace().map(regex::escape).collect();
+            format!("{}{}", phrase.join(r"\s+"), if star { r"\w*" } else { "" })
+        })
+        .collect();
+    alternation.join("|")
+}
+
 /// The frame of a rule that has one (`counts`, `share_of`, `measure`).
 fn compile_frame(
     ctx: &mut FileCtx,
@@ -888,11 +978,17 @@ fn compile_frame(
 ) -> Option<FrameSpec> {
     let id = raw.id.get_ref().as_str();
     if raw.counts.is_none() && raw.share_of.is_none() && raw.measure.is_none() {
+        // A date frame's `about`: the sentence speaks of one of these.
+        let about = if raw.happened.is_some() {
+            None
+        } else {
+            raw.about.as_ref()
+        };
         for (name, field) in [
-            ("about", &raw.about),
-            ("implied_by", &raw.implied_by),
-            ("qualified_by", &raw.qualified_by),
-            ("not_qualified_by", &raw.not_qualified_by),
+            ("about", &about),
+            ("implied_by", &raw.implied_by.as_ref()),
+            ("qualified_by", &raw.qualified_by.as_ref()),
+            ("not_qualified_by", &raw.not_qualified_by.as_ref()),
         ] {
             if let Some(f) = field {
                 let msg = format!("`{name}` belongs to a frame: add `counts`, `share_of` or `measure`");
@@ -1020,13 +1116,15 @@ fn compile_rule(
         }
     };
     let frame = compile_frame(ctx, gazetteer, lists, finders, raw, kind);
-    if raw.patterns.is_empty() && frame.is_none() {
+    let happened = date_frame_patterns(ctx, id, lists, raw, kind);
+    if raw.patterns.is_empty() && frame.is_none() && happened.is_empty() {
         ctx.error(
             Some(raw.id.span()),
             Some(id),
-            "the rule has no frame (`counts`, `share_of`, `measure`) and no `patterns`",
+            "the rule has no frame (`counts`, `share_of`, `measure`, `happened`) and no `patterns`",
         );
     }
+    let raw_patterns: Vec<Spanned<String>> = raw.patterns.iter().cloned().chain(happened).collect();
     if let Some(t) = &raw.tolerance {
         if !(*t.get_ref() > 0.0 && *t.get_ref() <= 1.0) {
             ctx.error(
@@ -1037,7 +1135,7 @@ fn compile_rule(
         }
     }
     let mut patterns = Vec::new();
-    for p in &raw.patterns {
+    for p in &raw_patterns {
         // Check the author's own regex first, placeholders stubbed out, so a
         // syntax error is shown against what they wrote, not the expansion.
         let own_groups = match group_names(&stub_placeholders(p.get_ref())) {
@@ -1107,7 +1205,7 @@ fn compile_rule(
         }
     }
     if let Some(key) = &key {
-        for (pattern, raw_p) in patterns.iter().zip(&raw.patterns) {
+        for (pattern, raw_p) in patterns.iter().zip(&raw_patterns) {
             for part in &key.parts {
                 if let KeyPart::Var { name, default: None } = part {
                     if name != EVENT_VAR && !pattern.groups.iter().any(|g| g == name) {
@@ -1149,7 +1247,19 @@ fn compile_rule(
                 None
             }
         });
-    let context = raw.context.as_ref().and_then(|c| {
+    // A date frame's `about` words: its own sentence must speak of one.
+    let about_context = match (&raw.happened, &raw.about, &raw.context) {
+        (Some(_), Some(about), None) => Some(words_alternation(ctx, id, lists, about))
+            .filter(|w| !w.is_empty())
+            .map(|w| Spanned::new(about.span(), format!(r"\b(?:{w})\b"))),
+        _ => None,
+    };
+    let context_sentences = if about_context.is_some() {
+        Some(0)
+    } else {
+        raw.context_sentences
+    };
+    let context = raw.context.as_ref().or(about_context.as_ref()).and_then(|c| {
         let src = if raw.case_sensitive {
             c.get_ref().clone()
         } else {
@@ -1158,7 +1268,7 @@ fn compile_rule(
         match build_regex(&src) {
             Ok(regex) => Some(Context {
                 regex,
-                before: raw.context_sentences.unwrap_or(DEFAULT_CONTEXT_SENTENCES),
+                before: context_sentences.unwrap_or(DEFAULT_CONTEXT_SENTENCES),
             }),
             Err(e) => {
                 ctx.error(
@@ -1205,6 +1315,7 @@ fn compile_rule(
         changes_over_time: raw.changes_over_time,
         context,
         frame,
+        happened: raw.happened.is_some(),
         own_events: None,
         examples,
     })

@@ -86,6 +86,10 @@ pub struct RawRule {
     /// figure wholly outside is another thing ("a majority of 26,195" is a
     /// constituency's, not the Commons').
     pub range: Option<Spanned<Vec<f64>>>,
+    /// A date frame: words saying what happened ("opened", "adopted",
+    /// "launch*"): a date next to one of them, in its clause, is the day
+    /// it happened.
+    pub happened: Option<Spanned<Vec<String>>>,
     /// A frame: the kind of entity whose figure it is (`country`), for `{subject}`.
     pub subject: Option<Spanned<String>>,
     pub key: Spanned<String>,
