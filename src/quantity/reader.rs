@@ -525,19 +525,32 @@ impl<'a> Cursor<'a> {
             }) {
                 unit = Some(Unit::Money(code));
             }
-            let (mantissa, decimals, words) = if let Some((m, d)) = c.digits() {
+            let (mut mantissa, mut decimals, words) = if let Some((m, d)) = c.digits() {
                 (m, d, false)
             } else {
                 (u128::from(c.words()?), 0, true)
             };
+            // "two and a half million", "four and a half thousand".
+            let half_of = if words {
+                c.attempt(|c| {
+                    c.eat(" and a half ").then_some(())?;
+                    c.eat_any(MULTIPLIERS).filter(|&e| e >= 3)
+                })
+            } else {
+                None
+            };
+            if half_of.is_some() {
+                mantissa = mantissa * 10 + 5;
+                decimals = 1;
+            }
             let mut exp: i32 = -(decimals as i32);
-            let scale_exp = c
-                .attempt(|c| {
+            let scale_exp = half_of.unwrap_or(0)
+                + c.attempt(|c| {
                     c.eat_space();
                     let e = c.eat_any(SCALES)?;
                     // "m" alone is metres as often as millions: only with money.
                     let lit_m = c.s[..c.pos].ends_with('m') && !c.s[..c.pos].ends_with("mn");
-                    let refused = (lit_m && unit.is_none()) || (words && e < 6);
+                    let refused = (lit_m && unit.is_none()) || (words && e < 6) || half_of.is_some();
                     (!refused).then_some(e)
                 })
                 .unwrap_or(0);
@@ -918,7 +931,8 @@ pub fn pattern(p: Placeholder) -> String {
     );
     // Digits end at a word edge unless a scale follows: "100k", "4.47%",
     // but never the "2" of "2nd" or the "9" of "9pm".
-    let number = format!(r"(?:{digits}(?:{scale_word}|\b)|{words}(?:{scale_word})?)");
+    let half = r"\s+and\s+a\s+half\s+(?:thousand|million|billion|trillion)\b";
+    let number = format!(r"(?:{digits}(?:{scale_word}|\b)|{words}(?:{half}|(?:{scale_word})?))");
     let suffix = r"(?:\+|-?\s?plus\b|\s+or\s+(?:more|fewer|less|so)\b)?";
     let (amount, first) = match p {
         Placeholder::Quantity => {
