@@ -152,7 +152,11 @@ pub fn pattern() -> String {
     let wd = WEEKDAYS.join("|");
     let ord = r"(?:st|nd|rd|th)?";
     [
-        // Spans first: "24-25 June", "from 7 to 11 December 2000", "June 24-26".
+        // Spans first: "29 September-2 October", "September 29-October 2"
+        // (across months), "24-25 June", "from 7 to 11 December 2000",
+        // "June 24-26".
+        format!(r"\b(?:from\s+)?\d{{1,2}}{ord}\s+(?:of\s+)?(?:{m})\.?\s*(?:-|–|to|until)\s*\d{{1,2}}{ord}\s+(?:of\s+)?(?:{m})\.?(?:,?\s+\d{{4}})?\b"),
+        format!(r"\b(?:from\s+)?(?:{m})\.?\s+\d{{1,2}}{ord}\s*(?:-|–|to|until)\s*(?:{m})\.?\s+\d{{1,2}}{ord}(?:,?\s+\d{{4}})?\b"),
         format!(r"\b(?:from\s+)?\d{{1,2}}{ord}\s*(?:-|–|to|and)\s*\d{{1,2}}{ord}\s+(?:of\s+)?(?:{m})\.?(?:,?\s+\d{{4}})?\b"),
         format!(r"\b(?:{m})\.?\s+\d{{1,2}}{ord}\s*(?:-|–|to|and)\s*\d{{1,2}}{ord}(?:,?\s+\d{{4}})?\b"),
         // A weekday before a date is part of it: "Monday 11 September".
@@ -303,6 +307,22 @@ fn nearest_year(month: u8, day: u8, published: Option<Date>) -> Option<Date> {
         .min_by_key(|d| (d.ordinal() - p.ordinal()).abs())
 }
 
+/// The year of "Friday 17 July": the nearest year when the date is within
+/// two months of the publication (a wrong weekday in a recent report is a
+/// slip, not another year); otherwise the latest year, up to ten back, in
+/// which the day falls on `weekday_wanted` (0 = Monday).
+fn year_of_weekday(month: u8, day: u8, weekday_wanted: i64, published: Option<Date>) -> Option<Date> {
+    let p = published?;
+    let nearest = nearest_year(month, day, published)?;
+    if weekday(nearest) == weekday_wanted || (nearest.ordinal() - p.ordinal()).abs() <= 60 {
+        return Some(nearest);
+    }
+    (p.year - 10..=p.year)
+        .rev()
+        .filter_map(|y| Date::new(y, month, day))
+        .find(|d| d.ordinal() <= p.ordinal() && weekday(*d) == weekday_wanted)
+}
+
 fn absolute(s: &str, published: Option<Date>, order: DateOrder) -> Option<DateSpan> {
     if let Some(d) = Date::parse(s) {
         return Some(DateSpan::day(d));
@@ -328,22 +348,30 @@ fn absolute(s: &str, published: Option<Date>, order: DateOrder) -> Option<DateSp
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|w| !w.is_empty())
         .collect();
-    // A weekday before a date adds nothing: "monday 11 september".
+    // A weekday before a date without a year tells the year: "Friday 17
+    // July" in an article of 2022 looking back is 2020's.
+    let named_weekday = words.first().and_then(|w| WEEKDAYS.iter().position(|d| d == w));
     let words: Vec<&str> = words
         .into_iter()
         .filter(|w| *w != "of")
         .skip_while(|w| WEEKDAYS.contains(w))
         .collect();
+    let dated = |day: u8, month: u8, year: Option<&&str>| match (year, named_weekday) {
+        (None, Some(wd)) => year_of_weekday(month, day, wd as i64, published)
+            .map(DateSpan::day)
+            .or_else(|| day_month_year(day, month, None, published)),
+        _ => day_month_year(day, month, year, published),
+    };
     match words.as_slice() {
         // "12 March 2025", "12th March"
         [d, m, rest @ ..] if month_of(m).is_some() && strip_ordinal(d).parse::<u8>().is_ok() => {
             let (day, month) = (strip_ordinal(d).parse().ok()?, month_of(m)?);
-            day_month_year(day, month, rest.first(), published)
+            dated(day, month, rest.first())
         }
         // "March 12, 2025", "Mar. 12th"
         [m, d, rest @ ..] if month_of(m).is_some() && strip_ordinal(d).parse::<u8>().is_ok() && d.len() <= 4 => {
             let (day, month) = (strip_ordinal(d).parse().ok()?, month_of(m)?);
-            day_month_year(day, month, rest.first(), published)
+            dated(day, month, rest.first())
         }
         // "March 2025", "early March 2025"
         [.., m, y] if month_of(m).is_some() && y.len() == 4 => {
@@ -370,6 +398,9 @@ fn day_range(s: &str, published: Option<Date>) -> Option<DateSpan> {
         ))
         .expect("day range regex")
     });
+    if let Some(span) = month_to_month(s, published) {
+        return Some(span);
+    }
     let c = re.captures(s)?;
     let (d1, d2, month) = match (c.name("d1"), c.name("d2"), c.name("m1")) {
         (Some(a), Some(b), Some(m)) => (a, b, m),
@@ -382,6 +413,34 @@ fn day_range(s: &str, published: Option<Date>) -> Option<DateSpan> {
     );
     let start = day_month_year(d1, month, c.name("y").map(|y| y.as_str()).as_ref(), published)?.start;
     let end = Date::new(start.year, month, d2)?;
+    (start < end).then_some(DateSpan { start, end })
+}
+
+/// "29 september-2 october", "september 29 to october 2, 2024": a span
+/// across two months (the year, when given, is the end's; a span over New
+/// Year starts the year before).
+fn month_to_month(s: &str, published: Option<Date>) -> Option<DateSpan> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        let m = month_alternation();
+        let ord = r"(?:st|nd|rd|th)?";
+        Regex::new(&format!(
+            r"^(?:from\s+)?(?:(?P<d1>\d{{1,2}}){ord}\s+(?:of\s+)?(?P<m1>{m})\.?\s*(?:-|–|to|until)\s*(?P<d2>\d{{1,2}}){ord}\s+(?:of\s+)?(?P<m2>{m})\.?|(?P<n1>{m})\.?\s+(?P<e1>\d{{1,2}}){ord}\s*(?:-|–|to|until)\s*(?P<n2>{m})\.?\s+(?P<e2>\d{{1,2}}){ord})(?:,?\s+(?P<y>\d{{4}}))?$"
+        ))
+        .expect("month-to-month regex")
+    });
+    let c = re.captures(s)?;
+    let pick = |a: &str, b: &str| c.name(a).or_else(|| c.name(b)).map(|m| m.as_str());
+    let (d1, m1, d2, m2) = (
+        pick("d1", "e1")?,
+        pick("m1", "n1")?,
+        pick("d2", "e2")?,
+        pick("m2", "n2")?,
+    );
+    let (d1, d2): (u8, u8) = (d1.parse().ok()?, d2.parse().ok()?);
+    let (m1, m2) = (month_of(m1)?, month_of(m2)?);
+    let end = day_month_year(d2, m2, c.name("y").map(|y| y.as_str()).as_ref(), published)?.start;
+    let start = Date::new(if m1 > m2 { end.year - 1 } else { end.year }, m1, d1)?;
     (start < end).then_some(DateSpan { start, end })
 }
 
@@ -591,6 +650,36 @@ mod tests {
         })
         .collect();
         assert_eq!(found, ["2000-12-07..2000-12-11", "2023-09-11"]);
+    }
+
+    #[test]
+    fn a_weekday_with_a_date_tells_its_year() {
+        // 17 July 2020 was a Friday; an article of January 2022 looks back.
+        assert_eq!(when("Friday 17 July", "2022-01-26"), "2020-07-17");
+        assert_eq!(when("Tuesday, July 21", "2022-01-26"), "2020-07-21");
+        // Without a weekday, the nearest year.
+        assert_eq!(when("17 July", "2022-01-26"), "2022-07-17");
+        // A wrong weekday in a report of the same days is a slip.
+        assert_eq!(when("Monday 17 July", "2020-07-20"), "2020-07-17");
+    }
+
+    #[test]
+    fn spans_across_two_months() {
+        assert_eq!(when("29 September-2 October", "2024-10-12"), "2024-09-29..2024-10-02");
+        assert_eq!(
+            when("September 29 to October 2, 2024", "2025-01-01"),
+            "2024-09-29..2024-10-02"
+        );
+        assert_eq!(
+            when("30 December - 2 January 2024", "2024-01-05"),
+            "2023-12-30..2024-01-02"
+        );
+        let found = find_dates(
+            "the 29 September-2 October conference",
+            Some(d("2024-10-12")),
+            DateOrder::DayMonth,
+        );
+        assert_eq!(found.len(), 1);
     }
 
     #[test]
