@@ -1067,11 +1067,10 @@ fn parts_of_totals(sentence: &str, readings: &mut [Reading]) {
             .unwrap_or("")
             .trim()
             .to_lowercase();
-        let of = matches!(
-            between.as_str(),
-            "of" | "of the" | "out of" | "out of the" | "of its" | "of their"
-        );
-        if of
+        let Some(possessed) = partitive_of(&between) else {
+            continue;
+        };
+        if true
             && part.quantity.unit == Unit::Count
             && total.quantity.unit == Unit::Count
             && part.after.first().is_none_or(|w| w == "of" || w == "out")
@@ -1079,9 +1078,34 @@ fn parts_of_totals(sentence: &str, readings: &mut [Reading]) {
         {
             part.after = total.after.clone();
             part.part = true;
-            total.sum = true;
+            // "120 of the party's 121 MPs": the total is its owner's figure.
+            total.sum = !possessed;
         }
     }
+}
+
+/// The words between a part and its total: "of", "out of the", "of its"
+/// (`Some(false)`), "of the Senedd's", "of the party's" (a possessive of
+/// up to four words: `Some(true)`); `None` for anything else.
+fn partitive_of(between: &str) -> Option<bool> {
+    let rest = between
+        .strip_prefix("out of")
+        .or_else(|| between.strip_prefix("of"))
+        .map(str::trim_start)?;
+    if rest.is_empty() || matches!(rest, "the" | "its" | "their") {
+        return Some(false);
+    }
+    let owner = rest
+        .strip_suffix("'s")
+        .or_else(|| rest.strip_suffix("’s"))
+        .or_else(|| rest.strip_suffix('\''))
+        .or_else(|| rest.strip_suffix('’'))?;
+    let words: Vec<&str> = owner.split_whitespace().collect();
+    ((1..=4).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '.')))
+    .then_some(true)
 }
 
 /// Nouns of dispute after which "over" means "about", not "more than":
@@ -1520,6 +1544,19 @@ mod tests {
 
     fn joined(w: &[String]) -> String {
         w.join(" ")
+    }
+
+    #[test]
+    fn a_part_of_a_possessed_total() {
+        let part = one("Labour holds thirty of the Senedd's sixty seats.", "thirty");
+        assert!(part.part);
+        assert_eq!(joined(&part.after), "seats");
+        // The possessed total is its owner's figure, not a sum.
+        assert!(!one("120 of the party's 121 MPs voted.", "121").sum);
+        assert!(one("Labour won 27 of the 32 seats in Wales.", "32").sum);
+        assert_eq!(partitive_of("of the senedd's"), Some(true));
+        assert_eq!(partitive_of("out of the"), Some(false));
+        assert_eq!(partitive_of("of the seats won by"), None);
     }
 
     #[test]
