@@ -1070,8 +1070,7 @@ fn parts_of_totals(sentence: &str, readings: &mut [Reading]) {
         let Some(possessed) = partitive_of(&between) else {
             continue;
         };
-        if true
-            && part.quantity.unit == Unit::Count
+        if part.quantity.unit == Unit::Count
             && total.quantity.unit == Unit::Count
             && part.after.first().is_none_or(|w| w == "of" || w == "out")
             && !total.after.is_empty()
