@@ -379,7 +379,9 @@ fn build_claims(pack: &RulePack, rule: &Rule, pattern: &Pattern, caps: &Captures
                 // "Neither Joe Biden nor Xi Jinping attended": said to be
                 // there only to be denied. (An absence rule's own patterns
                 // say how they read "neither … nor".)
-                let denied = rule.present && after_neither_or_nor(&sentence_text[..value.start()]);
+                let denied = rule.present
+                    && (after_neither_or_nor(&sentence_text[..value.start()])
+                        || denied_after(&sentence_text[value.end()..whole.end()], &sentence_text[whole.end()..]));
                 for id in m.ids {
                     let v = Value::Membership {
                         entity: id,
@@ -394,6 +396,24 @@ fn build_claims(pack: &RulePack, rule: &Rule, pattern: &Pattern, caps: &Captures
         .into_iter()
         .map(|(reading, corrections)| claim(pack, rule, pattern, caps, at, &value, &whole, reading, corrections))
         .collect()
+}
+
+/// Is a presence denied by the words between the name and its verb ("X
+/// did not attend", "X never attended") or by the verb's object ("X
+/// attended neither", "attended none of them")?
+fn denied_after(between: &str, after: &str) -> bool {
+    let words = |t: &str| -> Vec<String> {
+        t.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+            .filter(|w| !w.is_empty())
+            .map(str::to_ascii_lowercase)
+            .collect()
+    };
+    let negation =
+        |w: &str| matches!(w, "not" | "never" | "no" | "neither" | "none") || w.ends_with("n't") || w.ends_with("n’t");
+    words(between).iter().any(|w| negation(w))
+        || words(after)
+            .first()
+            .is_some_and(|w| matches!(w.as_str(), "neither" | "none" | "no"))
 }
 
 /// Does the text just before a name end with "neither" or "nor"?
@@ -657,6 +677,14 @@ mod tests {
 #[cfg(test)]
 mod date_frame_tests {
     use super::{bounds_a_time, joins_clauses};
+
+    #[test]
+    fn a_presence_denied_after_the_name() {
+        assert!(super::denied_after(" attended", " neither summit"));
+        assert!(super::denied_after(" did not attend", ""));
+        assert!(super::denied_after(" never attended", " the talks"));
+        assert!(!super::denied_after(" attended", " the summit"));
+    }
 
     #[test]
     fn a_date_after_a_bound_word_is_no_day_of_happening() {
