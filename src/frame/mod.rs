@@ -352,6 +352,21 @@ const FINITE_HELPERS: &[&str] = &[
     "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "may", "might", "could",
 ];
 
+/// Verbs that raise what is said of a count: "known to have died",
+/// "believed to be missing", "said to have fled".
+const RAISING_VERBS: &[&str] = &[
+    "known",
+    "believed",
+    "thought",
+    "feared",
+    "said",
+    "reported",
+    "confirmed",
+    "estimated",
+    "understood",
+    "presumed",
+];
+
 /// Helper verbs and adverbs between a count and what it says of it.
 const AUXILIARIES: &[&str] = &[
     "may",
@@ -788,7 +803,10 @@ pub fn read_sentence_told_from(sentence: &str, published: Option<Date>, anchor: 
                     && previous
                         .as_deref()
                         .is_some_and(|p| p.ends_with("ed") || matches!(p, "paid" | "given" | "lent" | "spent" | "set"));
-                if STOP_AFTER.contains(&w.as_str()) && !as_after_participle {
+                // "3,958 people are known to have died": a raising verb's
+                // "to" goes on to what is said of them.
+                let raised = w == "to" && previous.as_deref().is_some_and(|p| RAISING_VERBS.contains(&p));
+                if STOP_AFTER.contains(&w.as_str()) && !as_after_participle && !raised {
                     return None;
                 }
                 *previous = Some(w.clone());
@@ -797,7 +815,7 @@ pub fn read_sentence_told_from(sentence: &str, published: Option<Date>, anchor: 
             // Helper verbs and adverbs do not use up the four words:
             // "9,000 people are still listed as missing".
             .take_while(|w| {
-                if !AUXILIARIES.contains(&w.as_str()) {
+                if !AUXILIARIES.contains(&w.as_str()) && !RAISING_VERBS.contains(&w.as_str()) && w != "to" {
                     content += 1;
                 }
                 content <= 4
