@@ -783,13 +783,22 @@ pub fn read_sentence_told_from(sentence: &str, published: Option<Date>, anchor: 
         let own = &sentence[range.clone()];
         let duration = (q.unit == Unit::Count && own.contains("hour") && quantity::hours_and_minutes(own).is_some())
             .then(|| "hours".to_string());
+        // "About 170 of the recorded deaths": a part of what the noun
+        // after "of the" counts (a figure for a total after it is read by
+        // `parts_of_totals`).
+        let partitive = q.unit == Unit::Count && partitive_noun(&after_text[..phrase_end]);
+        let mut of_seen = false;
         let after: Vec<String> = duration
             .into_iter()
             .chain(words(&after_text[..phrase_end]))
             .skip_while(|w| {
                 let skip = lead
                     && ((w == "of" && q.unit == Unit::Percent)
-                        || (money && matches!(w.as_str(), "in" | "of" | "as" | "worth" | "for" | "on" | "a" | "an")));
+                        || (money && matches!(w.as_str(), "in" | "of" | "as" | "worth" | "for" | "on" | "a" | "an"))
+                        || (partitive
+                            && (w == "of"
+                                || (of_seen && matches!(w.as_str(), "the" | "its" | "their" | "these" | "those")))));
+                of_seen = w == "of";
                 lead = skip;
                 skip
             })
@@ -805,7 +814,20 @@ pub fn read_sentence_told_from(sentence: &str, published: Option<Date>, anchor: 
                         .is_some_and(|p| p.ends_with("ed") || matches!(p, "paid" | "given" | "lent" | "spent" | "set"));
                 // "3,958 people are known to have died": a raising verb's
                 // "to" goes on to what is said of them.
-                let raised = w == "to" && previous.as_deref().is_some_and(|p| RAISING_VERBS.contains(&p));
+                let raised = (w == "to" && previous.as_deref().is_some_and(|p| RAISING_VERBS.contains(&p)))
+                    || (w == "as"
+                        && previous.as_deref().is_some_and(|p| {
+                            matches!(
+                                p,
+                                "listed"
+                                    | "registered"
+                                    | "recorded"
+                                    | "classed"
+                                    | "classified"
+                                    | "counted"
+                                    | "declared"
+                            )
+                        }));
                 if STOP_AFTER.contains(&w.as_str()) && !as_after_participle && !raised {
                     return None;
                 }
@@ -815,7 +837,8 @@ pub fn read_sentence_told_from(sentence: &str, published: Option<Date>, anchor: 
             // Helper verbs and adverbs do not use up the four words:
             // "9,000 people are still listed as missing".
             .take_while(|w| {
-                if !AUXILIARIES.contains(&w.as_str()) && !RAISING_VERBS.contains(&w.as_str()) && w != "to" {
+                if !AUXILIARIES.contains(&w.as_str()) && !RAISING_VERBS.contains(&w.as_str()) && w != "to" && w != "as"
+                {
                     content += 1;
                 }
                 content <= 4
@@ -1040,7 +1063,7 @@ pub fn read_sentence_told_from(sentence: &str, published: Option<Date>, anchor: 
         let stated = before.iter().any(|w| STATED.contains(&w.as_str()));
         let as_of = as_of(sentence, &clause_for_as_of, published, anchor).or(on.filter(|_| stated));
         let head: String = after_text.chars().take(24).collect();
-        let part = is_part(&before, &words(&head));
+        let part = is_part(&before, &words(&head)) || partitive;
         // What a colon introduces is a statement of its own.
         let lead_in = &sentence[clause.start..range.start];
         let sum = is_sum(&words(lead_in.rsplit(':').next().unwrap_or(lead_in)));
@@ -1311,6 +1334,20 @@ fn split_point(sentence: &str, from: usize, to: usize) -> usize {
         }
     }
     to
+}
+
+/// Does the text after a count begin "of the/its/their/these/those" and a
+/// word that is no number ("170 of the recorded deaths", not "27 of the 32
+/// seats", not "of the day")?
+fn partitive_noun(after_text: &str) -> bool {
+    let w = words(after_text);
+    match w.as_slice() {
+        [of, det, noun, ..] if of == "of" && matches!(det.as_str(), "the" | "its" | "their" | "these" | "those") => {
+            !noun.starts_with(|c: char| c.is_ascii_digit())
+                && !matches!(noun.as_str(), "day" | "week" | "month" | "year" | "time" | "way")
+        }
+        _ => false,
+    }
 }
 
 /// Words that make a figure a part of one named before it.
@@ -1599,6 +1636,17 @@ mod tests {
         // figure's: "12 of them" is not "said".
         let r = one("Rescuers found 40 bodies on the beach and said 12 were children.", "12");
         assert!(!joined(&r.before).contains("beach"), "{:?}", r.before);
+    }
+
+    #[test]
+    fn a_part_of_a_noun_and_a_listing() {
+        let r = one("About 170 of the recorded deaths were in other towns.", "170");
+        assert!(r.part);
+        assert_eq!(joined(&r.after), "recorded deaths were");
+        assert!(!one("Labour won 27 of the 32 seats.", "32").part);
+        assert!(!one("33.7% of the vote went to Labour.", "33.7%").part);
+        let r = one("8,540 people were still listed as missing.", "8,540");
+        assert_eq!(joined(&r.after), "people were still listed as missing");
     }
 
     #[test]
