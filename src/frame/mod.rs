@@ -1342,8 +1342,13 @@ fn split_point(sentence: &str, from: usize, to: usize) -> usize {
 fn partitive_noun(after_text: &str) -> bool {
     let w = words(after_text);
     match w.as_slice() {
-        [of, det, noun, ..] if of == "of" && matches!(det.as_str(), "the" | "its" | "their" | "these" | "those") => {
-            !noun.starts_with(|c: char| c.is_ascii_digit())
+        [of, det, noun, rest @ ..]
+            if of == "of" && matches!(det.as_str(), "the" | "its" | "their" | "these" | "those") =>
+        {
+            // "of the Senedd's sixty seats": a possessed total follows.
+            let possessive = rest.first().is_some_and(|w| w == "s");
+            !possessive
+                && !noun.starts_with(|c: char| c.is_ascii_digit())
                 && !matches!(noun.as_str(), "day" | "week" | "month" | "year" | "time" | "way")
         }
         _ => false,
