@@ -1008,3 +1008,28 @@ value = "[100000000, 100000000] USD"
     let got: Vec<&str> = claims.iter().map(|c| c["text"].as_str()).collect();
     assert_eq!(got, ["$100 million", "$17.5 million"], "{claims:#?}");
 }
+
+#[test]
+fn a_list_item_counts_what_its_lead_in_line_names() {
+    let pack = marchers_pack("[\"marchers\"]", "");
+    let (claims, _) = check_files(
+        &[(
+            "a.md",
+            "---\npublished: 2023-02-01\n---\nMarchers counted by the prefectures (first-day figure in brackets):\n\n- Marseille: 40,000 (26,000)\n- Toulouse: 34,000\n- 12 buses were burnt\n\nNantes: 28,000.\n",
+        )],
+        &[pack.path().to_str().unwrap()],
+    );
+    let got: Vec<(String, String)> = claims.iter().map(|c| (c["text"].clone(), c["key"].clone())).collect();
+    // "12 buses" names its own noun; a line that is no item takes nothing
+    // from the lead-in. (The bracketed figure is set against the item's
+    // own: a key with {event} or {period} would leave it unplaced.)
+    assert_eq!(
+        got,
+        [
+            ("40,000".to_string(), "march/marchers".to_string()),
+            ("26,000".to_string(), "march/marchers".to_string()),
+            ("34,000".to_string(), "march/marchers".to_string()),
+        ],
+        "{claims:#?}"
+    );
+}

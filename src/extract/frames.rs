@@ -706,10 +706,31 @@ pub fn topic_words(doc: &Document, sentences: &[Sentence], si: usize, before: us
 
 /// Does the sentence open a list item: its line starts with "- ", "* " or
 /// "• " right before it?
-fn list_item(text: &str, sentence: &Sentence) -> bool {
+pub fn list_item(text: &str, sentence: &Sentence) -> bool {
     let line_start = text[..sentence.start].rfind('\n').map_or(0, |i| i + 1);
     let lead = text[line_start..sentence.start].trim();
     matches!(lead, "-" | "*" | "•" | "–")
+}
+
+/// The lead-in line of the list the sentence `si` is an item of: the
+/// first sentence before the list's items, when it ends with a colon.
+pub fn list_lead_in<'d>(doc: &'d Document, sentences: &[Sentence], si: usize) -> Option<&'d str> {
+    if !list_item(&doc.text, &sentences[si]) {
+        return None;
+    }
+    let mut j = si;
+    while j > 0 {
+        j -= 1;
+        let s = &sentences[j];
+        // Each item is one line: a second sentence of the item above.
+        let line_start = doc.text[..s.start].rfind('\n').map_or(0, |i| i + 1);
+        if list_item(&doc.text, s) || !doc.text[line_start..s.start].trim().is_empty() {
+            continue;
+        }
+        let text = doc.text[s.range()].trim_end();
+        return text.ends_with(':').then_some(text);
+    }
+    None
 }
 
 /// Does the sentence open by turning to another topic ("Separately,",

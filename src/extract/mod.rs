@@ -79,7 +79,13 @@ pub fn extract_document(pack: &RulePack, doc_index: usize, doc: &Document) -> Ve
             event: &events[si],
             text: std::cell::OnceCell::new(),
         };
-        let hits = pack.scan(text);
+        // A list item counts what its lead-in line names: the lead-in's
+        // words pass the prefilters too.
+        let lead_in = frames::list_lead_in(doc, &sentences, si);
+        let hits = match lead_in {
+            Some(lead) => pack.scan(text).with_literals_of(&pack.scan(lead)),
+            None => pack.scan(text),
+        };
         let mut frame_rules = pack.frame_candidates(&hits, si, &mut about);
         // "The interior ministry counted 480,000 demonstrators. The CGT
         // says 1.7 million.": a bare count after a stating verb counts
@@ -124,6 +130,9 @@ pub fn extract_document(pack: &RulePack, doc_index: usize, doc: &Document) -> Ve
             let mut readings = crate::frame::read_sentence_told_from(text, doc.published, told_from);
             if let Some(p) = &carried {
                 crate::frame::carry_counted(&mut readings, &p.counted);
+            }
+            if let Some(lead_in) = lead_in {
+                crate::frame::carry_lead_in(&mut readings, text, lead_in);
             }
             if !pack.place_words.is_empty() {
                 // The paragraph up to the figure: where "the city" was named.

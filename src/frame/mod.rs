@@ -665,6 +665,46 @@ pub fn carry_counted(readings: &mut [Reading], counted: &(Unit, Vec<String>)) {
     }
 }
 
+/// A list item ("- Marseille: 40,000 (26,000)", "- Labour 33.7%") under a
+/// lead-in line ending in a colon ("Prefecture counts elsewhere:", "Shares
+/// of the UK vote, with 2019 in brackets:") counts what the lead-in names
+/// when it names nothing itself: the lead-in's words stand before its
+/// figures (not in its own words: "with 2019 in brackets" dates none of
+/// them), and a share with no base of its own takes the lead-in's. A
+/// figure in brackets right after another is set against it.
+pub fn carry_lead_in(readings: &mut [Reading], item: &str, lead_in: &str) {
+    let lead: Vec<String> = words(lead_in)
+        .into_iter()
+        .filter(|w| !w.starts_with(|c: char| c.is_ascii_digit()))
+        .collect();
+    if lead.is_empty() {
+        return;
+    }
+    let lower = lead_in.to_lowercase();
+    let base = lower.find(" of ").and_then(|i| share_base(&lower[i + 1..]));
+    let mut previous_end: Option<usize> = None;
+    for r in readings.iter_mut() {
+        let bracketed = previous_end
+            .and_then(|end| item.get(end..r.range.start))
+            .is_some_and(|gap| gap.trim() == "(");
+        previous_end = Some(r.range.end);
+        if bracketed {
+            r.compared = true;
+        }
+        let names_nothing = r.after.first().is_none_or(|w| {
+            GENERIC.contains(&w.as_str()) || matches!(w.as_str(), "according" | "for" | "by" | "from" | "each")
+        });
+        if !names_nothing || r.part || r.sum {
+            continue;
+        }
+        r.before.splice(0..0, lead.iter().cloned());
+        r.borrowed += lead.len();
+        if r.is_share() && r.base.is_none() {
+            r.base.clone_from(&base);
+        }
+    }
+}
+
 /// "11,300 people had died in Derna, and a further 10,100 were missing in
 /// the city", "health officials put the city's toll at 5,500": a figure
 /// whose own words name its place only as "the city", "the town" or
@@ -1641,6 +1681,20 @@ mod tests {
         // figure's: "12 of them" is not "said".
         let r = one("Rescuers found 40 bodies on the beach and said 12 were children.", "12");
         assert!(!joined(&r.before).contains("beach"), "{:?}", r.before);
+    }
+
+    #[test]
+    fn a_list_item_takes_its_lead_ins_words_and_base() {
+        let item = "Labour 33.7% (32.1%)";
+        let mut readings = read_sentence(item, Date::new(2024, 7, 5));
+        carry_lead_in(&mut readings, item, "Shares of the UK vote, with 2019 in brackets:");
+        assert_eq!(
+            readings[0].base.as_deref(),
+            Some(&["uk".to_string(), "vote".to_string()][..])
+        );
+        assert!(!readings[0].compared);
+        assert!(readings[1].compared);
+        assert!(joined(&readings[0].before).starts_with("shares of the uk vote"));
     }
 
     #[test]

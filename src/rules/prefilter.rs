@@ -103,6 +103,17 @@ pub struct Hits {
     pub items: Vec<Vec<usize>>,
 }
 
+impl Hits {
+    /// These hits with the literals another text hit (a list item's lead-in
+    /// line), keeping this text's digit test.
+    pub fn with_literals_of(mut self, other: &Hits) -> Hits {
+        for (mine, theirs) in self.items.iter_mut().zip(&other.items) {
+            mine.extend_from_slice(theirs);
+        }
+        self
+    }
+}
+
 impl Scanner {
     pub fn new(lists: Vec<LiteralList>) -> Scanner {
         let mut strings: Vec<&str> = Vec::new();
