@@ -194,6 +194,25 @@ fn an_old_figure_repeated_after_its_revision_is_still_an_update_but_a_slip_amid_
 }
 
 #[test]
+fn steps_that_outlets_cite_out_of_order_on_different_days_are_updates() {
+    // 12,000 stated by two outlets on two days, while 10,000 was stated
+    // before and after (a figure revised and revised back, or cited late by
+    // a retrospective), never two of them on one day: the count's history,
+    // not a dispute. (Stated once, amid the other, it is a slip: above.)
+    let corpus = pledge_corpus(&[
+        ("2025-03-01", "10,000"),
+        ("2025-03-03", "12,000"),
+        ("2025-03-04", "12,000"),
+        ("2025-03-06", "10,000"),
+        ("2025-03-10", "10,000"),
+    ]);
+    let (run, _claims, findings, _out) = check(&[corpus.path().to_str().unwrap()]);
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+    assert_eq!(findings[0]["relation"], "update", "{}", findings[0]["explanation"]);
+    assert_eq!(run.code, 0);
+}
+
+#[test]
 fn a_later_revision_of_a_pledge_is_an_update_but_two_figures_on_one_day_conflict() {
     // One finding for the pledge: 10,000 (1 March) was revised to 20,000
     // and 25,000, which two outlets gave the same day: the key conflicts,

@@ -461,7 +461,10 @@ fn pair_relation(
     // A figure that changes over time and was stated differently later was
     // revised, whether or not both could be true.
     if matches!(relation, Relation::Conflict | Relation::Compatible) && changes {
-        if let Some((earlier, later)) = revision(claims, docs, a, b).or_else(|| dated_apart(claims, docs, a, b)) {
+        if let Some((earlier, later)) = revision(claims, docs, a, b)
+            .or_else(|| dated_apart(claims, docs, a, b))
+            .or_else(|| never_the_same_day(claims, docs, a, b))
+        {
             relation = Relation::Update;
             explanation = format!(
                 "{} (first stated {}) was revised to {} (first stated {}): the figure changes over time",
@@ -746,6 +749,54 @@ fn dated_apart<'s>(claims: &[Claim], docs: &[DocumentMeta], a: &'s Side, b: &'s 
         (Some(true), _) | (None, Some(false)) => Some((a, b)),
         (Some(false), _) | (None, Some(true)) => Some((b, a)),
         (None, None) => None,
+    }
+}
+
+/// When no mention of one value is of the same day as a mention of the
+/// other (the day it is stated as of, else its article's date), the
+/// (earlier, later) pair by their first days: two figures of a changing
+/// count that no one gave for the same day are steps of its history, even
+/// when outlets cited the old one later ("3,166 on Friday 15 September" in
+/// a fact-check against "above 5,000" of 12 September). Two figures for
+/// one day remain a conflict, and so does a value stated on one day only,
+/// between the other's first and last days, without naming its own day.
+fn never_the_same_day<'s>(
+    claims: &[Claim],
+    docs: &[DocumentMeta],
+    a: &'s Side,
+    b: &'s Side,
+) -> Option<(&'s Side, &'s Side)> {
+    let days = |side: &Side| -> Option<Vec<crate::date::Date>> {
+        side.claims
+            .iter()
+            .map(|&c| claims[c].as_of.or(docs[claims[c].doc].published))
+            .collect()
+    };
+    let (da, db) = (days(a)?, days(b)?);
+    if da.iter().any(|d| db.contains(d)) {
+        return None;
+    }
+    // A value stated only between the other's first and last days, with no
+    // day of its own named in the text, is a disagreement (a misprinted
+    // "112" among days of "121"), as `revision` says…
+    let dates_itself = |side: &Side| side.claims.iter().all(|&c| claims[c].as_of.is_some());
+    // …stated on one day only: a step of a count that several outlets
+    // gave over days is history.
+    let within = |inner: &[crate::date::Date], outer: &[crate::date::Date]| {
+        let (lo, hi) = (outer.iter().min(), outer.iter().max());
+        inner.windows(2).all(|w| w[0] == w[1])
+            && inner
+                .iter()
+                .all(|d| lo.is_some_and(|lo| lo < d) && hi.is_some_and(|hi| d < hi))
+    };
+    if (within(&da, &db) && !dates_itself(a)) || (within(&db, &da) && !dates_itself(b)) {
+        return None;
+    }
+    let (fa, fb) = (da.iter().min()?, db.iter().min()?);
+    if fa < fb {
+        Some((a, b))
+    } else {
+        Some((b, a))
     }
 }
 
