@@ -1107,6 +1107,12 @@ pub fn read_sentence_told_from(sentence: &str, published: Option<Date>, anchor: 
         // What a colon introduces is a statement of its own.
         let lead_in = &sentence[clause.start..range.start];
         let sum = is_sum(&words(lead_in.rsplit(':').next().unwrap_or(lead_in)));
+        // "the ten most climate-vulnerable countries", "the top five
+        // emitters", "the world's 20 biggest economies": a selection by
+        // rank, not a count of anything.
+        if ranked(&before, &after) {
+            continue;
+        }
         out.push(Reading {
             range: range.clone(),
             quantity: q.clone(),
@@ -1374,6 +1380,30 @@ fn split_point(sentence: &str, from: usize, to: usize) -> usize {
         }
     }
     to
+}
+
+/// A number picking the first few of a ranking: after "the", "top" or a
+/// possessive, before "most", "least" or a superlative ("largest").
+fn ranked(before: &[String], after: &[String]) -> bool {
+    let picks = before.last().is_some_and(|w| matches!(w.as_str(), "the" | "top" | "s"));
+    let superlative = after.first().is_some_and(|w| {
+        matches!(w.as_str(), "most" | "least" | "top")
+            || (w.len() >= 6
+                && w.ends_with("est")
+                && !matches!(
+                    w.as_str(),
+                    "interest"
+                        | "protest"
+                        | "forest"
+                        | "request"
+                        | "contest"
+                        | "harvest"
+                        | "inquest"
+                        | "arrest"
+                        | "suggest"
+                ))
+    });
+    picks && superlative || before.ends_with(&["the".to_string(), "top".to_string()])
 }
 
 /// Does the text after a count begin "of the/its/their/these/those" and a
@@ -1681,6 +1711,20 @@ mod tests {
         // figure's: "12 of them" is not "said".
         let r = one("Rescuers found 40 bodies on the beach and said 12 were children.", "12");
         assert!(!joined(&r.before).contains("beach"), "{:?}", r.before);
+    }
+
+    #[test]
+    fn a_selection_by_rank_is_no_count() {
+        let read = |s: &str| read_sentence(s, Date::new(2024, 11, 20)).len();
+        assert_eq!(
+            read("The ten most climate-vulnerable countries sent 1,509 delegates."),
+            1
+        );
+        assert_eq!(read("The three largest parties lost ground."), 0);
+        assert_eq!(read("The world's 20 biggest economies met."), 0);
+        assert_eq!(read("It is among the top five emitters."), 0);
+        assert_eq!(read("The 27 member states agreed."), 1);
+        assert_eq!(read("The 300 protesters marched."), 1);
     }
 
     #[test]
