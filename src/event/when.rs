@@ -175,6 +175,12 @@ pub fn pattern() -> String {
     .join("|")
 }
 
+/// Does `text` hold a date expression at all? One search of the shared
+/// date regex: a cheap gate before a rule's own date patterns.
+pub fn holds_date(text: &str) -> bool {
+    regex().is_match(text)
+}
+
 fn regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {

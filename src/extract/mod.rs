@@ -13,7 +13,8 @@ use crate::event::{Binding, SentenceEvent};
 use crate::quantity::{self, Placeholder, Unit};
 use crate::rules::{EntitySlot, KeyPart, Pattern, Rule, RuleKind, RulePack, ValueSlot, DEFAULT_CONTEXT_SENTENCES};
 use rayon::prelude::*;
-use regex::Captures;
+use regex::{Captures, Regex};
+use std::sync::OnceLock;
 
 pub use crate::frame::detect_modality;
 
@@ -241,32 +242,17 @@ pub fn extract_document(pack: &RulePack, doc_index: usize, doc: &Document) -> Ve
                 });
             }
         }
+        // Date frames run their patterns only where a date is (asked once).
+        let holds_date = std::cell::OnceCell::new();
         for (_, rule, pattern) in pack.candidates(&hits) {
+            if rule.happened.is_some() && !*holds_date.get_or_init(|| crate::event::when::holds_date(text)) {
+                continue;
+            }
             if !in_context(rule, doc, &sentences, si) || at.foreign_to(pack, rule) {
                 continue;
             }
             let Some(regex) = pattern.regex() else { continue };
-            // A date frame's match may be turned down (the date is another
-            // clause's); a later word of the same stretch may still hold
-            // the date, so its matches are looked for from every start.
-            let matches: Vec<Captures> = if rule.happened {
-                let mut found = Vec::new();
-                let mut from = 0;
-                while let Some(caps) = regex.captures_at(text, from) {
-                    let start = caps.get(0).map_or(text.len(), |m| m.start());
-                    from = text[start..]
-                        .chars()
-                        .next()
-                        .map_or(text.len() + 1, |c| start + c.len_utf8());
-                    found.push(caps);
-                    if from > text.len() {
-                        break;
-                    }
-                }
-                found
-            } else {
-                regex.captures_iter(text).collect()
-            };
+            let matches: Vec<Captures> = regex.captures_iter(text).collect();
             for caps in &matches {
                 for claim in build_claims(pack, rule, pattern, caps, &at) {
                     // Two patterns of one rule may find the same value: keep one.
@@ -355,8 +341,11 @@ fn build_claims(pack: &RulePack, rule: &Rule, pattern: &Pattern, caps: &Captures
         ValueSlot::Date if crate::event::when::is_other_year(value.as_str()) => return Vec::new(),
         // "signed by Sunday", "until 12 December": a deadline or an as-of,
         // not the day it happened.
-        ValueSlot::Date if rule.happened && bounds_a_time(&sentence_text[..value.start()]) => return Vec::new(),
-        ValueSlot::Date if rule.happened && joins_clauses(happened_gap(sentence_text, &whole, &value)) => {
+        ValueSlot::Date
+            if rule.happened.as_ref().is_some_and(|words| {
+                bounds_a_time(&sentence_text[..value.start()]) || !happened_near(words, sentence_text, value.range())
+            }) =>
+        {
             return Vec::new()
         }
         ValueSlot::Date => {
@@ -436,14 +425,47 @@ fn after_neither_or_nor(before: &str) -> bool {
     matches!(last.as_str(), "neither" | "nor")
 }
 
-/// The words between a date frame's date and what happened, on either
-/// side of the date.
-fn happened_gap<'t>(sentence: &'t str, whole: &regex::Match, value: &regex::Match) -> &'t str {
-    if whole.start() < value.start() {
-        &sentence[whole.start()..value.start()]
-    } else {
-        &sentence[value.end()..whole.end()]
+/// Is the date at `date` the day one of a date frame's `words` happened?
+/// The word, then the date in its clause, with no other date between
+/// (within 50 bytes: "opened in Dubai on Thursday"); the date, then the
+/// word with two words between at most ("Tuesday's deal", "On 25
+/// September, prosecutors detained"); or the date among the sentence's
+/// first words and the word later in it ("Early on Monday two dams above
+/// the city collapsed"). Never across a clause opener (`joins_clauses`).
+fn happened_near(words: &Regex, sentence: &str, date: std::ops::Range<usize>) -> bool {
+    static JUST_AFTER: OnceLock<Regex> = OnceLock::new();
+    static OPENING: OnceLock<Regex> = OnceLock::new();
+    let just_after =
+        JUST_AFTER.get_or_init(|| Regex::new(r"^(?:'s|’s)?,?(?:\s+[^\s.;,]+){0,2}?\s+$").expect("gap regex"));
+    let opening = OPENING.get_or_init(|| Regex::new(r"^\W*(?:[^\s.;,]+\s+){0,3}$").expect("opening regex"));
+    let clean = |gap: &str| !gap.contains(['.', ';']) && !joins_clauses(gap);
+    // The word before, nearest the date.
+    let mut lo = date.start.saturating_sub(90);
+    while !sentence.is_char_boundary(lo) {
+        lo -= 1;
     }
+    let before = words
+        .find_iter(&sentence[lo..date.start])
+        .filter(|w| date.start - (lo + w.end()) <= 50)
+        .last();
+    if let Some(word) = before {
+        let (start, end) = (lo + word.start(), lo + word.end());
+        let gap = &sentence[end..date.start];
+        if clean(&sentence[start..date.start]) && !crate::event::when::holds_date(gap) {
+            return true;
+        }
+    }
+    let rest = &sentence[date.end..];
+    if let Some(word) = words.find(rest) {
+        let gap = &rest[..word.start()];
+        if just_after.is_match(gap) && clean(&format!("x{gap}")) {
+            return true;
+        }
+        if opening.is_match(&sentence[..date.start]) && word.start() <= 60 && clean(&format!("x{gap}")) {
+            return true;
+        }
+    }
+    false
 }
 
 /// Does the stretch between what happened and a date open another clause
@@ -686,6 +708,27 @@ mod tests {
 #[cfg(test)]
 mod date_frame_tests {
     use super::{bounds_a_time, joins_clauses};
+
+    #[test]
+    fn a_date_next_to_what_happened() {
+        let words = regex::Regex::new(r"(?i)\b(?:opened|opens|deal|collapsed|detained)\b").unwrap();
+        let near = |s: &str, date: &str| {
+            let at = s.find(date).unwrap();
+            super::happened_near(&words, s, at..at + date.len())
+        };
+        assert!(near("The summit opens in Dubai on Thursday.", "Thursday"));
+        assert!(near("Leaders hailed Tuesday's deal.", "Tuesday"));
+        assert!(near(
+            "On 25 September, prosecutors detained eight officials.",
+            "25 September"
+        ));
+        assert!(near("Early on Monday two dams above the city collapsed.", "Monday"));
+        // Only the first date after the word is its day.
+        assert!(!near("It opened on 5 May and was reviewed on 9 May.", "9 May"));
+        // Another clause's date.
+        assert!(!near("The deal, after talks ended on Friday, held.", "Friday"));
+        assert!(!near("Officials said on Tuesday that a deal was close.", "Tuesday"));
+    }
 
     #[test]
     fn a_presence_denied_after_the_name() {

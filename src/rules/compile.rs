@@ -42,9 +42,9 @@ pub struct Rule {
     pub context: Option<Context>,
     /// Set for rules that select readings instead of matching patterns.
     pub frame: Option<FrameSpec>,
-    /// A date frame (`happened`): its dates are the days things happened,
-    /// never a deadline or an as-of ("signed by Sunday").
-    pub happened: bool,
+    /// A date frame's words (`happened`): its dates are the days those
+    /// things happened, never a deadline or an as-of ("signed by Sunday").
+    pub happened: Option<Regex>,
     /// The pack (folder) whose declared events alone this rule binds to,
     /// when that pack says `[pack] own_events = true`.
     pub own_events: Option<usize>,
@@ -168,8 +168,28 @@ impl Pattern {
     /// The compiled regex; `None` if the expanded pattern cannot be built
     /// (too large), which `crosscheck test` shows as a failing example.
     pub fn regex(&self) -> Option<&Regex> {
-        self.compiled.get_or_init(|| build_regex(&self.src).ok()).as_ref()
+        self.compiled.get_or_init(|| shared_regex(&self.src)).as_ref()
     }
+}
+
+/// Patterns with one expansion (every date frame's `{date}`) share one
+/// compiled regex: a `Regex` clone shares its program and caches.
+fn shared_regex(src: &str) -> Option<Regex> {
+    static SHARED: std::sync::OnceLock<std::sync::Mutex<std::collections::HashMap<String, Option<Regex>>>> =
+        std::sync::OnceLock::new();
+    let shared = SHARED.get_or_init(Default::default);
+    if let Some(found) = shared.lock().unwrap_or_else(|e| e.into_inner()).get(src) {
+        return found.clone();
+    }
+    // Compiled outside the lock: other patterns compile meanwhile (two
+    // threads may both build the same one once; either copy serves).
+    let built = build_regex(src).ok();
+    shared
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .entry(src.to_string())
+        .or_insert(built)
+        .clone()
 }
 
 /// What a rule extracts.
@@ -881,28 +901,29 @@ fn finder(finders: &mut BTreeMap<String, Option<Regex>>, gazetteer: &Gazetteer, 
         .clone()
 }
 
-/// A date frame (`happened = ["opened", "launch*"]`) is read by three
-/// patterns the engine writes for the author: the word, then a date in its
-/// clause ("opened in Dubai on Thursday"), or a date just before the word
-/// ("On 25 September, prosecutors detained", "Friday night's quake": two
-/// words between at most), or a date opening the sentence ("Early on
-/// Monday two dams above the city collapsed"). The date nearest the word wins: the gap is lazy
-/// and stops at a clause's end (see `extract::joins_clauses`).
+/// A date frame (`happened = ["opened", "launch*"]`): its one pattern is a
+/// bare `{date}` (one regex, compiled once for every date frame), and the
+/// alternation of its words, which `extract::happened_near` looks for next
+/// to each date: the word, then the date in its clause ("opened in Dubai on
+/// Thursday"), a date just before the word ("On 25 September, prosecutors
+/// detained", "Friday night's quake": two words between at most), or a
+/// date opening the sentence ("Early on Monday two dams above the city
+/// collapsed").
 fn date_frame_patterns(
     ctx: &mut FileCtx,
     id: &str,
     lists: &BTreeMap<String, Vec<String>>,
     raw: &RawRule,
     kind: RuleKind,
-) -> Vec<Spanned<String>> {
-    let Some(field) = &raw.happened else { return Vec::new() };
+) -> Option<(Spanned<String>, String)> {
+    let field = raw.happened.as_ref()?;
     if kind != RuleKind::Date {
         ctx.error(
             Some(field.span()),
             Some(id),
             "`happened` belongs to a date rule: add kind = \"date\"",
         );
-        return Vec::new();
+        return None;
     }
     if !raw.patterns.is_empty() {
         ctx.error(
@@ -910,22 +931,14 @@ fn date_frame_patterns(
             Some(id),
             "a date rule has `happened` or `patterns`, not both: write two rules",
         );
-        return Vec::new();
+        return None;
     }
     let words = words_alternation(ctx, id, lists, field);
     if words.is_empty() {
         ctx.error(Some(field.span()), Some(id), "`happened` lists no word");
-        return Vec::new();
+        return None;
     }
-    let span = field.span();
-    [
-        format!(r"\b(?:{words})\b[^.;]{{0,50}}?{{date}}"),
-        format!(r"{{date}}(?:\x27s)?,?(?:\s+[\w-]+(?:\x27s)?){{0,2}}?\s+(?:{words})\b"),
-        format!(r"^(?:[\w-]+\s+){{0,3}}?{{date}},?[^.;]{{0,60}}?\b(?:{words})\b"),
-    ]
-    .into_iter()
-    .map(|p| Spanned::new(span.clone(), p))
-    .collect()
+    Some((Spanned::new(field.span(), "{date}".to_string()), words))
 }
 
 /// A word list (`@lists` expanded, `launch*` a stem) as a regex
@@ -961,7 +974,7 @@ fn words_alternation(
         .map(|w| {
             let (stem, star) = w.strip_suffix('*').map_or((w.as_str(), false), |s| (s, true));
             let phrase: Vec<String> = stem.split_whitespace().map(regex::escape).collect();
-            format!("{}{}", phrase.join(r"\s+"), if star { r"\w*" } else { "" })
+            format!("{}{}", phrase.join(r"\s+"), if star { "[a-zA-Z]*" } else { "" })
         })
         .collect();
     alternation.join("|")
@@ -1117,14 +1130,19 @@ fn compile_rule(
     };
     let frame = compile_frame(ctx, gazetteer, lists, finders, raw, kind);
     let happened = date_frame_patterns(ctx, id, lists, raw, kind);
-    if raw.patterns.is_empty() && frame.is_none() && happened.is_empty() {
+    if raw.patterns.is_empty() && frame.is_none() && happened.is_none() {
         ctx.error(
             Some(raw.id.span()),
             Some(id),
             "the rule has no frame (`counts`, `share_of`, `measure`, `happened`) and no `patterns`",
         );
     }
-    let raw_patterns: Vec<Spanned<String>> = raw.patterns.iter().cloned().chain(happened).collect();
+    let raw_patterns: Vec<Spanned<String>> = raw
+        .patterns
+        .iter()
+        .cloned()
+        .chain(happened.as_ref().map(|(p, _)| p.clone()))
+        .collect();
     if let Some(t) = &raw.tolerance {
         if !(*t.get_ref() > 0.0 && *t.get_ref() <= 1.0) {
             ctx.error(
@@ -1187,6 +1205,14 @@ fn compile_rule(
             Err(message) => ctx.error(Some(p.span()), Some(id), message),
         }
     }
+    // A date frame's pattern needs one of its words: the prefilter's literals.
+    let happened = happened.and_then(|(_, words)| {
+        let literals = prefilter::required_literals(&format!(r"\b(?:{words})\b"));
+        if let Some(p) = patterns.last_mut() {
+            p.literals = literals;
+        }
+        build_regex(&format!(r"(?i)\b(?:{words})\b")).ok()
+    });
     let key = parse_key(raw.key.get_ref())
         .map_err(|m| ctx.error(Some(raw.key.span()), Some(id), m))
         .ok();
@@ -1315,7 +1341,7 @@ fn compile_rule(
         changes_over_time: raw.changes_over_time,
         context,
         frame,
-        happened: raw.happened.is_some(),
+        happened,
         own_events: None,
         examples,
     })
