@@ -531,6 +531,7 @@ impl<'a> Cursor<'a> {
                 (u128::from(c.words()?), 0, true)
             };
             // "two and a half million", "four and a half thousand".
+            // "91 and a half hours": a half of no scale, for whole numbers.
             let half_of = if words {
                 c.attempt(|c| {
                     c.eat(" and a half ").then_some(())?;
@@ -538,10 +539,20 @@ impl<'a> Cursor<'a> {
                 })
             } else {
                 None
-            };
+            }
+            .or_else(|| {
+                (decimals == 0)
+                    .then(|| {
+                        c.attempt(|c| {
+                            c.eat(" and a half").then_some(())?;
+                            (!c.rest().starts_with(|ch: char| ch.is_alphanumeric())).then_some(0)
+                        })
+                    })
+                    .flatten()
+            });
             if half_of.is_some() {
                 mantissa = mantissa * 10 + 5;
-                decimals = 1;
+                decimals += 1;
             }
             let mut exp: i32 = -(decimals as i32);
             let scale_exp = half_of.unwrap_or(0)
@@ -810,6 +821,15 @@ pub fn hours_and_minutes(expr: &str) -> Option<Quantity> {
 /// figures, a level and the level it moved to.
 fn falling_pair(text: &str, r: std::ops::Range<usize>, opts: &ReadOptions) -> Vec<(std::ops::Range<usize>, Quantity)> {
     let m = &text[r.clone()];
+    // "divided between three hundred and ninety billion euro in grants and
+    // …": no range, one amount whose words hold an "and".
+    if m.get(..8).is_some_and(|p| p.eq_ignore_ascii_case("between ")) {
+        let whole = r.start + 8..r.end;
+        return read(&text[whole.clone()], opts)
+            .map(|q| (whole, q))
+            .into_iter()
+            .collect();
+    }
     let Some(at) = m.find(" to ") else {
         return Vec::new();
     };
@@ -931,8 +951,8 @@ pub fn pattern(p: Placeholder) -> String {
     );
     // Digits end at a word edge unless a scale follows: "100k", "4.47%",
     // but never the "2" of "2nd" or the "9" of "9pm".
-    let half = r"\s+and\s+a\s+half\s+(?:thousand|million|billion|trillion)\b";
-    let number = format!(r"(?:{digits}(?:{scale_word}|\b)|{words}(?:{half}|(?:{scale_word})?))");
+    let half = r"\s+and\s+a\s+half(?:\s+(?:thousand|million|billion|trillion))?\b";
+    let number = format!(r"(?:{digits}(?:{half}|{scale_word}|\b)|{words}(?:{half}|(?:{scale_word})?))");
     let suffix = r"(?:\+|-?\s?plus\b|\s+or\s+(?:more|fewer|less|so)\b)?";
     let (amount, first) = match p {
         Placeholder::Quantity => {
