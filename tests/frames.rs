@@ -1033,3 +1033,19 @@ fn a_list_item_counts_what_its_lead_in_line_names() {
         "{claims:#?}"
     );
 }
+
+#[test]
+fn a_long_lists_lead_in_sets_every_items_topic() {
+    // `about` needs "prefecture*" within the rule's reach; the fifth item is
+    // three sentences past the default reach, but its lead-in names it.
+    let pack = marchers_pack("[\"marchers\"]", "about = [\"prefecture*\"]");
+    let (claims, _) = check_files(
+        &[(
+            "a.md",
+            "---\npublished: 2023-02-01\n---\nMarchers counted by the prefectures:\n\n- Marseille: 40,000\n- Toulouse: 34,000\n- Nantes: 28,000\n- Lyon: 23,000\n- Rennes: 22,000\n",
+        )],
+        &[pack.path().to_str().unwrap()],
+    );
+    let texts: Vec<&str> = claims.iter().map(|c| c["text"].as_str()).collect();
+    assert_eq!(texts, ["40,000", "34,000", "28,000", "23,000", "22,000"], "{claims:#?}");
+}

@@ -696,12 +696,17 @@ pub fn topic_words(doc: &Document, sentences: &[Sentence], si: usize, before: us
     // Global Cooling Pledge"), while what leads into the list ("Key
     // figures", "Dead (WHO): …" under a heading) still sets its topic.
     let item = list_item(&doc.text, &sentences[si]);
-    sentences[si.saturating_sub(before)..=si]
+    let mut topic: Vec<String> = sentences[si.saturating_sub(before)..=si]
         .iter()
         .enumerate()
         .filter(|&(k, s)| !item || k == before.min(si) || !list_item(&doc.text, s))
         .flat_map(|(_, s)| words(&doc.text[s.range()]))
-        .collect()
+        .collect();
+    // However long the list, its lead-in line sets every item's topic.
+    if let Some(lead_in) = list_lead_in(doc, sentences, si) {
+        topic.extend(words(lead_in));
+    }
+    topic
 }
 
 /// Does the sentence open a list item: its line starts with "- ", "* " or
