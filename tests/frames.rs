@@ -1049,3 +1049,19 @@ fn a_long_lists_lead_in_sets_every_items_topic() {
     let texts: Vec<&str> = claims.iter().map(|c| c["text"].as_str()).collect();
     assert_eq!(texts, ["40,000", "34,000", "28,000", "23,000", "22,000"], "{claims:#?}");
 }
+
+#[test]
+fn a_section_heading_leads_into_its_list() {
+    let pack = marchers_pack("[\"marchers\"]", "");
+    let (claims, _) = check_files(
+        &[(
+            "a.md",
+            "---\npublished: 2023-02-01\n---\nTHE MARCHERS\n\nBy the prefectures' count, at 18:00:\n\n- Marseille: 40,000\n\n## Marchers in the west\n\n- Nantes: 28,000\n\nThe day in brief\n\n- Rennes: 22,000\n",
+        )],
+        &[pack.path().to_str().unwrap()],
+    );
+    let texts: Vec<&str> = claims.iter().map(|c| c["text"].as_str()).collect();
+    // A heading above the lead-in, or a heading alone, says what the items
+    // count; a plain line without a colon leads into nothing.
+    assert_eq!(texts, ["40,000", "28,000"], "{claims:#?}");
+}

@@ -718,7 +718,8 @@ pub fn list_item(text: &str, sentence: &Sentence) -> bool {
 }
 
 /// The lead-in line of the list the sentence `si` is an item of: the
-/// first sentence before the list's items, when it ends with a colon.
+/// first sentence before the list's items, when it ends with a colon (with
+/// the section heading right above it) or is itself a heading.
 pub fn list_lead_in<'d>(doc: &'d Document, sentences: &[Sentence], si: usize) -> Option<&'d str> {
     if !list_item(&doc.text, &sentences[si]) {
         return None;
@@ -733,9 +734,37 @@ pub fn list_lead_in<'d>(doc: &'d Document, sentences: &[Sentence], si: usize) ->
             continue;
         }
         let text = doc.text[s.range()].trim_end();
-        return text.ends_with(':').then_some(text);
+        if heading(text) {
+            return Some(text);
+        }
+        if !text.ends_with(':') {
+            return None;
+        }
+        // A section heading right above the lead-in names what its list
+        // counts too ("THE SEATS", then "With 648 of 650 declared:").
+        let above = j
+            .checked_sub(1)
+            .map(|h| &sentences[h])
+            .filter(|h| heading(doc.text[h.range()].trim_end()));
+        return Some(match above {
+            Some(h) => doc.text[h.start..s.range().end].trim_end(),
+            None => text,
+        });
     }
     None
+}
+
+/// A section heading: a line of at most eight words, in capitals, after
+/// "#", or in bold.
+fn heading(line: &str) -> bool {
+    let t = line.trim();
+    let words = t.split_whitespace().count();
+    let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
+    (1..=8).contains(&words)
+        && !letters.is_empty()
+        && (t.starts_with('#')
+            || (t.starts_with("**") && t.ends_with("**"))
+            || letters.iter().all(|c| c.is_uppercase()))
 }
 
 /// Does the sentence open by turning to another topic ("Separately,",
