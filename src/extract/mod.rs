@@ -252,9 +252,8 @@ pub fn extract_document(pack: &RulePack, doc_index: usize, doc: &Document) -> Ve
                 continue;
             }
             let Some(regex) = pattern.regex() else { continue };
-            let matches: Vec<Captures> = regex.captures_iter(text).collect();
-            for caps in &matches {
-                for claim in build_claims(pack, rule, pattern, caps, &at) {
+            for caps in regex.captures_iter(text) {
+                for claim in build_claims(pack, rule, pattern, &caps, &at) {
                     // Two patterns of one rule may find the same value: keep one.
                     let dup = claims[first_new..]
                         .iter()

@@ -838,12 +838,22 @@ fn word_list(
     field: &Option<toml::Spanned<Vec<String>>>,
 ) -> WordList {
     let Some(field) = field else { return WordList::default() };
+    WordList::new(&expanded_words(ctx, id, lists, field))
+}
+
+/// The entries of a word-list field, `@name` entries replaced by the named
+/// list; a list may name other lists ("police_words = ['@officer_words',
+/// 'police']"), expanded as deep as they go (a cycle is cut).
+fn expanded_words(
+    ctx: &mut FileCtx,
+    id: &str,
+    lists: &BTreeMap<String, Vec<String>>,
+    field: &toml::Spanned<Vec<String>>,
+) -> Vec<String> {
     let mut entries = Vec::new();
     for e in field.get_ref() {
         match e.strip_prefix('@') {
             Some(name) => match lists.get(name) {
-                // A list may name other lists ("police_words = ['@officer_words',
-                // 'police']"): expanded, as deep as they go (a cycle is cut).
                 Some(words) => {
                     let mut seen = vec![name.to_string()];
                     if let Err(missing) = expand_list(lists, words, &mut seen, &mut entries) {
@@ -867,7 +877,7 @@ fn word_list(
             None => entries.push(e.clone()),
         }
     }
-    WordList::new(&entries)
+    entries
 }
 
 /// The words of a named list, with the lists it names expanded; `Err` with
@@ -949,24 +959,7 @@ fn words_alternation(
     lists: &BTreeMap<String, Vec<String>>,
     field: &Spanned<Vec<String>>,
 ) -> String {
-    let mut words = Vec::new();
-    for w in field.get_ref() {
-        match w.strip_prefix('@') {
-            Some(name) => match lists.get(name) {
-                Some(listed) => {
-                    let mut seen = vec![name.to_string()];
-                    if let Err(missing) = expand_list(lists, listed, &mut seen, &mut words) {
-                        let msg = format!("word list `{name}` names `@{missing}`, which is no word list");
-                        ctx.error(Some(field.span()), Some(id), msg);
-                    }
-                }
-                None => {
-                    ctx.error(Some(field.span()), Some(id), format!("no word list `{name}`"));
-                }
-            },
-            None => words.push(w.clone()),
-        }
-    }
+    let words = expanded_words(ctx, id, lists, field);
     let alternation: Vec<String> = words
         .iter()
         .map(|w| w.trim().to_lowercase())
