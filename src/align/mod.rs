@@ -647,7 +647,8 @@ fn divergent_sources(claims: &[Claim], a: &Side, b: &Side) -> Option<(String, St
         }
     }
     let ((x, x_borrowed), (y, y_borrowed)) = (sources(claims, a)?, sources(claims, b)?);
-    x.is_disjoint(&y).then(|| {
+    let shared = x.iter().any(|sx| y.iter().any(|sy| same_source(sx, sy)));
+    (!shared).then(|| {
         let join = |s: std::collections::BTreeSet<&str>, borrowed: bool| {
             let names = s.into_iter().collect::<Vec<_>>().join(", ");
             if borrowed {
@@ -658,6 +659,26 @@ fn divergent_sources(claims: &[Claim], a: &Side, b: &Side) -> Option<(String, St
         };
         (join(x, x_borrowed), join(y, y_borrowed))
     })
+}
+
+/// Do two attributions name one source? The same words, or one's words
+/// within the other's with the same last word: "the prefecture" and "the
+/// police prefecture", "the Red Crescent" and "the Libyan Red Crescent"
+/// (not "the police" and "the police union", nor "the interior ministry"
+/// and "the health ministry").
+fn same_source(a: &str, b: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty() && !matches!(w.to_lowercase().as_str(), "the" | "a" | "an" | "s"))
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (wa, wb) = (words(a), words(b));
+    if wa.is_empty() || wb.is_empty() {
+        return a.eq_ignore_ascii_case(b);
+    }
+    let (short, long) = if wa.len() <= wb.len() { (&wa, &wb) } else { (&wb, &wa) };
+    short.last() == long.last() && short.iter().all(|w| long.contains(w))
 }
 
 /// When a figure was stated: its day, and the minutes after midnight of
@@ -909,4 +930,19 @@ pub(crate) fn finding_id(rule: &str, key: &str, modality: Modality, a: &str, b: 
     let mut values = [a, b.unwrap_or("")];
     values.sort_unstable();
     format!("{:016x}", fnv1a(&[rule, key, &modality, values[0], values[1]]))
+}
+
+#[cfg(test)]
+mod source_tests {
+    use super::same_source;
+
+    #[test]
+    fn one_source_named_two_ways() {
+        assert!(same_source("the prefecture", "the police prefecture"));
+        assert!(same_source("Libyan Red Crescent", "the Red Crescent"));
+        assert!(same_source("CGT", "the CGT"));
+        assert!(!same_source("the police", "the police union"));
+        assert!(!same_source("the interior ministry", "the health ministry"));
+        assert!(!same_source("CGT", "CFDT"));
+    }
 }
