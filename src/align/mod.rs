@@ -787,14 +787,20 @@ fn never_the_same_day<'s>(
     a: &'s Side,
     b: &'s Side,
 ) -> Option<(&'s Side, &'s Side)> {
+    // Each side's days, sorted and each once: the shared-day test is a
+    // search per day, not a scan (sides of a long story hold many mentions).
     let days = |side: &Side| -> Option<Vec<crate::date::Date>> {
-        side.claims
+        let mut days: Vec<crate::date::Date> = side
+            .claims
             .iter()
             .map(|&c| claims[c].as_of.or(docs[claims[c].doc].published))
-            .collect()
+            .collect::<Option<_>>()?;
+        days.sort_unstable();
+        days.dedup();
+        Some(days)
     };
     let (da, db) = (days(a)?, days(b)?);
-    if da.iter().any(|d| db.contains(d)) {
+    if da.iter().any(|d| db.binary_search(d).is_ok()) {
         return None;
     }
     // A value stated only between the other's first and last days, with no
@@ -803,17 +809,14 @@ fn never_the_same_day<'s>(
     let dates_itself = |side: &Side| side.claims.iter().all(|&c| claims[c].as_of.is_some());
     // …stated on one day only: a step of a count that several outlets
     // gave over days is history.
-    let within = |inner: &[crate::date::Date], outer: &[crate::date::Date]| {
-        let (lo, hi) = (outer.iter().min(), outer.iter().max());
-        inner.windows(2).all(|w| w[0] == w[1])
-            && inner
-                .iter()
-                .all(|d| lo.is_some_and(|lo| lo < d) && hi.is_some_and(|hi| d < hi))
+    let within = |inner: &[crate::date::Date], outer: &[crate::date::Date]| match (inner, outer.first(), outer.last()) {
+        ([day], Some(lo), Some(hi)) => lo < day && day < hi,
+        _ => false,
     };
     if (within(&da, &db) && !dates_itself(a)) || (within(&db, &da) && !dates_itself(b)) {
         return None;
     }
-    let (fa, fb) = (da.iter().min()?, db.iter().min()?);
+    let (fa, fb) = (da.first()?, db.first()?);
     if fa < fb {
         Some((a, b))
     } else {

@@ -321,6 +321,19 @@ fn entity_of_kind(
     of_kind(&stands_for.kind).then(|| (stands_for.id.clone(), true))
 }
 
+/// The entities of `kind` a sentence names (through `finder`), in order.
+fn entities_in<'a>(
+    pack: &'a RulePack,
+    kind: &'a str,
+    finder: &'a regex::Regex,
+    sentence: &'a str,
+    published: Option<Date>,
+) -> impl Iterator<Item = String> + 'a {
+    finder
+        .find_iter(sentence)
+        .filter_map(move |m| entity_of_kind(pack, kind, m.as_str(), sentence, published).map(|(id, _)| id))
+}
+
 /// The first entity of `kind` a sentence names (through `finder`): the
 /// subject "it" refers to in the next sentence.
 pub fn first_entity(
@@ -330,9 +343,7 @@ pub fn first_entity(
     sentence: &str,
     published: Option<Date>,
 ) -> Option<String> {
-    finder
-        .find_iter(sentence)
-        .find_map(|m| entity_of_kind(pack, kind, m.as_str(), sentence, published).map(|(id, _)| id))
+    entities_in(pack, kind, finder, sentence, published).next()
 }
 
 /// The entities of `kind` a sentence names (through `finder`), in order,
@@ -345,11 +356,9 @@ pub fn entities_named(
     published: Option<Date>,
 ) -> Vec<String> {
     let mut ids: Vec<String> = Vec::new();
-    for m in finder.find_iter(sentence) {
-        if let Some((id, _)) = entity_of_kind(pack, kind, m.as_str(), sentence, published) {
-            if !ids.contains(&id) {
-                ids.push(id);
-            }
+    for id in entities_in(pack, kind, finder, sentence, published) {
+        if !ids.contains(&id) {
+            ids.push(id);
         }
     }
     ids
@@ -681,9 +690,15 @@ fn missing_parts(rule: &Rule, subject: Option<&str>, reading: &Reading) -> Strin
     }
 }
 
-/// The words of a sentence and of the `before` sentences preceding it: the
-/// topic an `about` list is looked for in.
-pub fn topic_words(doc: &Document, sentences: &[Sentence], si: usize, before: usize) -> Vec<String> {
+/// The words of a sentence and of the `before` sentences preceding it, and
+/// of its list's lead-in: the topic an `about` list is looked for in.
+pub fn topic_words(
+    doc: &Document,
+    sentences: &[Sentence],
+    si: usize,
+    before: usize,
+    lead_in: Option<&str>,
+) -> Vec<String> {
     // "Separately, …", "Meanwhile, …": the sentence turns to another
     // topic, so the ones before it say nothing of what it is about.
     let before = if turns_topic(&doc.text[sentences[si].range()]) {
@@ -702,8 +717,9 @@ pub fn topic_words(doc: &Document, sentences: &[Sentence], si: usize, before: us
         .filter(|&(k, s)| !item || k == before.min(si) || !list_item(&doc.text, s))
         .flat_map(|(_, s)| words(&doc.text[s.range()]))
         .collect();
-    // However long the list, its lead-in line sets every item's topic.
-    if let Some(lead_in) = list_lead_in(doc, sentences, si) {
+    // However long the list, its lead-in line (`list_lead_in`) sets every
+    // item's topic.
+    if let Some(lead_in) = lead_in {
         topic.extend(words(lead_in));
     }
     topic

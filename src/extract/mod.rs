@@ -64,6 +64,8 @@ pub fn extract_document(pack: &RulePack, doc_index: usize, doc: &Document) -> Ve
     let mut entry: Option<u16> = None;
     // The last figure a frame rule took in the sentence before.
     let mut previous_figure: Option<PreviousFigure> = None;
+    // The literals of the list lead-in last scanned, by its start in the text.
+    let mut lead_hits: Option<(usize, crate::rules::Hits)> = None;
     for (si, sentence) in sentences.iter().enumerate() {
         let text = &doc.text[sentence.range()];
         if si == 0 || sentences[si - 1].paragraph != sentence.paragraph {
@@ -84,7 +86,15 @@ pub fn extract_document(pack: &RulePack, doc_index: usize, doc: &Document) -> Ve
         // words pass the prefilters too.
         let lead_in = frames::list_lead_in(doc, &sentences, si);
         let hits = match lead_in {
-            Some(lead) => pack.scan(text).with_literals_of(&pack.scan(lead)),
+            Some(lead) => {
+                // Scanned once per list, not once per item.
+                let at = lead.as_ptr() as usize;
+                if lead_hits.as_ref().is_some_and(|(start, _)| *start != at) {
+                    lead_hits = None;
+                }
+                let (_, lead) = lead_hits.get_or_insert_with(|| (at, pack.scan(lead)));
+                pack.scan(text).with_literals_of(lead)
+            }
             None => pack.scan(text),
         };
         let mut frame_rules = pack.frame_candidates(&hits, si, &mut about);
@@ -159,7 +169,7 @@ pub fn extract_document(pack: &RulePack, doc_index: usize, doc: &Document) -> Ve
                     if let Some((_, words)) = topics.borrow().iter().find(|(b, _)| *b == before) {
                         return words.clone();
                     }
-                    let words: std::rc::Rc<[String]> = frames::topic_words(doc, &sentences, si, before).into();
+                    let words: std::rc::Rc<[String]> = frames::topic_words(doc, &sentences, si, before, lead_in).into();
                     topics.borrow_mut().push((before, words.clone()));
                     words
                 };
@@ -448,28 +458,27 @@ fn happened_near(words: &Regex, sentence: &str, date: std::ops::Range<usize>) ->
         .filter(|w| date.start - (lo + w.end()) <= 50)
         .last();
     if let Some(word) = before {
-        let (start, end) = (lo + word.start(), lo + word.end());
-        let gap = &sentence[end..date.start];
-        if clean(&sentence[start..date.start]) && !crate::event::when::holds_date(gap) {
+        let gap = &sentence[lo + word.end()..date.start];
+        if clean(gap) && !crate::event::when::holds_date(gap) {
             return true;
         }
     }
     let rest = &sentence[date.end..];
     if let Some(word) = words.find(rest) {
         let gap = &rest[..word.start()];
-        if just_after.is_match(gap) && clean(&format!("x{gap}")) {
+        if just_after.is_match(gap) && clean(gap) {
             return true;
         }
-        if opening.is_match(&sentence[..date.start]) && word.start() <= 60 && clean(&format!("x{gap}")) {
+        if opening.is_match(&sentence[..date.start]) && word.start() <= 60 && clean(gap) {
             return true;
         }
     }
     false
 }
 
-/// Does the stretch between what happened and a date open another clause
-/// ("the deal, after leaving the EU on January 31")? Then the date is that
-/// clause's.
+/// Does the stretch between a date and what happened (the words between
+/// them, either side) open another clause ("the deal, after leaving the EU
+/// on January 31")? Then the date is that clause's.
 fn joins_clauses(gap: &str) -> bool {
     // Clause openers, and verbs whose clause the date would then date
     // ("Morocco's earthquake toll stood at 2,901 on Tuesday").
@@ -492,7 +501,7 @@ fn joins_clauses(gap: &str) -> bool {
         .split(|c: char| !c.is_alphanumeric() && c != '\'')
         .filter(|w| !w.is_empty())
         .collect();
-    words.iter().enumerate().skip(1).any(|(i, w)| {
+    words.iter().enumerate().any(|(i, w)| {
         OPENERS.iter().any(|o| w.eq_ignore_ascii_case(o))
             && !words
                 .get(i + 1)
