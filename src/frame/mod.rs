@@ -1041,6 +1041,11 @@ pub fn read_sentence_told_from(sentence: &str, published: Option<Date>, anchor: 
         if modality == Modality::Fact && period.as_ref().is_some_and(|p| p.by) {
             modality = Modality::Target;
         }
+        // "€500 billion in the Commission's proposal", "€450bn, in Charles
+        // Michel's first revised paper": the figure is what a proposal says.
+        if modality == Modality::Fact && in_a_proposal(&sentence[range.end..clause.end.max(range.end)]) {
+            modality = Modality::Target;
+        }
         // A list after a colon is said the way its lead-in says it: "the
         // exit poll projects a landslide: 410 seats for Labour, 131 for the
         // Conservatives".
@@ -1103,7 +1108,7 @@ pub fn read_sentence_told_from(sentence: &str, published: Option<Date>, anchor: 
         let stated = before.iter().any(|w| STATED.contains(&w.as_str()));
         let as_of = as_of(sentence, &clause_for_as_of, published, anchor).or(on.filter(|_| stated));
         let head: String = after_text.chars().take(24).collect();
-        let part = is_part(&before, &words(&head)) || partitive;
+        let part = is_part(&before, &words(&head)) || partitive || ranked_member(&before);
         // What a colon introduces is a statement of its own.
         let lead_in = &sentence[clause.start..range.start];
         let sum = is_sum(&words(lead_in.rsplit(':').next().unwrap_or(lead_in)));
@@ -1406,6 +1411,34 @@ fn ranked(before: &[String], after: &[String]) -> bool {
     picks && superlative || before.ends_with(&["the".to_string(), "top".to_string()])
 }
 
+/// Words before a figure that pick one member of a ranking by its value:
+/// "Fermanagh and South Tyrone had the highest turnout, at 65.97%",
+/// "Strangford the lowest, at 52.39%" (not "the latest toll", not "the
+/// lowest turnout since 2001": a comparison over time).
+fn ranked_member(before: &[String]) -> bool {
+    let Some(at) = before.iter().rposition(|w| {
+        matches!(
+            w.as_str(),
+            "highest" | "lowest" | "largest" | "biggest" | "smallest" | "strongest" | "weakest" | "fewest"
+        )
+    }) else {
+        return false;
+    };
+    let picked = at > 0 && matches!(before[at - 1].as_str(), "the" | "s" | "its" | "their");
+    // The figure follows the superlative's noun directly ("the highest
+    // turnout, at 65.97%"), not a verb of the member it describes ("the
+    // biggest beneficiary, expects about €209 billion").
+    let rest = &before[at + 1..];
+    let direct = rest.is_empty() || (rest.len() <= 3 && matches!(rest[rest.len() - 1].as_str(), "at" | "of" | "with"));
+    let over_time = rest.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "since" | "ever" | "yet" | "record" | "recorded" | "for" | "in"
+        )
+    });
+    picked && direct && !over_time
+}
+
 /// Does the text after a count begin "of the/its/their/these/those" and a
 /// word that is no number ("170 of the recorded deaths", not "27 of the 32
 /// seats", not "of the day")?
@@ -1682,6 +1715,21 @@ fn share_base(after: &str) -> Option<Vec<String>> {
 
 fn is_year(word: &str) -> bool {
     word.len() == 4 && word.parse::<u16>().is_ok_and(|y| (1900..=2100).contains(&y))
+}
+
+/// Whether the words after a figure place it in a proposal: "in the
+/// Commission's proposal", "under the Franco-German plan", "in Charles
+/// Michel's first revised paper" (the preposition first, the proposal's
+/// noun within six words).
+fn in_a_proposal(after: &str) -> bool {
+    let words = words(after);
+    matches!(words.first().map(String::as_str), Some("in" | "under"))
+        && words.iter().skip(1).take(6).any(|w| {
+            matches!(
+                w.as_str(),
+                "proposal" | "proposals" | "plan" | "paper" | "draft" | "offer" | "blueprint"
+            )
+        })
 }
 
 #[cfg(test)]
@@ -2151,6 +2199,36 @@ mod tests {
         // The day something happened is not the day a figure stands as of.
         let r = one("The dams burst on Sunday, killing 5,000 people.", "5,000");
         assert_eq!(r.as_of, None);
+    }
+
+    #[test]
+    fn figures_of_a_proposal() {
+        let s = "Grants were cut to €390bn, from the €500 billion in the Commission's proposal.";
+        assert_eq!(one(s, "€500 billion").modality, Modality::Target);
+        assert_eq!(one(s, "€390bn").modality, Modality::Fact);
+        let s = "The first offer was €450bn, in Charles Michel's first revised paper.";
+        assert_eq!(one(s, "€450bn").modality, Modality::Target);
+        // A plan named later in the sentence, not after "in", is not the figure's.
+        let s = "Italy gets €209bn, the largest share, and the plan passed.";
+        assert_eq!(one(s, "€209bn").modality, Modality::Fact);
+    }
+
+    #[test]
+    fn a_member_picked_by_rank_is_a_part() {
+        let s =
+            "Fermanagh and South Tyrone again had the highest turnout, at 65.97%; Strangford the lowest, at 52.39%.";
+        assert!(one(s, "65.97%").part);
+        assert!(one(s, "52.39%").part);
+        // A ranking over time, or a superlative describing who gave the figure.
+        assert!(!one("Turnout was the lowest since 2001, at 59.7%.", "59.7%").part);
+        assert!(
+            !one(
+                "Italy, the biggest beneficiary, expects about €209 billion.",
+                "€209 billion"
+            )
+            .part
+        );
+        assert!(!one("The latest toll, 3,958, came from the WHO.", "3,958").part);
     }
 
     #[test]
