@@ -1065,3 +1065,51 @@ fn a_section_heading_leads_into_its_list() {
     // count; a plain line without a colon leads into nothing.
     assert_eq!(texts, ["40,000", "28,000"], "{claims:#?}");
 }
+
+/// "having left 17 people dead in Greece": a state word and "in" after the
+/// figure say where it belongs, over a country named earlier in the sentence.
+#[test]
+fn a_state_and_in_after_a_figure_name_its_place() {
+    let pack = rule_pack(&[(
+        "deaths.toml",
+        r#"
+[[entity]]
+id = "libya"
+name = "Libya"
+kind = "country"
+
+[[entity]]
+id = "greece"
+name = "Greece"
+kind = "country"
+
+[[rule]]
+id = "deaths"
+describe = "People killed by the storm, per country"
+counts = ["dead", "deaths", "people dead"]
+subject = "country"
+key = "{subject}/deaths"
+
+[[rule.example]]
+text = "The storm killed 3,958 people in Libya, leaving 3,958 dead."
+value = "[3958, 3958]"
+key = "libya/deaths"
+"#,
+    )]);
+    let run = crosscheck(&[
+        "explain-text",
+        "The storm came ashore in Libya on Sunday, having already left 17 people dead in Greece.",
+        "--rules",
+        pack.path().to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("key greece/deaths"), "{}", run.stdout);
+    // Without the state word, "in" three words on is not the figure's place.
+    let run = crosscheck(&[
+        "explain-text",
+        "In Libya the storm left 17 people dead, officials in Greece said.",
+        "--rules",
+        pack.path().to_str().unwrap(),
+    ]);
+    assert!(run.stdout.contains("key libya/deaths"), "{}", run.stdout);
+}

@@ -222,7 +222,16 @@ pub fn subject(
         after_words
             .windows(2)
             .take(4)
-            .position(|w| (w[0].ends_with("ed") || w[0] == "given") && matches!(w[1].as_str(), "by" | "from"))
+            .position(|w| {
+                let participle = w[0].ends_with("ed") || w[0] == "given";
+                // "17 people dead in Greece", "two missing in Turkey": where
+                // a state places them.
+                let state = matches!(
+                    w[0].as_str(),
+                    "dead" | "missing" | "injured" | "hurt" | "homeless" | "displaced"
+                );
+                (participle && matches!(w[1].as_str(), "by" | "from")) || (state && w[1] == "in")
+            })
             .map(|i| i + 1)
     };
     if let Some(at) = owner_word {
