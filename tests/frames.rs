@@ -765,6 +765,64 @@ value = "[300, 300]"
     assert_eq!(findings[0]["relation"], "conflict", "{findings:#?}");
 }
 
+/// A count the text dates to an earlier day than another ("3,958 on 16
+/// September", "4,255 by 28 September") is its history, even when an
+/// article of the later day repeats the older figure without a date; and
+/// a figure set against another keeps its own day ("up from 3,958 on 16
+/// September"), not the day its clause gives the other.
+#[test]
+fn figures_the_text_dates_apart_update() {
+    let pack = rule_pack(&[(
+        "toll.toml",
+        r#"
+[[rule]]
+id = "toll"
+describe = "The death toll"
+counts = ["dead", "deaths"]
+key = "toll"
+changes_over_time = true
+[[rule.example]]
+text = "There were 300 deaths."
+value = "[300, 300]"
+"#,
+    )]);
+    let files = [
+        (
+            "a.md",
+            "---\npublished: 2023-09-16\n---\nThe WHO certified 3,958 deaths on 16 September.\n",
+        ),
+        (
+            "b.md",
+            "---\npublished: 2023-09-28\n---\nThe WHO has certified 3,958 deaths.\n",
+        ),
+        (
+            "c.md",
+            "---\npublished: 2023-10-02\n---\nThe WHO recorded 4,255 deaths as of 28 September, up from 3,958 on 16 September.\n",
+        ),
+        (
+            "d.md",
+            "---\npublished: 2023-10-05\n---\nThe WHO has certified 3,958 deaths.\n",
+        ),
+    ];
+    let (claims, findings) = check_files(&files, &[pack.path().to_str().unwrap()]);
+    assert_eq!(claims.len(), 5, "{claims:#?}");
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+    assert_eq!(findings[0]["relation"], "update", "{findings:#?}");
+    // The same two figures named for one day conflict.
+    let files = [
+        (
+            "a.md",
+            "---\npublished: 2023-10-02\n---\nThe WHO recorded 4,255 deaths as of 28 September.\n",
+        ),
+        (
+            "b.md",
+            "---\npublished: 2023-10-03\n---\nThe WHO recorded 4,525 deaths as of 28 September.\n",
+        ),
+    ];
+    let (_, findings) = check_files(&files, &[pack.path().to_str().unwrap()]);
+    assert_eq!(findings[0]["relation"], "conflict", "{findings:#?}");
+}
+
 /// An article that gives two figures under one key that cannot both be
 /// true (a city's march and a town's, a table's columns) counts things the
 /// key does not tell apart: none of its figures is set against another

@@ -463,6 +463,7 @@ fn pair_relation(
     if matches!(relation, Relation::Conflict | Relation::Compatible) && changes {
         if let Some((earlier, later)) = revision(claims, docs, a, b)
             .or_else(|| dated_apart(claims, docs, a, b))
+            .or_else(|| named_days_apart(claims, a, b))
             .or_else(|| never_the_same_day(claims, docs, a, b))
         {
             relation = Relation::Update;
@@ -770,6 +771,26 @@ fn dated_apart<'s>(claims: &[Claim], docs: &[DocumentMeta], a: &'s Side, b: &'s 
         (Some(true), _) | (None, Some(false)) => Some((a, b)),
         (Some(false), _) | (None, Some(true)) => Some((b, a)),
         (None, None) => None,
+    }
+}
+
+/// When both values are given, somewhere, for a day the text names ("3,958
+/// on 16 September", "4,255 by 28 September") and every day named for one
+/// comes before every day named for the other, the (earlier, later) pair:
+/// the text itself orders them, whatever day outlets went on repeating the
+/// older one without a date. Two values named for one day stay a conflict.
+fn named_days_apart<'s>(claims: &[Claim], a: &'s Side, b: &'s Side) -> Option<(&'s Side, &'s Side)> {
+    let named = |side: &Side| -> Option<(crate::date::Date, crate::date::Date)> {
+        let days = side.claims.iter().filter_map(|&c| claims[c].as_of);
+        Some((days.clone().min()?, days.max()?))
+    };
+    let ((a_first, a_last), (b_first, b_last)) = (named(a)?, named(b)?);
+    if a_last < b_first {
+        Some((a, b))
+    } else if b_last < a_first {
+        Some((b, a))
+    } else {
+        None
     }
 }
 

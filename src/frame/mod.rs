@@ -1106,7 +1106,13 @@ pub fn read_sentence_told_from(sentence: &str, published: Option<Date>, anchor: 
         // a day stands as of it (not "killing 5,000 people on Sunday": the
         // day of what happened).
         let stated = before.iter().any(|w| STATED.contains(&w.as_str()));
-        let as_of = as_of(sentence, &clause_for_as_of, published, anchor).or(on.filter(|_| stated));
+        // "4,255 deaths recorded as of 28 September, up from 3,958 on 16
+        // September": a figure with a day of its own stands as of that day,
+        // not the day its clause gives another figure.
+        let as_of = match (as_of(sentence, &clause_for_as_of, published, anchor), on) {
+            (Some(clause_day), Some(own)) if clause_day != own => Some(own),
+            (clause_day, own) => clause_day.or(own.filter(|_| stated)),
+        };
         let head: String = after_text.chars().take(24).collect();
         let part = is_part(&before, &words(&head)) || partitive || ranked_member(&before);
         // What a colon introduces is a statement of its own.
@@ -2179,6 +2185,10 @@ mod tests {
         assert_eq!(r.as_of, Date::new(2025, 3, 12));
         let r = one("The toll stood at 3,958 as of 9 March, the WHO said.", "3,958");
         assert_eq!(r.as_of, Date::new(2025, 3, 9));
+        // A figure with a day of its own keeps it, not its clause's.
+        let s = "The WHO recorded 4,255 deaths as of 9 March, up from 3,958 on 2 March.";
+        assert_eq!(one(s, "4,255").as_of, Date::new(2025, 3, 9));
+        assert_eq!(one(s, "3,958").as_of, Date::new(2025, 3, 2));
         assert_eq!(one("The toll stood at 3,958.", "3,958").as_of, None);
         // The day a figure was stated (published 12 March, a Wednesday).
         let r = one(
