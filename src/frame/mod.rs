@@ -281,6 +281,7 @@ const ELLIPTIC_VERBS: &[&str] = &[
 /// Verbs that state a figure for a day ("put … at 116 on Friday", "the
 /// toll stood at 3,958 on Sunday").
 const STATED: &[&str] = &[
+    "certified",
     "put",
     "puts",
     "gave",
@@ -1107,10 +1108,14 @@ pub fn read_sentence_told_from(sentence: &str, published: Option<Date>, anchor: 
         // day of what happened).
         let stated = before.iter().any(|w| STATED.contains(&w.as_str()));
         // "4,255 deaths recorded as of 28 September, up from 3,958 on 16
-        // September": a figure with a day of its own stands as of that day,
-        // not the day its clause gives another figure.
+        // September", "certified 3,958 deaths on 16 September and 4,255 by
+        // 28 September": a figure stated, or set against another, for a day
+        // of its own stands as of that day, not the day its clause gives
+        // another figure (but "won 412 seats on Thursday, according to
+        // results declared by Friday afternoon" stands as of Friday).
+        let set_against = before.iter().any(|w| w == "from");
         let as_of = match (as_of(sentence, &clause_for_as_of, published, anchor), on) {
-            (Some(clause_day), Some(own)) if clause_day != own => Some(own),
+            (Some(clause_day), Some(own)) if clause_day != own && (stated || set_against) => Some(own),
             (clause_day, own) => clause_day.or(own.filter(|_| stated)),
         };
         let head: String = after_text.chars().take(24).collect();
@@ -2189,6 +2194,11 @@ mod tests {
         let s = "The WHO recorded 4,255 deaths as of 9 March, up from 3,958 on 2 March.";
         assert_eq!(one(s, "4,255").as_of, Date::new(2025, 3, 9));
         assert_eq!(one(s, "3,958").as_of, Date::new(2025, 3, 2));
+        let s = "The WHO certified 3,958 deaths on 2 March and 4,255 by 9 March.";
+        assert_eq!(one(s, "3,958").as_of, Date::new(2025, 3, 2));
+        // The day something happened is not the day its count stands as of.
+        let s = "Labour won 412 seats on Thursday, according to results declared by Friday 7 March.";
+        assert_eq!(one(s, "412").as_of, Date::new(2025, 3, 7));
         assert_eq!(one("The toll stood at 3,958.", "3,958").as_of, None);
         // The day a figure was stated (published 12 March, a Wednesday).
         let r = one(
