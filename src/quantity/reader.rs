@@ -700,6 +700,11 @@ fn range(c: &mut Cursor) -> Option<Quantity> {
         c.eat_space();
         (a, c.amount()?)
     };
+    // "eighteen to twenty thousand", "two to three hundred": the second
+    // end's written-out multiplier applies to a first end written without
+    // one (not "5 to 6,000", whose second end is in digits).
+    let written = c.s[..c.pos].rsplit(' ').next().unwrap_or("");
+    let multiplier = MULTIPLIERS.iter().find(|(w, _)| written == *w).map(|&(_, e)| e);
     if a.vague.is_some() || b.vague.is_some() || a.rounded.is_some() || b.rounded.is_some() {
         return None;
     }
@@ -713,6 +718,10 @@ fn range(c: &mut Cursor) -> Option<Quantity> {
     }
     if a.scale_exp == 0 && b.scale_exp > 0 {
         a.value *= 10f64.powi(b.scale_exp as i32);
+    } else if let Some(e) = multiplier.filter(|_| a.scale_exp == 0 && a.value < 1000.0 && a.value < b.value) {
+        if a.value * 10f64.powi(e as i32) < b.value {
+            a.value *= 10f64.powi(e as i32);
+        }
     } else if a.scale_exp == 0 && a.value < 1000.0 && b.value >= 1e6 {
         // "between one and two million": the written-out scale of the
         // second applies to the first too.
