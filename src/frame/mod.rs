@@ -1282,10 +1282,16 @@ fn reread(sentence: &str, range: Range<usize>, q: Quantity, opts: &ReadOptions) 
         if let Some(at) = lower.find(" to ") {
             let skip = if from_inside { 5 } else { 0 };
             let (a, b) = (range.start + skip..range.start + at, range.start + at + 4..range.end);
-            if let (Some(qa), Some(qb)) = (
+            if let (Some(mut qa), Some(qb)) = (
                 quantity::read(&sentence[a.clone()], opts),
                 quantity::read(&sentence[b.clone()], opts),
             ) {
+                // "rose from 10 to 12 billion euros": the first figure is
+                // €10bn, as the range reading of the whole already says.
+                if qa.interval.is_point() && qa.unit == Unit::Count && q.interval.lo > qa.interval.lo {
+                    qa.interval = crate::quantity::Interval::closed(q.interval.lo, q.interval.lo);
+                    qa.unit = q.unit.clone();
+                }
                 return vec![(a, qa), (b, qb)];
             }
         }
@@ -2219,6 +2225,17 @@ mod tests {
         // The day something happened is not the day a figure stands as of.
         let r = one("The dams burst on Sunday, killing 5,000 people.", "5,000");
         assert_eq!(r.as_of, None);
+    }
+
+    #[test]
+    fn a_change_from_one_figure_to_another_scales_both() {
+        let s = "Loans rose from 250 to 360 billion euros.";
+        let r = one(s, "250");
+        assert_eq!(
+            (r.quantity.interval.lo, r.quantity.unit.clone()),
+            (250e9, one(s, "360 billion euros").quantity.unit)
+        );
+        assert_eq!(one("The age rises from 62 to 64.", "62").quantity.interval.lo, 62.0);
     }
 
     #[test]
