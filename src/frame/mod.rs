@@ -1258,6 +1258,19 @@ fn reread(sentence: &str, range: Range<usize>, q: Quantity, opts: &ReadOptions) 
             return Vec::new();
         }
     }
+    // "the Dutch correction goes up to €1.921 billion", "the loans go up to
+    // €300bn": a movement's "up to" is where it lands, not a ceiling.
+    if let Some(rest) = lower.strip_prefix("up to ") {
+        if matches!(
+            last,
+            "go" | "goes" | "went" | "gone" | "going" | "come" | "comes" | "came" | "moved" | "moves"
+        ) {
+            let start = range.end - rest.len();
+            if let Some(q) = quantity::read(&sentence[start..range.end], opts) {
+                return vec![(start..range.end, q)];
+            }
+        }
+    }
     if let Some(rest) = lower.strip_prefix("over ") {
         if DISPUTE_WORDS.contains(&last) {
             let start = range.end - rest.len();
@@ -2236,6 +2249,17 @@ mod tests {
             (250e9, one(s, "360 billion euros").quantity.unit)
         );
         assert_eq!(one("The age rises from 62 to 64.", "62").quantity.interval.lo, 62.0);
+    }
+
+    #[test]
+    fn a_movement_up_to_a_figure_lands_on_it() {
+        let r = one(
+            "The Dutch correction alone goes up to €1.921 billion a year.",
+            "€1.921 billion",
+        );
+        assert!(r.quantity.interval.is_point());
+        let r = one("Aid of up to €300bn is on offer.", "up to €300bn");
+        assert_eq!(r.quantity.interval.lo, 0.0);
     }
 
     #[test]
