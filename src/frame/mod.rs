@@ -1154,7 +1154,42 @@ pub fn read_sentence_told_from(sentence: &str, published: Option<Date>, anchor: 
         });
     }
     parts_of_totals(sentence, &mut out);
+    place_of_where(sentence, &mut out);
     out
+}
+
+/// "the drop ranged … to 10.3 points in Wales, where about 56% of voters
+/// took part": a clause opened by "where" is about the place named right
+/// before it, so that name joins the words of each figure in the clause.
+fn place_of_where(sentence: &str, out: &mut [Reading]) {
+    for r in out.iter_mut() {
+        let before = &sentence[..r.range.start];
+        let Some(at) = before.rfind(", where ") else {
+            continue;
+        };
+        // The figure stands in the "where" clause itself, not after it.
+        if before[at + 2..].contains([',', ';', ':']) {
+            continue;
+        }
+        let name: Vec<&str> = before[..at]
+            .split_whitespace()
+            .rev()
+            .take(5)
+            .take_while(|w| w.chars().next().is_some_and(char::is_uppercase) || matches!(*w, "of" | "and"))
+            .collect();
+        let name: Vec<&str> = name
+            .into_iter()
+            .rev()
+            .skip_while(|w| matches!(*w, "of" | "and"))
+            .collect();
+        if name.is_empty() {
+            continue;
+        }
+        let place = words(&name.join(" "));
+        if !r.window_words.windows(place.len()).any(|w| w == place.as_slice()) {
+            r.window_words.extend(place);
+        }
+    }
 }
 
 /// "27 of 32 seats", "63 of the 129 seats", "nine out of ten voters": the
@@ -2260,6 +2295,14 @@ mod tests {
         assert!(r.quantity.interval.is_point());
         let r = one("Aid of up to €300bn is on offer.", "up to €300bn");
         assert_eq!(r.quantity.interval.lo, 0.0);
+    }
+
+    #[test]
+    fn a_where_clause_is_about_the_place_before_it() {
+        let s = "The drop ranged from 4.5 points in Northern Ireland to 10.3 points in Wales, where about 56% of voters took part.";
+        assert!(one(s, "about 56%").window_words.iter().any(|w| w == "wales"));
+        let s = "Turnout was 59.7%, the lowest since 2001.";
+        assert!(!one(s, "59.7%").window_words.iter().any(|w| w == "wales"));
     }
 
     #[test]
