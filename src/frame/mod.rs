@@ -1155,7 +1155,16 @@ pub fn read_sentence_told_from(sentence: &str, published: Option<Date>, anchor: 
     }
     parts_of_totals(sentence, &mut out);
     place_of_where(sentence, &mut out);
+    out.retain(|r| !retracted(&sentence[..r.range.start]));
     out
+}
+
+/// "Correction: An earlier version of this article said Brazil's delegation
+/// numbered 3,801": a figure a correction withdraws is no one's claim (the
+/// right figure, in the next sentence or after a semicolon, is read).
+fn retracted(before: &str) -> bool {
+    let clause = before.rsplit(';').next().unwrap_or(before).to_ascii_lowercase();
+    clause.contains("earlier version of this") || clause.contains("earlier version of the")
 }
 
 /// "the drop ranged … to 10.3 points in Wales, where about 56% of voters
@@ -2303,6 +2312,15 @@ mod tests {
         assert!(one(s, "about 56%").window_words.iter().any(|w| w == "wales"));
         let s = "Turnout was 59.7%, the lowest since 2001.";
         assert!(!one(s, "59.7%").window_words.iter().any(|w| w == "wales"));
+    }
+
+    #[test]
+    fn a_correction_withdraws_the_figure_it_corrects() {
+        let s = "Correction: An earlier version of this article said the resolution was adopted by 456 votes.";
+        assert!(read_sentence(s, None).is_empty());
+        let s = "An earlier version of this article gave the turnout as 59.1%; it was 59.4%.";
+        let got: Vec<&str> = read_sentence(s, None).iter().map(|r| &s[r.range.clone()]).collect();
+        assert_eq!(got, ["59.4%"]);
     }
 
     #[test]
