@@ -1163,8 +1163,11 @@ pub fn read_sentence_told_from(sentence: &str, published: Option<Date>, anchor: 
 /// numbered 3,801": a figure a correction withdraws is no one's claim (the
 /// right figure, in the next sentence or after a semicolon, is read).
 fn retracted(before: &str) -> bool {
-    let clause = before.rsplit(';').next().unwrap_or(before).to_ascii_lowercase();
-    clause.contains("earlier version of this") || clause.contains("earlier version of the")
+    let clause = before.rsplit(';').next().unwrap_or(before);
+    // Rare: look further only when the words are there at all.
+    clause.contains("arlier version of th")
+        && (clause.to_ascii_lowercase().contains("earlier version of this")
+            || clause.to_ascii_lowercase().contains("earlier version of the"))
 }
 
 /// "the drop ranged … to 10.3 points in Wales, where about 56% of voters
@@ -1796,6 +1799,10 @@ fn is_year(word: &str) -> bool {
 /// Michel's first revised paper" (the preposition first, the proposal's
 /// noun within six words).
 fn in_a_proposal(after: &str) -> bool {
+    let lead = after.trim_start_matches([',', ' ']);
+    if !(lead.starts_with("in ") || lead.starts_with("under ")) {
+        return false;
+    }
     let words = words(after);
     matches!(words.first().map(String::as_str), Some("in" | "under"))
         && words.iter().skip(1).take(6).any(|w| {
