@@ -712,13 +712,9 @@ value = "[62, 62]"
     );
 }
 
-/// A figure every mention of which names its own past day ("3,283 as of
-/// Monday 18 September") is a step in a changing count's history: against
-/// a figure stated on other days it is an update, even when outlets went
-/// on citing the other figure before and after it.
-#[test]
-fn a_figure_of_a_named_past_day_updates_rather_than_conflicts() {
-    let pack = rule_pack(&[(
+/// A one-rule pack reading a death toll that changes over time.
+fn toll_pack() -> tempfile::TempDir {
+    rule_pack(&[(
         "toll.toml",
         r#"
 [[rule]]
@@ -731,7 +727,16 @@ changes_over_time = true
 text = "There were 300 deaths."
 value = "[300, 300]"
 "#,
-    )]);
+    )])
+}
+
+/// A figure every mention of which names its own past day ("3,283 as of
+/// Monday 18 September") is a step in a changing count's history: against
+/// a figure stated on other days it is an update, even when outlets went
+/// on citing the other figure before and after it.
+#[test]
+fn a_figure_of_a_named_past_day_updates_rather_than_conflicts() {
+    let pack = toll_pack();
     let files = [
         (
             "a.md",
@@ -772,20 +777,7 @@ value = "[300, 300]"
 /// September"), not the day its clause gives the other.
 #[test]
 fn figures_the_text_dates_apart_update() {
-    let pack = rule_pack(&[(
-        "toll.toml",
-        r#"
-[[rule]]
-id = "toll"
-describe = "The death toll"
-counts = ["dead", "deaths"]
-key = "toll"
-changes_over_time = true
-[[rule.example]]
-text = "There were 300 deaths."
-value = "[300, 300]"
-"#,
-    )]);
+    let pack = toll_pack();
     let files = [
         (
             "a.md",
