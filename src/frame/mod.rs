@@ -1165,9 +1165,11 @@ pub fn read_sentence_told_from(sentence: &str, published: Option<Date>, anchor: 
 fn retracted(before: &str) -> bool {
     let clause = before.rsplit(';').next().unwrap_or(before);
     // Rare: look further only when the words are there at all.
-    clause.contains("arlier version of th")
-        && (clause.to_ascii_lowercase().contains("earlier version of this")
-            || clause.to_ascii_lowercase().contains("earlier version of the"))
+    if !clause.contains("arlier version of th") {
+        return false;
+    }
+    let lower = clause.to_ascii_lowercase();
+    lower.contains("earlier version of this") || lower.contains("earlier version of the")
 }
 
 /// "the drop ranged … to 10.3 points in Wales, where about 56% of voters
