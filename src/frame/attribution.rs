@@ -159,7 +159,7 @@ fn cues() -> &'static [(Cue, Regex)] {
             // model released on Wednesday gave Labour 431 seats".
             (
                 Cue::Plain,
-                format!(r"{name}(?:(?:'|’)s)?\s+(?:[{LETTER}\-]+\s+){{0,2}}?(?i:model|poll|survey|projection|forecast|analysis|study|report|tally)s?(?-u:\b)[^.;]{{0,60}}?\s(?i:gave|given|gives|put|puts|showed|shows|found|finds|projected|suggested|suggests)(?-u:\b)"),
+                format!(r"{name}(?:(?:'|’)s)?\s+(?:[{LETTER}\-]+\s+){{0,2}}?(?i:model|poll|survey|projection|forecast|analysis|study|report|tally)s?(?-u:\b)(?:,[^,;]{{1,100}},)?[^.;]{{0,60}}?\s(?i:gave|given|gives|put|puts|showed|shows|found|finds|projected|suggested|suggests)(?-u:\b)"),
             ),
             // A figure given "by" its source after a passive verb: "is
             // projected to win 18 by YouGov and 16 by More in Common". The

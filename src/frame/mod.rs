@@ -2537,6 +2537,9 @@ mod tests {
         assert_eq!(attribution(s, one(s, "431").range).as_deref(), Some("yougov"));
         let s = "The exit poll put the Liberal Democrats on 61 seats.";
         assert_eq!(attribution(s, one(s, "61").range).as_deref(), Some("exit poll"));
+        // An aside between the forecast and its verb, naming another source.
+        let s = "The BBC's rolling forecast, revised through the night as results replaced the exit poll, now gives Labour 408 seats, a majority of 166.";
+        assert_eq!(attribution(s, one(s, "166").range).as_deref(), Some("bbc"));
         // A model's figures are all its own, whatever follows its verb; a
         // name inside a possessive is whole, with "in" and "for" in it.
         let s = "The Ipsos final model had given the Greens 31 seats and the Liberals 12.";
