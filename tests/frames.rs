@@ -815,6 +815,46 @@ fn figures_the_text_dates_apart_update() {
     assert_eq!(findings[0]["relation"], "conflict", "{findings:#?}");
 }
 
+/// A total that only grows (`grows_only`): a later larger figure updates
+/// it, a later smaller one contradicts it (a misprinted "$729 million"
+/// after "$792 million"), where a changing count would call both updates.
+#[test]
+fn a_total_that_only_grows_is_not_revised_down() {
+    let pack = |field: &str| {
+        rule_pack(&[(
+            "pledges.toml",
+            &format!(
+                "[[rule]]\nid = \"pledged\"\ndescribe = \"Pledged to the fund in all\"\nmeasure = \"money\"\ncounts = [\"pledges\"]\nkey = \"fund/pledges\"\n{field} = true\n[[rule.example]]\ntext = \"It has $100 million in pledges.\"\nvalue = \"[100000000, 100000000] USD\"\n"
+            ),
+        )])
+    };
+    let files = [
+        (
+            "a.md",
+            "---\npublished: 2023-12-01\n---\nThe fund has $726 million in pledges.\n",
+        ),
+        (
+            "b.md",
+            "---\npublished: 2023-12-13\n---\nThe fund has $792 million in pledges.\n",
+        ),
+        (
+            "c.md",
+            "---\npublished: 2024-12-01\n---\nThe fund has $729 million in pledges.\n",
+        ),
+    ];
+    let grows = pack("grows_only");
+    let (claims, findings) = check_files(&files, &[grows.path().to_str().unwrap()]);
+    assert_eq!(claims.len(), 3, "{claims:#?}");
+    assert_eq!(findings[0]["relation"], "conflict", "{findings:#?}");
+    assert!(findings[0]["explanation"].contains("only grows"), "{findings:#?}");
+    let changes = pack("changes_over_time");
+    let (_, findings) = check_files(&files, &[changes.path().to_str().unwrap()]);
+    assert_eq!(findings[0]["relation"], "update", "{findings:#?}");
+    // Rising only: an update.
+    let (_, findings) = check_files(&files[..2], &[grows.path().to_str().unwrap()]);
+    assert_eq!(findings[0]["relation"], "update", "{findings:#?}");
+}
+
 /// An article that gives two figures under one key that cannot both be
 /// true (a city's march and a town's, a table's columns) counts things the
 /// key does not tell apart: none of its figures is set against another

@@ -190,6 +190,30 @@ struct GroupKey<'c> {
 
 /// Compare every group of claims; findings come out in a stable order
 /// (rule, key, then first appearance).
+/// How a rule's figure may change between articles: not at all, over time
+/// (a later different figure is an update), or only upwards (a total of
+/// pledges or signatories: a later smaller figure is still a conflict).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    Fixed,
+    OverTime,
+    Grows,
+}
+
+impl Change {
+    pub fn of(rule: &crate::rules::Rule) -> Change {
+        match (rule.changes_over_time, rule.grows_only) {
+            (_, true) => Change::Grows,
+            (true, false) => Change::OverTime,
+            (false, false) => Change::Fixed,
+        }
+    }
+
+    pub fn over_time(self) -> bool {
+        self != Change::Fixed
+    }
+}
+
 pub fn align(pack: &RulePack, claims: &[Claim], docs: &[DocumentMeta]) -> Vec<Finding> {
     let mut groups: BTreeMap<GroupKey, Vec<usize>> = BTreeMap::new();
     let mut attendance: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
@@ -214,7 +238,7 @@ pub fn align(pack: &RulePack, claims: &[Claim], docs: &[DocumentMeta]) -> Vec<Fi
     let mut findings: Vec<Finding> = groups
         .par_iter()
         .filter_map(|(gk, members)| {
-            let changes = pack.rule(gk.rule).is_some_and(|r| r.changes_over_time);
+            let changes = pack.rule(gk.rule).map_or(Change::Fixed, Change::of);
             let mut f = key_finding(claims, docs, gk, members, changes)?;
             f.evidence = evidence_of(&f, claims, docs);
             Some(f)
@@ -304,7 +328,7 @@ fn key_finding(
     docs: &[DocumentMeta],
     gk: &GroupKey,
     members: &[usize],
-    changes: bool,
+    changes: Change,
 ) -> Option<Finding> {
     let mut values = sides(claims, members);
     values.sort_by(|x, y| {
@@ -374,7 +398,7 @@ fn key_finding(
                 }
             }
         }
-        if best.0 == Relation::Compatible && changes {
+        if best.0 == Relation::Compatible && changes.over_time() {
             if let Some((relation, explanation)) =
                 pair_relation(claims, docs, &values[best.1], &values[best.2], changes, &unplaced)
             {
@@ -420,7 +444,7 @@ pub fn relation_between(
     a: &Side,
     b: &Side,
     same_cluster: bool,
-    changes: bool,
+    changes: Change,
     unplaced: &[Place],
 ) -> Option<Relation> {
     if same_cluster {
@@ -444,7 +468,7 @@ fn pair_relation(
     docs: &[DocumentMeta],
     a: &Side,
     b: &Side,
-    changes: bool,
+    changes: Change,
     unplaced: &[Place],
 ) -> Option<(Relation, String)> {
     let (mut relation, mut explanation) = compare(claims, a, b);
@@ -460,20 +484,32 @@ fn pair_relation(
     }
     // A figure that changes over time and was stated differently later was
     // revised, whether or not both could be true.
-    if matches!(relation, Relation::Conflict | Relation::Compatible) && changes {
+    if matches!(relation, Relation::Conflict | Relation::Compatible) && changes.over_time() {
         if let Some((earlier, later)) = revision(claims, docs, a, b)
             .or_else(|| dated_apart(claims, docs, a, b))
             .or_else(|| named_days_apart(claims, a, b))
             .or_else(|| never_the_same_day(claims, docs, a, b))
         {
-            relation = Relation::Update;
-            explanation = format!(
-                "{} (first stated {}) was revised to {} (first stated {}): the figure changes over time",
-                earlier.describe(claims),
-                earliest(claims, docs, earlier),
-                later.describe(claims),
-                earliest(claims, docs, later),
-            );
+            if changes == Change::Grows && bounds(&later.reading).1 < bounds(&earlier.reading).0 {
+                // A total that only grows was not revised down: the later,
+                // smaller figure contradicts the earlier one.
+                explanation = format!(
+                    "{} (first stated {}) and {} (first stated {}) cannot both be true: the total only grows",
+                    earlier.describe(claims),
+                    earliest(claims, docs, earlier),
+                    later.describe(claims),
+                    earliest(claims, docs, later),
+                );
+            } else {
+                relation = Relation::Update;
+                explanation = format!(
+                    "{} (first stated {}) was revised to {} (first stated {}): the figure changes over time",
+                    earlier.describe(claims),
+                    earliest(claims, docs, earlier),
+                    later.describe(claims),
+                    earliest(claims, docs, later),
+                );
+            }
         }
     }
     if relation == Relation::Conflict
@@ -495,11 +531,11 @@ pub struct Place {
     at_time: Option<u16>,
 }
 
-fn place(c: &Claim, changes: bool) -> Place {
+fn place(c: &Claim, changes: Change) -> Place {
     Place {
         doc: c.doc,
-        as_of: c.as_of.filter(|_| changes),
-        at_time: c.at_time.filter(|_| changes),
+        as_of: c.as_of.filter(|_| changes.over_time()),
+        at_time: c.at_time.filter(|_| changes.over_time()),
     }
 }
 
@@ -511,7 +547,7 @@ fn place(c: &Claim, changes: bool) -> Place {
 /// so none of that article's figures there can be placed against another
 /// article's either. They are listed in the finding and compared with
 /// none. Sorted; a sort, linear in the values otherwise.
-pub fn unplaced(claims: &[Claim], values: &[Side], clusters: &[usize], changes: bool) -> Vec<Place> {
+pub fn unplaced(claims: &[Claim], values: &[Side], clusters: &[usize], changes: Change) -> Vec<Place> {
     let mut seen: Vec<(Place, usize)> = values
         .iter()
         .zip(clusters)
@@ -525,7 +561,7 @@ pub fn unplaced(claims: &[Claim], values: &[Side], clusters: &[usize], changes: 
 }
 
 /// Whether every claim of a side stands where its article cannot be placed.
-fn unplaced_side(claims: &[Claim], side: &Side, unplaced: &[Place], changes: bool) -> bool {
+fn unplaced_side(claims: &[Claim], side: &Side, unplaced: &[Place], changes: Change) -> bool {
     !unplaced.is_empty()
         && side
             .claims

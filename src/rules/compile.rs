@@ -39,6 +39,8 @@ pub struct Rule {
     pub skip_if: Option<Regex>,
     /// A later different figure is an `update`, not a `conflict`.
     pub changes_over_time: bool,
+    /// …unless it is smaller and the total only grows.
+    pub grows_only: bool,
     pub context: Option<Context>,
     /// Set for rules that select readings instead of matching patterns.
     pub frame: Option<FrameSpec>,
@@ -1331,7 +1333,8 @@ fn compile_rule(
         kind,
         present: raw.present.unwrap_or(true),
         skip_if,
-        changes_over_time: raw.changes_over_time,
+        changes_over_time: raw.changes_over_time || raw.grows_only,
+        grows_only: raw.grows_only,
         context,
         frame,
         happened,

@@ -45,6 +45,11 @@ pub struct RawRule {
     /// article that differs is an `update`, not a `conflict`.
     #[serde(default)]
     pub changes_over_time: bool,
+    /// A total that only grows (pledges, signatories): a later larger
+    /// figure is an `update`, a later smaller one a `conflict`. Implies
+    /// `changes_over_time`.
+    #[serde(default)]
+    pub grows_only: bool,
     pub describe: String,
     /// Regex patterns: the escape hatch for what a frame cannot say.
     #[serde(default)]
