@@ -188,8 +188,6 @@ struct GroupKey<'c> {
     unit: String,
 }
 
-/// Compare every group of claims; findings come out in a stable order
-/// (rule, key, then first appearance).
 /// How a rule's figure may change between articles: not at all, over time
 /// (a later different figure is an update), or only upwards (a total of
 /// pledges or signatories: a later smaller figure is still a conflict).
@@ -214,6 +212,8 @@ impl Change {
     }
 }
 
+/// Compare every group of claims; findings come out in a stable order
+/// (rule, key, then first appearance).
 pub fn align(pack: &RulePack, claims: &[Claim], docs: &[DocumentMeta]) -> Vec<Finding> {
     let mut groups: BTreeMap<GroupKey, Vec<usize>> = BTreeMap::new();
     let mut attendance: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
@@ -490,26 +490,22 @@ fn pair_relation(
             .or_else(|| named_days_apart(claims, a, b))
             .or_else(|| never_the_same_day(claims, docs, a, b))
         {
-            if changes == Change::Grows && bounds(&later.reading).1 < bounds(&earlier.reading).0 {
-                // A total that only grows was not revised down: the later,
-                // smaller figure contradicts the earlier one.
-                explanation = format!(
-                    "{} (first stated {}) and {} (first stated {}) cannot both be true: the total only grows",
-                    earlier.describe(claims),
-                    earliest(claims, docs, earlier),
-                    later.describe(claims),
-                    earliest(claims, docs, later),
-                );
+            let stated = |side: &Side| {
+                format!(
+                    "{} (first stated {})",
+                    side.describe(claims),
+                    earliest(claims, docs, side)
+                )
+            };
+            let (before, after) = (stated(earlier), stated(later));
+            // A total that only grows was not revised down: the later,
+            // smaller figure contradicts the earlier one.
+            explanation = if changes == Change::Grows && bounds(&later.reading).1 < bounds(&earlier.reading).0 {
+                format!("{before} and {after} cannot both be true: the total only grows")
             } else {
                 relation = Relation::Update;
-                explanation = format!(
-                    "{} (first stated {}) was revised to {} (first stated {}): the figure changes over time",
-                    earlier.describe(claims),
-                    earliest(claims, docs, earlier),
-                    later.describe(claims),
-                    earliest(claims, docs, later),
-                );
-            }
+                format!("{before} was revised to {after}: the figure changes over time")
+            };
         }
     }
     if relation == Relation::Conflict
@@ -706,8 +702,8 @@ fn divergent_sources(claims: &[Claim], a: &Side, b: &Side) -> Option<(String, St
 fn same_source(a: &str, b: &str) -> bool {
     let words = |s: &str| -> Vec<String> {
         s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty() && !matches!(w.to_lowercase().as_str(), "the" | "a" | "an" | "s"))
             .map(str::to_lowercase)
+            .filter(|w| !w.is_empty() && !matches!(w.as_str(), "the" | "a" | "an" | "s"))
             .collect()
     };
     let (wa, wb) = (words(a), words(b));

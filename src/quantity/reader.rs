@@ -700,11 +700,6 @@ fn range(c: &mut Cursor) -> Option<Quantity> {
         c.eat_space();
         (a, c.amount()?)
     };
-    // "eighteen to twenty thousand", "two to three hundred": the second
-    // end's written-out multiplier applies to a first end written without
-    // one (not "5 to 6,000", whose second end is in digits).
-    let written = c.s[..c.pos].rsplit(' ').next().unwrap_or("");
-    let multiplier = MULTIPLIERS.iter().find(|(w, _)| written == *w).map(|&(_, e)| e);
     if a.vague.is_some() || b.vague.is_some() || a.rounded.is_some() || b.rounded.is_some() {
         return None;
     }
@@ -718,7 +713,10 @@ fn range(c: &mut Cursor) -> Option<Quantity> {
     }
     if a.scale_exp == 0 && b.scale_exp > 0 {
         a.value *= 10f64.powi(b.scale_exp as i32);
-    } else if let Some(e) = multiplier.filter(|_| a.scale_exp == 0 && a.value < 1000.0 && a.value < b.value) {
+    } else if let Some(e) = written_multiplier(&c.s[..c.pos]).filter(|_| a.scale_exp == 0 && a.value < 1000.0) {
+        // "eighteen to twenty thousand", "two to three hundred": the second
+        // end's written-out multiplier applies to a first end written
+        // without one (not "5 to 6,000", whose second end is in digits).
         if a.value * 10f64.powi(e as i32) < b.value {
             a.value *= 10f64.powi(e as i32);
         }
@@ -738,6 +736,13 @@ fn range(c: &mut Cursor) -> Option<Quantity> {
         unit: b.unit.unwrap_or(Unit::Count),
         precision: Precision::Hedged,
     })
+}
+
+/// The power of ten of the multiplier word a read expression ends with
+/// ("… twenty thousand" → 3), if it ends with one.
+fn written_multiplier(read: &str) -> Option<u32> {
+    let last = read.rsplit(' ').next()?;
+    MULTIPLIERS.iter().find(|(w, _)| last == *w).map(|&(_, e)| e)
 }
 
 fn single(c: &mut Cursor, opts: &ReadOptions) -> Option<Quantity> {
