@@ -115,6 +115,9 @@ enum Cue {
     /// "18 by YouGov": a figure and its source after "by", in a sentence
     /// with a passive verb of stating before it.
     Passive,
+    /// "YouGov has the Liberal Democrats on 72": a source holds a party on
+    /// a figure; only when the figure follows "on" right away.
+    Holds,
 }
 
 fn cues() -> &'static [(Cue, Regex)] {
@@ -161,6 +164,12 @@ fn cues() -> &'static [(Cue, Regex)] {
                 Cue::Plain,
                 format!(r"{name}(?:(?:'|’)s)?\s+(?:[{LETTER}\-]+\s+){{0,2}}?(?i:model|poll|survey|projection|forecast|analysis|study|report|tally)s?(?-u:\b)(?:,[^,;]{{1,100}},)?[^.;]{{0,60}}?\s(?i:gave|given|gives|put|puts|showed|shows|found|finds|projected|suggested|suggests)(?-u:\b)"),
             ),
+            // A pollster "has" a party on its figure: "YouGov has the
+            // Liberal Democrats on 72 seats, More in Common has them on 52".
+            (
+                Cue::Holds,
+                format!(r"{name}\s+(?:has|have|had)\s+(?:them|it|(?:the\s+)?[{CAPITAL}][{LETTER}\-]*(?:\s+[{CAPITAL}][{LETTER}\-]*){{0,3}})\s+on\s"),
+            ),
             // A figure given "by" its source after a passive verb: "is
             // projected to win 18 by YouGov and 16 by More in Common". The
             // cue holds the figure (see `sources` for the verb).
@@ -179,6 +188,12 @@ fn cues() -> &'static [(Cue, Regex)] {
 /// Every cue needs "according", one of [`VERBS`] or [`NOUNS`]: a sentence with none
 /// of them is not searched (most sentences; the cue regexes are slow).
 fn may_attribute(sentence: &str) -> bool {
+    // "… has the Liberal Democrats on 72" (`Cue::Holds`).
+    let on_a_figure = || {
+        sentence
+            .match_indices(" on ")
+            .any(|(at, _)| sentence[at + 4..].starts_with(|c: char| c.is_ascii_digit()))
+    };
     static AC: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
     AC.get_or_init(|| {
         aho_corasick::AhoCorasick::builder()
@@ -201,6 +216,7 @@ fn may_attribute(sentence: &str) -> bool {
             .expect("attribution literals")
     })
     .is_match(sentence)
+        || on_a_figure()
 }
 
 /// Does `before` hold a passive verb of stating ("is projected to win",
@@ -278,6 +294,9 @@ pub fn sources(sentence: &str) -> Vec<(Range<usize>, String)> {
                 return None;
             }
             if kind == Cue::Passive && !passive_before(&sentence[..c.get(0)?.start()]) {
+                return None;
+            }
+            if kind == Cue::Holds && !sentence[c.get(0)?.end()..].starts_with(|ch: char| ch.is_ascii_digit()) {
                 return None;
             }
             // A name never starts inside a word: not "s final model" of

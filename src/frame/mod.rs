@@ -521,6 +521,24 @@ impl Reading {
     }
 }
 
+/// The words before a figure without a dash aside that closes right
+/// before it: "51,695 belong to delegations - the figure includes the
+/// teams some countries bring - and 25,360 to observers" (the aside's
+/// "countries" is not what 25,360 counts). The words before the aside
+/// stay.
+fn without_aside(lead: &str) -> std::borrow::Cow<'_, str> {
+    let Some(close) = lead.rfind(" - ") else {
+        return lead.into();
+    };
+    let Some(open) = lead[..close].rfind(" - ") else {
+        return lead.into();
+    };
+    if lead[close + 3..].split_whitespace().count() > 1 {
+        return lead.into();
+    }
+    format!("{}{}", &lead[..open], &lead[close + 2..]).into()
+}
+
 /// Clause boundaries: a semicolon, a dash between spaces, and a comma or
 /// space before a conjunction that starts a new statement.
 fn clauses(sentence: &str) -> Vec<Range<usize>> {
@@ -889,7 +907,7 @@ pub fn read_sentence_told_from(sentence: &str, published: Option<Date>, anchor: 
         // A possessive owns the number, it is not what it counts: "the
         // unions' 50,000", "the unions' figure was 3.5 million".
         let lead = &sentence[window.start..range.start];
-        let mut before_all = words(&without_possessives(lead));
+        let mut before_all = words(&without_possessives(&without_aside(lead)));
         // A source right before the number gives it, with its verb left
         // out: "the prefecture counted 10,000 people, the unions 55,000".
         let mut owned = possessive_before(lead);
@@ -1845,6 +1863,20 @@ mod tests {
     }
 
     #[test]
+    fn a_dash_aside_before_a_figure_is_not_what_it_counts() {
+        let s = "Of the registrations, 51,695 belong to delegations - the figure includes the teams some countries bring - and 25,360 to observer groups.";
+        let r = one(s, "25,360");
+        assert!(!r.before.iter().any(|w| w == "countries"), "{:?}", r.before);
+        // An aside further back, or a single dash, is left alone.
+        let r = one("Delegations - the largest ever - had since sent 400 envoys.", "400");
+        assert!(r.before.iter().any(|w| w == "largest"), "{:?}", r.before);
+        let r = one("Delegations - the largest ever - sent 400 envoys.", "400");
+        assert_eq!(joined(&r.before), "delegations sent");
+        let r = one("06:05 - Rescuers counted 40 bodies.", "40");
+        assert!(r.before.iter().any(|w| w == "rescuers"), "{:?}", r.before);
+    }
+
+    #[test]
     fn a_selection_by_rank_is_no_count() {
         let read = |s: &str| read_sentence(s, Date::new(2024, 11, 20)).len();
         assert_eq!(
@@ -2560,6 +2592,12 @@ mod tests {
         let s = "The party, which took 48 seats in 2019, is projected to win 18 by YouGov and 16 by More in Common.";
         assert_eq!(attribution(s, one(s, "18").range).as_deref(), Some("yougov"));
         assert_eq!(attribution(s, one(s, "16").range).as_deref(), Some("more in common"));
+        // A pollster "has" a party on its figure.
+        let s = "YouGov has the Liberal Democrats on 72 seats, while More in Common has them on 52.";
+        assert_eq!(attribution(s, one(s, "72").range).as_deref(), Some("yougov"));
+        assert_eq!(attribution(s, one(s, "52").range).as_deref(), Some("more in common"));
+        let s = "The party has 72 seats on 12 councils.";
+        assert_eq!(attribution(s, one(s, "72").range), None);
         let s = "Turnout rose by 3 points by Friday.";
         assert_eq!(attribution(s, one(s, "3").range), None);
         let s = "He said the SNP remained the largest party with 9 seats.";

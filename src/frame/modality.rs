@@ -12,7 +12,7 @@ fn cues() -> &'static [(Modality, Regex)] {
         let target = r"(?i)\b(?:target(?:s|ing|ed)?|aim(?:s|ing|ed)?|goals?|pledg(?:e|es|ed|ing)|plans?(?:\s+to)?|planning|promis(?:e|es|ed|ing)|commit(?:s|ted|ting)?\s+to|intends?\s+to|will\s+(?:spend|send|reach|raise|increase|deploy|contribute|provide)|propos(?:e|es|ed|ing|al|als)|suggest(?:s|ed|ing)?|draft)\b";
         // "feared dead", "may have been killed", "believed to have died",
         // "expected at": a figure nobody has counted yet.
-        let estimate = r"(?i)\b(?:estimat(?:e|es|ed|ing)|projected|projections?|projects\s+(?:that\s+)?(?:about\s+|around\s+|some\s+)?\d+|projects\s+an?\s|forecasts?|predicts?|(?:model|poll|survey|MRP)s?\s+(?:\w+\s+){0,2}?(?:gave|given|gives|put|puts|showed|shows|suggested|suggests)|could|might|would\s+be\s+(?:needed|required)|would\s+have|feared|may\s+have|believed\s+to|thought\s+to|expected|expects?|expecting)\b";
+        let estimate = r"(?i)\b(?:estimat(?:e|es|ed|ing)|projected|projections?|projects\s+(?:that\s+)?(?:about\s+|around\s+|some\s+)?\d+|projects\s+an?\s|forecasts?|predicts?|(?:model|poll|survey|MRP)s?\s+(?:\w+\s+){0,2}?(?:gave|given|gives|put|puts|showed|shows|suggested|suggests)|(?:has|have|had)\s+(?:them|it|(?-i:(?:the\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3}))\s+on\s+\d+|could|might|would\s+be\s+(?:needed|required)|would\s+have|feared|may\s+have|believed\s+to|thought\s+to|expected|expects?|expecting)\b";
         vec![
             (Modality::Target, Regex::new(target).expect("target cues")),
             (Modality::Estimate, Regex::new(estimate).expect("estimate cues")),
@@ -64,6 +64,14 @@ mod tests {
             Modality::Estimate
         );
         assert_eq!(detect_modality("The model was retired after it put"), Modality::Fact);
+        // A pollster "has" a party on a figure: its projection.
+        assert_eq!(
+            detect_modality("YouGov has the Liberal Democrats on 72"),
+            Modality::Estimate
+        );
+        assert_eq!(detect_modality("More in Common has them on 52"), Modality::Estimate);
+        assert_eq!(detect_modality("Labour has 412"), Modality::Fact);
+        assert_eq!(detect_modality("the party had its conference on 12"), Modality::Fact);
         assert_eq!(
             detect_modality("the BBC expects it to come in at around 60%"),
             Modality::Estimate
