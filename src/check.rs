@@ -177,41 +177,51 @@ pub fn analyse(pack: &RulePack, corpus: &Corpus) -> Analysis {
     }
 }
 
+/// Files read in parallel before their claims join the run's list (see
+/// [`scan`]): large enough that the workers rarely wait for each other,
+/// small enough that a batch's claims are a small part of a run's.
+const SCAN_BATCH: usize = 2048;
+
 /// Read, extract and align a walked corpus, one file at a time: each
 /// worker reads a file, extracts its claims and drops its text, so memory
 /// grows with the claims, not with the corpus. Documents keep their path
 /// order (a claim's `doc` is its index among the documents that loaded).
 pub fn scan(pack: &RulePack, walk: CorpusWalk) -> Analysis {
     use rayon::prelude::*;
-    let read: Vec<Result<(DocumentMeta, Vec<Claim>), DocumentError>> = walk
-        .files
-        .par_iter()
-        .map(|file| {
-            let doc = file.load()?;
-            // The index is set below, once the documents that failed are known.
-            let mut claims = extract_document(pack, 0, &doc);
-            // Kept until the end of the run: no growth slack.
-            claims.shrink_to_fit();
-            Ok((doc.meta, claims))
-        })
-        .collect();
     let mut corpus = CorpusIndex {
-        documents: Vec::with_capacity(read.len()),
+        documents: Vec::with_capacity(walk.files.len()),
         skipped: walk.skipped,
         passed_over: walk.passed_over,
     };
-    let total = read.iter().map(|r| r.as_ref().map_or(0, |(_, c)| c.len())).sum();
-    let mut claims = Vec::with_capacity(total);
-    for r in read {
-        match r {
-            Ok((meta, doc_claims)) => {
-                let doc = corpus.documents.len();
-                claims.extend(doc_claims.into_iter().map(|c| Claim { doc, ..c }));
-                corpus.documents.push(meta);
+    let mut claims: Vec<Claim> = Vec::new();
+    // A batch of files at a time: the claims of a batch are moved into the
+    // run's list before the next is read, so the run never holds every
+    // claim twice (once per document, once in the list). The workers reuse
+    // the memory the batch before freed.
+    for batch in walk.files.chunks(SCAN_BATCH) {
+        let read: Vec<Result<(DocumentMeta, Vec<Claim>), DocumentError>> = batch
+            .par_iter()
+            .map(|file| {
+                let doc = file.load()?;
+                // The index is set below, once the documents that failed are known.
+                let claims = extract_document(pack, 0, &doc);
+                Ok((doc.meta, claims))
+            })
+            .collect();
+        claims.reserve(read.iter().map(|r| r.as_ref().map_or(0, |(_, c)| c.len())).sum());
+        for r in read {
+            match r {
+                Ok((meta, doc_claims)) => {
+                    let doc = corpus.documents.len();
+                    claims.extend(doc_claims.into_iter().map(|c| Claim { doc, ..c }));
+                    corpus.documents.push(meta);
+                }
+                Err(e) => corpus.skipped.push(e),
             }
-            Err(e) => corpus.skipped.push(e),
         }
     }
+    // Kept until the end of the run: no growth slack.
+    claims.shrink_to_fit();
     corpus.skipped.sort_by(|a, b| a.path.cmp(&b.path));
     let findings = align(pack, &claims, &corpus.documents);
     Analysis {
@@ -316,7 +326,11 @@ pub fn check(opts: &CheckOptions) -> Result<Run, Error> {
         fail_on: format!("{:?}", opts.fail_on).to_lowercase(),
     };
     let orphans = review.orphans(&analysis.findings).len();
-    let rules: Vec<(String, String)> = pack.rules.iter().map(|r| (r.id.clone(), r.describe.clone())).collect();
+    let rules: Vec<(String, String)> = pack
+        .rules
+        .iter()
+        .map(|r| (r.id.to_string(), r.describe.clone()))
+        .collect();
     // Decisions the editors' page does not show a finding for, so that the
     // rows it downloads never drop one.
     let on_page: std::collections::HashSet<&str> = views.iter().map(|v| v.id.as_str()).collect();
@@ -528,7 +542,7 @@ pub fn run_examples(pack: &RulePack) -> Vec<ExampleOutcome> {
                 Expect::Claim { value, key, modality } => {
                     let fits = |c: &&Claim| {
                         value_matches(value, c)
-                            && key.as_ref().is_none_or(|k| *k == c.key_display)
+                            && key.as_ref().is_none_or(|k| k == c.key_display())
                             && modality.is_none_or(|m| m == c.modality)
                     };
                     if mine.iter().any(fits) {
@@ -558,7 +572,7 @@ pub fn run_examples(pack: &RulePack) -> Vec<ExampleOutcome> {
 
 fn outcome(rule: &crate::rules::Rule, line: usize, n: usize, failure: Option<String>) -> ExampleOutcome {
     ExampleOutcome {
-        rule: rule.id.clone(),
+        rule: rule.id.to_string(),
         file: rule.file.clone(),
         line,
         number: n + 1,
@@ -583,7 +597,15 @@ fn value_matches(expected: &str, c: &Claim) -> bool {
 fn describe(claims: &[&Claim]) -> String {
     claims
         .iter()
-        .map(|c| format!("{} from {:?} key {} ({})", c.value, c.text, c.key_display, c.modality))
+        .map(|c| {
+            format!(
+                "{} from {:?} key {} ({})",
+                c.value,
+                c.text(),
+                c.key_display(),
+                c.modality
+            )
+        })
         .collect::<Vec<_>>()
         .join("; ")
 }
@@ -656,7 +678,7 @@ pub fn explain_text(pack: &RulePack, sentence: &str, published: Option<crate::da
             .collect();
         let nearest = verdicts
             .iter()
-            .filter_map(|(rule, _, _, distance)| Some(((*distance)?, rule.id.as_str())))
+            .filter_map(|(rule, _, _, distance)| Some(((*distance)?, &*rule.id)))
             .min();
         for (rule, spec, verdict, distance) in verdicts {
             match verdict {
@@ -693,9 +715,9 @@ pub fn explain_text(pack: &RulePack, sentence: &str, published: Option<crate::da
             out,
             "  {} {:?} {} key {} ({}{})",
             c.rule,
-            c.text,
+            c.text(),
             c.value,
-            c.key_display,
+            c.key_display(),
             c.modality,
             c.unbound
                 .as_ref()

@@ -19,6 +19,24 @@ impl Claim {
     pub fn quote(&self) -> String {
         self.quote_at(None)
     }
+
+    /// The key as far as it resolved, `?` for the missing parts.
+    pub fn key_display(&self) -> &str {
+        self.partial_key.as_deref().or(self.key.as_deref()).unwrap_or("")
+    }
+
+    /// The key as displayed is kept apart only when it is not the key.
+    pub fn partial_key(key: Option<&str>, display: String) -> Option<String> {
+        (key != Some(display.as_str())).then_some(display)
+    }
+
+    /// The value as written ("more than 30"): the claim's span of its
+    /// sentence, read from the sentence it keeps rather than kept twice.
+    pub fn text(&self) -> &str {
+        let start = self.span.start.saturating_sub(self.sentence.start);
+        let end = self.span.end.saturating_sub(self.sentence.start);
+        self.sentence_text.get(start..end).unwrap_or("")
+    }
 }
 
 /// What a sentence does with a value. A target is never compared with an
@@ -111,13 +129,14 @@ impl Value {
 pub struct Claim {
     /// Index of the document in the corpus.
     pub doc: usize,
-    /// Id of the rule that found it.
-    pub rule: String,
+    /// Id of the rule that found it (shared with the rule).
+    pub rule: std::sync::Arc<str>,
     /// Comparison key; `None` when a part of it (usually the event) could
     /// not be resolved, and then the claim is compared with nothing.
     pub key: Option<String>,
-    /// The key as far as it resolved, `?` for the missing parts.
-    pub key_display: String,
+    /// The key as far as it resolved (`?` for the missing parts), when it
+    /// is not `key` itself: see [`Claim::key_display`].
+    pub partial_key: Option<String>,
     pub event: Option<(String, Binding)>,
     /// Why the key did not resolve, when it did not.
     pub unbound: Option<String>,
@@ -126,9 +145,7 @@ pub struct Claim {
     /// The value in the design's notation with its unit: `[34, 34] chiefs`.
     pub value: String,
     /// What a count counts, from the rule ("chiefs"); empty otherwise.
-    pub unit_label: String,
-    /// The value as written: "more than 30".
-    pub text: String,
+    pub unit_label: std::sync::Arc<str>,
     pub span: Span,
     /// The whole sentence, as evidence.
     pub sentence: Span,

@@ -26,9 +26,9 @@ fn streaming_finds_what_the_whole_corpus_finds() {
     for c in &streamed.claims {
         let q = c.quote();
         assert!(
-            q.contains(c.text.split_whitespace().next().unwrap_or("")),
+            q.contains(c.text().split_whitespace().next().unwrap_or("")),
             "{q:?} lacks {:?}",
-            c.text
+            c.text()
         );
     }
 }

@@ -125,7 +125,7 @@ impl Side {
             Value::UnresolvedDate => "unresolved".into(),
             Value::Roster(_) | Value::Membership { .. } => self.value.clone(),
         };
-        format!("'{}' ({words})", c.text)
+        format!("'{}' ({words})", c.text())
     }
 }
 
@@ -605,8 +605,8 @@ fn compare(claims: &[Claim], a: &Side, b: &Side) -> (Relation, String) {
             y,
             &a.describe(claims),
             &b.describe(claims),
-            &claims[a.claims[0]].text,
-            &claims[b.claims[0]].text,
+            claims[a.claims[0]].text(),
+            claims[b.claims[0]].text(),
         ),
         (Value::Date(x), Value::Date(y)) => date::compare(x, y, &a.describe(claims), &b.describe(claims)),
         // Groups share a unit, so kinds never mix; say so rather than guess.

@@ -93,10 +93,7 @@ fn compare_pairs(
             _ => {}
         }
     }
-    let rule = members
-        .first()
-        .map_or("attendance", |&i| claims[i].rule.as_str())
-        .to_string();
+    let rule = members.first().map_or("attendance", |&i| &*claims[i].rule).to_string();
     let name = |id: &str| gazetteer.get(id).map_or(id.to_string(), |e| e.name.clone());
     let doc_name = |d: usize| docs_ids[d].clone();
     let mut out = Vec::new();

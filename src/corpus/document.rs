@@ -2,7 +2,6 @@
 
 use crate::date::Date;
 use crate::event::when::DateOrder;
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// Larger files are refused: no news article is this long, and a huge
@@ -25,8 +24,18 @@ pub struct DocumentMeta {
     /// How numeric dates (`03/12/2025`) are read: front matter
     /// `date_order: dmy` (the default) or `mdy`.
     pub date_order: DateOrder,
-    /// Other front matter fields, kept as written.
-    pub extra: BTreeMap<String, String>,
+    /// Other front matter fields, kept as written, in file order (a list,
+    /// not a map: an archive holds one of these per file, and a map's
+    /// first node costs half a kilobyte for one field).
+    pub extra: Vec<(String, String)>,
+}
+
+impl DocumentMeta {
+    /// A front matter field other than the ones read into fields above;
+    /// the last one when a key is repeated.
+    pub fn extra(&self, key: &str) -> Option<&str> {
+        self.extra.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
+    }
 }
 
 /// One article: its [`DocumentMeta`] (reached through `Deref`) and its text.
@@ -510,7 +519,7 @@ pub fn parse_document(id: &str, path: &Path, bytes: &[u8]) -> Result<Document, D
             published: None,
             title: None,
             date_order: DateOrder::default(),
-            extra: BTreeMap::new(),
+            extra: Vec::new(),
         },
         text,
         body_start: 0,
@@ -613,10 +622,11 @@ fn apply_fields(doc: &mut Document, fields: Vec<(usize, String, String)>) -> Res
                 }
             }
             _ => {
-                doc.extra.insert(key, value);
+                doc.extra.push((key, value));
             }
         }
     }
+    doc.extra.shrink_to_fit();
     Ok(())
 }
 
@@ -634,7 +644,7 @@ mod tests {
         assert_eq!(d.source, "Wire");
         assert_eq!(d.published.unwrap().to_string(), "2025-03-12");
         assert_eq!(d.title.as_deref(), Some("T: x"));
-        assert_eq!(d.extra["author"], "A");
+        assert_eq!(d.extra("author"), Some("A"));
         assert_eq!(d.body(), "Body text.\n");
         assert_eq!(d.position(d.body_start), (8, 1));
     }

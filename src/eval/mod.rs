@@ -636,10 +636,10 @@ pub fn evaluate(
                 line: format!(
                     "{} {:?} read as {} by {} (key {})",
                     where_is(c.doc, c.span.start),
-                    c.text,
+                    c.text(),
                     c.value,
                     c.rule,
-                    c.key_display
+                    c.key_display()
                 ),
             });
         }
@@ -881,7 +881,7 @@ fn describe_conflict(f: &Finding, claims: &[Claim], docs: &[Document]) -> String
         let c = &claims[claims_of[0]];
         let d = &docs[c.doc];
         let (line, col) = d.position(c.span.start);
-        format!("{:?} {} ({}:{line}:{col})", c.text, c.value, d.id)
+        format!("{:?} {} ({}:{line}:{col})", c.text(), c.value, d.id)
     };
     let b = f.b.as_ref().map_or(String::new(), |b| side(&b.claims));
     format!("{} key {} ({}): {} vs {}", f.id, f.key, f.rule, side(&f.a.claims), b)

@@ -593,19 +593,17 @@ fn claim(
     let start = at.sentence.start + reading.range.start;
     let (line, col) = at.doc.position(start);
     let (sline, scol) = at.doc.position(at.sentence.start);
-    let sentence = &at.doc.text[at.sentence.range()];
     Claim {
         doc: at.doc_index,
         rule: rule.id.clone(),
+        partial_key: Claim::partial_key(key.as_deref(), key_display),
         key,
-        key_display,
         event,
         unbound,
         modality: rule.modality.unwrap_or(reading.modality),
         value: q.display_with(&rule.unit),
         unit_label: rule.unit.clone(),
         reading: Value::Quantity(q),
-        text: sentence[reading.range.clone()].to_string(),
         span: Span {
             start,
             end: at.sentence.start + reading.range.end,

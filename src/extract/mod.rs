@@ -574,15 +574,14 @@ fn claim(
     Claim {
         doc: at.doc_index,
         rule: rule.id.clone(),
+        partial_key: Claim::partial_key(key.as_deref(), key_display),
         key,
-        key_display,
         event,
         unbound,
         modality,
         value: shown,
         unit_label: rule.unit.clone(),
         reading,
-        text: value.as_str().to_string(),
         span: Span {
             start,
             end: at.sentence.start + value.end(),

@@ -132,9 +132,9 @@ pub fn write_claims_csv(out: &mut dyn Write, docs: &[DocumentMeta], claims: &[Cl
                 &c.span.line.to_string(),
                 &c.span.col.to_string(),
                 &c.rule,
-                &c.key_display,
+                c.key_display(),
                 &c.value,
-                &c.text,
+                c.text(),
                 &c.quote(),
             ],
         )?;

@@ -19,7 +19,13 @@ pub fn write_explained_claims(out: &mut dyn Write, docs: &[DocumentMeta], claims
             out,
             format!(
                 "{}:{}:{}  {}  '{}' = {} ({})",
-                doc.id, c.span.line, c.span.col, c.rule, c.text, c.value, c.modality
+                doc.id,
+                c.span.line,
+                c.span.col,
+                c.rule,
+                c.text(),
+                c.value,
+                c.modality
             ),
         )?;
         put(out, format!("    sentence: {}", c.quote()))?;
@@ -33,7 +39,7 @@ pub fn write_explained_claims(out: &mut dyn Write, docs: &[DocumentMeta], claims
                 out,
                 format!(
                     "    key:      {} (unbound, compared with nothing: {})",
-                    c.key_display,
+                    c.key_display(),
                     why.as_deref().unwrap_or("a part of the key was not found")
                 ),
             )?,
@@ -80,7 +86,11 @@ pub fn explain_finding(
                 &mut out,
                 &format!(
                     "  {}:{}:{}  '{}'  ({})",
-                    doc.id, c.span.line, c.span.col, c.text, c.modality
+                    doc.id,
+                    c.span.line,
+                    c.span.col,
+                    c.text(),
+                    c.modality
                 ),
             );
             line(&mut out, &format!("    sentence: {}", c.quote()));
@@ -120,7 +130,7 @@ pub fn explain_finding(
                     line(&mut out, "    event:    none");
                 }
             }
-            line(&mut out, &format!("    key:      {}", c.key_display));
+            line(&mut out, &format!("    key:      {}", c.key_display()));
         }
     }
     out.push('\n');

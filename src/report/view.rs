@@ -157,7 +157,7 @@ fn side_view(docs: &[DocumentMeta], claims: &[Claim], side: &Side) -> SideView {
     SideView {
         value: side.value.clone(),
         words: in_words(claims, side),
-        text: first.text.clone(),
+        text: first.text().to_string(),
         sources: of.iter().map(|&d| docs[d].id.clone()).collect(),
         outlets: outlets(docs, &of),
         title: doc.title.clone(),
@@ -210,7 +210,7 @@ pub fn finding_view(
                 ValueView {
                     value: v.value.clone(),
                     words: in_words(claims, v),
-                    text: claims[v.claims[0]].text.clone(),
+                    text: claims[v.claims[0]].text().to_string(),
                     sources: of.iter().map(|&d| docs[d].id.clone()).collect(),
                     outlets: outlets(docs, &of),
                     cluster,

@@ -21,14 +21,14 @@ use toml::Spanned;
 /// A compiled rule.
 #[derive(Debug, Clone)]
 pub struct Rule {
-    pub id: String,
+    pub id: std::sync::Arc<str>,
     pub describe: String,
     pub file: PathBuf,
     pub line: usize,
     pub patterns: Vec<Pattern>,
     pub key: KeyTemplate,
     /// What a count counts ("chiefs"); empty for shares and money.
-    pub unit: String,
+    pub unit: std::sync::Arc<str>,
     pub read: ReadOptions,
     pub modality: Option<Modality>,
     pub kind: RuleKind,
@@ -590,7 +590,7 @@ pub(super) fn load(dirs: &[PathBuf]) -> Result<RulePack, RuleErrors> {
                 continue;
             }
             if let Some(rule) = compile_rule(&mut ctx, &gazetteer, &lists, &mut finders, r) {
-                rule_index.insert(rule.id.clone(), rules.len());
+                rule_index.insert(rule.id.to_string(), rules.len());
                 rules.push(rule);
                 rule_pack.push(pack_of.get(path).copied().unwrap_or(0));
             }
@@ -1321,13 +1321,13 @@ fn compile_rule(
         return None;
     }
     Some(Rule {
-        id: id.to_string(),
+        id: id.into(),
         describe: raw.describe.clone(),
         file: ctx.path.to_path_buf(),
         line: ctx.line(raw.id.span()),
         patterns,
         key: key?,
-        unit: raw.unit.clone(),
+        unit: raw.unit.as_str().into(),
         read,
         modality: raw.modality,
         kind,

@@ -195,7 +195,7 @@ impl RulePack {
     }
 
     pub fn rule(&self, id: &str) -> Option<&Rule> {
-        self.rules.iter().find(|r| r.id == id)
+        self.rules.iter().find(|r| &*r.id == id)
     }
 
     /// May `rule` key a claim by `event`? Not when its pack keeps to its own
