@@ -180,7 +180,7 @@ pub fn analyse(pack: &RulePack, corpus: &Corpus) -> Analysis {
 /// Files read in parallel before their claims join the run's list (see
 /// [`scan`]): large enough that the workers rarely wait for each other,
 /// small enough that a batch's claims are a small part of a run's.
-const SCAN_BATCH: usize = 2048;
+const SCAN_BATCH: usize = 8192;
 
 /// Read, extract and align a walked corpus, one file at a time: each
 /// worker reads a file, extracts its claims and drops its text, so memory

@@ -188,12 +188,6 @@ fn cues() -> &'static [(Cue, Regex)] {
 /// Every cue needs "according", one of [`VERBS`] or [`NOUNS`]: a sentence with none
 /// of them is not searched (most sentences; the cue regexes are slow).
 fn may_attribute(sentence: &str) -> bool {
-    // "… has the Liberal Democrats on 72" (`Cue::Holds`).
-    let on_a_figure = || {
-        sentence
-            .match_indices(" on ")
-            .any(|(at, _)| sentence[at + 4..].starts_with(|c: char| c.is_ascii_digit()))
-    };
     static AC: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
     AC.get_or_init(|| {
         aho_corasick::AhoCorasick::builder()
@@ -216,7 +210,16 @@ fn may_attribute(sentence: &str) -> bool {
             .expect("attribution literals")
     })
     .is_match(sentence)
-        || on_a_figure()
+        || may_hold_on_a_figure(sentence)
+}
+
+/// Could `sentence` hold a party "on" a figure (`Cue::Holds`)? "has",
+/// "have" or "had" before " on " and a digit (not "on 12 December" alone).
+fn may_hold_on_a_figure(sentence: &str) -> bool {
+    sentence.match_indices(" on ").any(|(at, _)| {
+        sentence[at + 4..].starts_with(|c: char| c.is_ascii_digit())
+            && [" has ", " had ", " have "].iter().any(|v| sentence[..at].contains(v))
+    })
 }
 
 /// Does `before` hold a passive verb of stating ("is projected to win",
@@ -262,8 +265,10 @@ pub fn sources(sentence: &str) -> Vec<(Range<usize>, String)> {
     if !may_attribute(sentence) {
         return Vec::new();
     }
+    let holds = may_hold_on_a_figure(sentence);
     let found: Vec<(Cue, regex::Captures)> = cues()
         .iter()
+        .filter(|(kind, _)| *kind != Cue::Holds || holds)
         .flat_map(|(kind, re)| re.captures_iter(sentence).map(move |c| (*kind, c)))
         .collect();
     // A gapped source shares the verb of a source before it, which stated a
