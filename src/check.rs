@@ -205,7 +205,16 @@ pub fn scan(pack: &RulePack, walk: CorpusWalk) -> Analysis {
                 let doc = file.load()?;
                 // The index is set below, once the documents that failed are known.
                 let claims = extract_document(pack, 0, &doc);
-                Ok((doc.meta, claims))
+                let mut meta = doc.meta;
+                // No report shows a document without claims but by count
+                // and path: its headline, address and other front matter
+                // need not stay (an archive is mostly such documents).
+                if claims.is_empty() {
+                    meta.title = None;
+                    meta.url = None;
+                    meta.extra = Vec::new();
+                }
+                Ok((meta, claims))
             })
             .collect();
         claims.reserve(read.iter().map(|r| r.as_ref().map_or(0, |(_, c)| c.len())).sum());

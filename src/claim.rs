@@ -137,9 +137,11 @@ pub struct Claim {
     /// The key as far as it resolved (`?` for the missing parts), when it
     /// is not `key` itself: see [`Claim::key_display`].
     pub partial_key: Option<String>,
-    pub event: Option<(String, Binding)>,
+    /// The event it is bound to (shared with its sentence's other claims)
+    /// and how.
+    pub event: Option<(std::sync::Arc<str>, Binding)>,
     /// Why the key did not resolve, when it did not.
-    pub unbound: Option<String>,
+    pub unbound: Option<std::sync::Arc<str>>,
     pub modality: Modality,
     pub reading: Value,
     /// The value in the design's notation with its unit: `[34, 34] chiefs`.

@@ -19,7 +19,7 @@ fn event_of(doc_id: &str, needle: &str) -> Option<String> {
         .position(|s| doc.text[s.range()].contains(needle))
         .expect(needle);
     match &events[i] {
-        SentenceEvent::Bound { event, .. } => Some(event.clone()),
+        SentenceEvent::Bound { event, .. } => Some(event.to_string()),
         SentenceEvent::Unbound { .. } => None,
     }
 }

@@ -244,7 +244,7 @@ pub fn align(pack: &RulePack, claims: &[Claim], docs: &[DocumentMeta]) -> Vec<Fi
             Some(f)
         })
         .collect();
-    let doc_ids: Vec<String> = docs.iter().map(|d| d.id.clone()).collect();
+    let doc_ids: Vec<&str> = docs.iter().map(|d| d.id.as_str()).collect();
     for (key, members) in attendance {
         findings.extend(
             roster::compare(&pack.gazetteer, claims, &doc_ids, key, &members).map(|mut f| {

@@ -60,7 +60,7 @@ fn side(value: String, members: Vec<String>, mut claims: Vec<usize>) -> Side {
 pub fn compare(
     gazetteer: &Gazetteer,
     claims: &[Claim],
-    docs_ids: &[String],
+    docs_ids: &[&str],
     key: &str,
     members: &[usize],
 ) -> Option<Finding> {
@@ -73,7 +73,7 @@ pub fn compare(
 fn compare_pairs(
     gazetteer: &Gazetteer,
     claims: &[Claim],
-    docs_ids: &[String],
+    docs_ids: &[&str],
     key: &str,
     members: &[usize],
 ) -> Vec<Finding> {
@@ -95,7 +95,7 @@ fn compare_pairs(
     }
     let rule = members.first().map_or("attendance", |&i| &*claims[i].rule).to_string();
     let name = |id: &str| gazetteer.get(id).map_or(id.to_string(), |e| e.name.clone());
-    let doc_name = |d: usize| docs_ids[d].clone();
+    let doc_name = |d: usize| docs_ids[d];
     let mut out = Vec::new();
     let mut push = |relation: Relation, a: Side, b: Option<Side>, explanation: String| {
         out.push(Finding {
@@ -259,7 +259,7 @@ fn compare_pairs(
     let value = |p: &BTreeSet<String>| names(gazetteer, &p.iter().collect::<Vec<_>>());
     let members = |p: &BTreeSet<String>| p.iter().cloned().collect::<Vec<_>>();
     for c in clusters.iter().filter(|c| c.docs.len() > 1) {
-        let docs: Vec<String> = c.docs.iter().map(|&d| doc_name(d)).collect();
+        let docs: Vec<&str> = c.docs.iter().map(|&d| doc_name(d)).collect();
         let explanation = format!("{} sources name the same participants: {}", docs.len(), docs.join(", "));
         push(
             Relation::Agree,
@@ -281,7 +281,7 @@ fn compare_pairs(
                 let only: Vec<&String> = only.collect();
                 if !only.is_empty() {
                     let verb = if only.len() == 1 { "appears" } else { "appear" };
-                    let docs: Vec<String> = docs.iter().map(|&d| doc_name(d)).collect();
+                    let docs: Vec<&str> = docs.iter().map(|&d| doc_name(d)).collect();
                     parts.push(format!(
                         "{} {verb} only in {}",
                         names(gazetteer, &only),
@@ -377,7 +377,7 @@ struct Cluster {
 
 /// Misspelt entity names: one `variant` finding per spelling and entity,
 /// listing every source that writes it so.
-pub fn variants(claims: &[Claim], docs_ids: &[String]) -> Vec<Finding> {
+pub fn variants(claims: &[Claim], docs_ids: &[&str]) -> Vec<Finding> {
     let mut by_spelling: BTreeMap<(String, String), Vec<usize>> = BTreeMap::new();
     let mut canonical: BTreeMap<String, String> = BTreeMap::new();
     for (i, c) in claims.iter().enumerate() {

@@ -16,6 +16,7 @@ use crate::date::Date;
 use crate::entity::Gazetteer;
 use regex::Regex;
 use std::fmt;
+use std::sync::Arc;
 use std::sync::OnceLock;
 
 /// How much more a mention in the first two paragraphs counts when
@@ -26,7 +27,7 @@ const LEDE_WEIGHT: usize = 3;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Binding {
     /// The sentence names the event; `how` says by what.
-    Sentence { how: String },
+    Sentence { how: Arc<str> },
     /// Another sentence of the same paragraph names it (1-based line).
     Paragraph { line: usize },
     /// The event most of the document's sentences name.
@@ -51,8 +52,8 @@ impl fmt::Display for Binding {
 /// The event of one sentence, or why there is none.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SentenceEvent {
-    Bound { event: String, binding: Binding },
-    Unbound { why: String },
+    Bound { event: Arc<str>, binding: Binding },
+    Unbound { why: Arc<str> },
 }
 
 /// One paragraph's number, the events its sentences name on their own
@@ -166,13 +167,15 @@ impl EventBinder {
                 if n.ambiguous {
                     let ids: Vec<&str> = n.events.iter().map(|e| e.0.as_str()).collect();
                     return SentenceEvent::Unbound {
-                        why: format!("the sentence names several events: {}", ids.join(", ")),
+                        why: format!("the sentence names several events: {}", ids.join(", ")).into(),
                     };
                 }
                 if let [(event, how)] = n.events.as_slice() {
                     return SentenceEvent::Bound {
-                        event: event.clone(),
-                        binding: Binding::Sentence { how: how.clone() },
+                        event: event.as_str().into(),
+                        binding: Binding::Sentence {
+                            how: how.as_str().into(),
+                        },
                     };
                 }
                 // Paragraph: the one event its other sentences name.
@@ -181,7 +184,7 @@ impl EventBinder {
                 match para.as_slice() {
                     [(id, line)] if !para_ambiguous => {
                         return SentenceEvent::Bound {
-                            event: id.to_string(),
+                            event: (*id).into(),
                             binding: Binding::Paragraph { line: *line },
                         }
                     }
@@ -194,7 +197,7 @@ impl EventBinder {
                 }
                 match &dominant {
                     Some((id, named_in)) => SentenceEvent::Bound {
-                        event: id.clone(),
+                        event: id.as_str().into(),
                         binding: Binding::Document {
                             named_in: *named_in,
                             sentences: sentences.len(),

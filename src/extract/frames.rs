@@ -13,6 +13,7 @@ use crate::quantity::{self, Unit};
 use crate::rules::{FrameSpec, KeyPart, Measure, Rule, RulePack};
 use std::ops::Range;
 use std::rc::Rc;
+use std::sync::Arc;
 
 /// Why a frame rule passed a reading over: cheap to make (every rule
 /// rejects most readings), put in words only when shown (`explain-text`).
@@ -525,18 +526,19 @@ fn claim(
     attribution: Option<String>,
 ) -> Claim {
     let (event, unbound_event) = match at.event {
-        SentenceEvent::Bound { event, .. } if !pack.may_bind(rule, event) => {
-            (None, Some(format!("bound to {event}, an event of another story pack")))
-        }
+        SentenceEvent::Bound { event, .. } if !pack.may_bind(rule, event) => (
+            None,
+            Some(format!("bound to {event}, an event of another story pack").into()),
+        ),
         SentenceEvent::Bound { event, binding } => (Some((event.clone(), binding.clone())), None),
-        SentenceEvent::Unbound { why } => (None::<(String, Binding)>, Some(why.clone())),
+        SentenceEvent::Unbound { why } => (None::<(Arc<str>, Binding)>, Some(why.clone())),
     };
     let (event, unbound_event) = match own_day_event(pack, rule, event.as_ref(), reading) {
         Some(moved) => (Some(moved), None),
         // "…, up from 1.12 million": another day's figure, which day unsaid.
         None if reading.compared && reading.on.is_none() && event.is_some() => (
             None,
-            Some("a figure the sentence compares with, of a day it does not name".to_string()),
+            Some("a figure the sentence compares with, of a day it does not name".into()),
         ),
         None => (event, unbound_event),
     };
@@ -546,20 +548,14 @@ fn claim(
     // "a 2030 target".)
     let (event, unbound_event) = match (event, other_year(reading)) {
         (Some((id, _)), Some(year)) if rule.key.uses_event() && year_before(pack, &id, year) => {
-            (None, Some(format!("a figure of {year}, not of {id}")))
+            (None, Some(format!("a figure of {year}, not of {id}").into()))
         }
         (event, _) => (event, unbound_event),
     };
     // "rose from one seat to 37", "up from the 202": the figure set against
     // is another year's, which year unsaid: it cannot be placed.
     let unplaced = reading.compared && reading.period.is_none() && reading.on.is_none() && rule.key.uses("period");
-    let (mut key, key_display) = key(
-        rule,
-        event.as_ref().map(|(e, _)| e.as_str()),
-        subject,
-        reading,
-        unplaced,
-    );
+    let (mut key, key_display) = key(rule, event.as_ref().map(|(e, _)| &**e), subject, reading, unplaced);
     // "In the 2010 battle over raising the age from 60 to 62": a figure its
     // own words place two years or more before the article, under a key
     // that names neither a period nor an event, is history, not what the
@@ -575,20 +571,21 @@ fn claim(
     let unbound = if foreign {
         unbound_event
     } else if let Some(year) = history {
-        Some(format!(
-            "a figure of {year}, and the rule's key names no period or event to keep it apart"
-        ))
+        Some(format!("a figure of {year}, and the rule's key names no period or event to keep it apart").into())
     } else if unplaced {
-        Some("a figure the sentence compares with, of a year it does not name".to_string())
+        Some("a figure the sentence compares with, of a year it does not name".into())
     } else if key.is_some() {
         None
     } else if rule.key.uses_event() && event.is_none() {
         unbound_event
     } else {
-        Some(format!(
-            "a part of the key was not found: {}",
-            missing_parts(rule, subject, reading)
-        ))
+        Some(
+            format!(
+                "a part of the key was not found: {}",
+                missing_parts(rule, subject, reading)
+            )
+            .into(),
+        )
     };
     let start = at.sentence.start + reading.range.start;
     let (line, col) = at.doc.position(start);
@@ -631,17 +628,17 @@ fn claim(
 fn own_day_event(
     pack: &RulePack,
     rule: &Rule,
-    bound: Option<&(String, Binding)>,
+    bound: Option<&(Arc<str>, Binding)>,
     reading: &Reading,
-) -> Option<(String, Binding)> {
+) -> Option<(Arc<str>, Binding)> {
     let day = reading.on?;
     let events = &pack.events.events;
     if let Some((id, _)) = bound {
-        if events.iter().any(|e| &e.id == id && e.span().contains(day)) {
+        if events.iter().any(|e| *e.id == **id && e.span().contains(day)) {
             return None;
         }
         // A derived event ("paris/2025-03-11/meeting") is its own day.
-        if !events.iter().any(|e| &e.id == id) {
+        if !events.iter().any(|e| *e.id == **id) {
             return None;
         }
     }
@@ -653,9 +650,9 @@ fn own_day_event(
         return None;
     }
     Some((
-        event.id.clone(),
+        event.id.as_str().into(),
         Binding::Sentence {
-            how: format!("the figure's own day, {day}"),
+            how: format!("the figure's own day, {day}").into(),
         },
     ))
 }

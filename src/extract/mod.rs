@@ -536,11 +536,11 @@ fn claim(
             (None, Some(format!("bound to {event}, an event of another story pack")))
         }
         SentenceEvent::Bound { event, binding } => (Some((event.clone(), binding.clone())), None),
-        SentenceEvent::Unbound { why } => (None, Some(why.clone())),
+        SentenceEvent::Unbound { why } => (None, Some(why.to_string())),
     };
     // A date is only evidence about the event its own sentence names.
     let date_event_ok = rule.kind != RuleKind::Date || matches!(&event, Some((_, Binding::Sentence { .. })));
-    let event_for_key = event.as_ref().filter(|_| date_event_ok).map(|(e, _)| e.as_str());
+    let event_for_key = event.as_ref().filter(|_| date_event_ok).map(|(e, _)| &**e);
     if !date_event_ok {
         unbound = Some("a date only counts for the event its own sentence names".into());
     }
@@ -577,7 +577,7 @@ fn claim(
         partial_key: Claim::partial_key(key.as_deref(), key_display),
         key,
         event,
-        unbound,
+        unbound: unbound.map(Into::into),
         modality,
         value: shown,
         unit_label: rule.unit.clone(),
