@@ -396,6 +396,28 @@ const AUXILIARIES: &[&str] = &[
     "yet",
 ];
 
+/// Nouns a figure is given as ("the count", "the tally"): after a number
+/// they are what it counts ("twelve daily counts").
+const TALLY_NOUNS: &[&str] = &[
+    "count",
+    "counts",
+    "tally",
+    "tallies",
+    "figure",
+    "figures",
+    "estimate",
+    "estimates",
+    "tolls",
+];
+
+/// A verb after a figure or its noun: a past form ("marched", "took"), or
+/// one of a count's elliptic verbs ("were", "died").
+fn is_verb(w: &str) -> bool {
+    (w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed") && !COUNTED_PARTICIPLES.contains(&w))
+        || PAST_VERBS.contains(&w)
+        || ELLIPTIC_VERBS.contains(&w)
+}
+
 impl Reading {
     /// The words that say what the number counts: those after it, or when
     /// there are none (or only "people") the ones just before it.
@@ -410,12 +432,30 @@ impl Reading {
     /// "Across the whole fund, grants fell to €390 billion" counts grants.
     pub fn counted_distance(&self, list: &WordList) -> Option<usize> {
         if let Some(at) = list.position(&self.after, false) {
+            // "the ministry's ten counts", "two tallies": a number of counts
+            // counts counts, not what they counted (a rule that takes "the
+            // count was 80,000" by its word before the figure).
+            if TALLY_NOUNS.contains(&self.after[at].as_str()) {
+                return None;
+            }
             // "people" says least: "9,000 people remain missing" counts the
             // missing for a rule of missing people, not marchers.
             let generic = GENERIC.contains(&self.after[at].as_str());
             return Some(if generic { 1000 + at } else { at });
         }
-        let before_counts = (self.after.is_empty() || GENERIC.contains(&self.after[0].as_str()) || self.verb_after())
+        // "1.12 million people marched": a generic noun with a word of its
+        // own after it says what the figure counts (here marchers, for a
+        // rule of deaths that "the ministry's count" before it would take).
+        // Not "killed 60 people elsewhere": a verb must follow.
+        let generic_said = self.after.len() > 1
+            && GENERIC.contains(&self.after[0].as_str())
+            && self.after[1..]
+                .iter()
+                .find(|w| !AUXILIARIES.contains(&w.as_str()))
+                .is_some_and(|w| is_verb(w));
+        let before_counts = (self.after.is_empty()
+            || (GENERIC.contains(&self.after[0].as_str()) && !generic_said)
+            || self.verb_after())
             && !self.starts_own_clause();
         // Past a verb of counting or saying, the words before it name the
         // source; the verb itself may still say what it counts ("the
@@ -471,12 +511,7 @@ impl Reading {
     /// clause and what it counts was said before it ("crowds of 1.72
     /// million took to the streets").
     fn verb_after(&self) -> bool {
-        self.after.first().is_some_and(|w| {
-            let w = w.as_str();
-            (w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed") && !COUNTED_PARTICIPLES.contains(&w))
-                || PAST_VERBS.contains(&w)
-                || ELLIPTIC_VERBS.contains(&w)
-        })
+        self.after.first().is_some_and(|w| is_verb(w))
     }
 
     /// The first word after the number that says what it counts, other
@@ -1967,6 +2002,26 @@ mod tests {
         assert!(one("The toll reached 2,310 - officials gave no more.", "2,310")
             .after
             .is_empty());
+    }
+
+    #[test]
+    fn counts_of_counts_and_people_who_did_something() {
+        let crowd = WordList::new(&["people", "marchers", "count", "counts"]);
+        let deaths = WordList::new(&["dead", "died", "toll", "count"]);
+        // A number of counts counts counts.
+        let s = "Add up the ministry's twelve daily counts and you reach 9.5 million.";
+        assert!(!one(s, "twelve").counted_by(&crowd));
+        // "the count" before a figure still names what it counts...
+        let s = "The official count stood at 150.";
+        assert!(one(s, "150").counted_by(&deaths));
+        let s = "By the ministry's count, 1.12 million people.";
+        assert!(one(s, "1.12").counted_by(&deaths));
+        // ...unless the people after it did something of their own.
+        let s = "By the ministry's count, 1.12 million people marched.";
+        assert!(!one(s, "1.12").counted_by(&deaths));
+        assert!(one(s, "1.12").counted_by(&crowd));
+        let s = "By the ministry's count, 4,000 people were dead.";
+        assert!(one(s, "4,000").counted_by(&deaths));
     }
 
     #[test]
