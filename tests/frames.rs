@@ -31,6 +31,23 @@ fn check_files(files: &[(&str, &str)], packs: &[&str]) -> (Rows, Rows) {
     (claims, findings)
 }
 
+/// `check_files` over articles given as (published, body), named a.md,
+/// b.md, … in order, with the pack at `pack`.
+fn check_dated(articles: &[(&str, &str)], pack: &tempfile::TempDir) -> (Rows, Rows) {
+    let files: Vec<(String, String)> = articles
+        .iter()
+        .zip('a'..)
+        .map(|((published, body), name)| {
+            (
+                format!("{name}.md"),
+                format!("---\npublished: {published}\n---\n{body}\n"),
+            )
+        })
+        .collect();
+    let files: Vec<(&str, &str)> = files.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
+    check_files(&files, &[pack.path().to_str().unwrap()])
+}
+
 /// A one-rule pack counting marchers (`counts`), with `extra` fields.
 fn marchers_pack(counts: &str, extra: &str) -> tempfile::TempDir {
     rule_pack(&[(
@@ -737,36 +754,34 @@ value = "[300, 300]"
 #[test]
 fn a_figure_of_a_named_past_day_updates_rather_than_conflicts() {
     let pack = toll_pack();
-    let files = [
-        (
-            "a.md",
-            "---\npublished: 2023-09-16\n---\nOfficials reported 3,958 deaths.\n",
-        ),
-        (
-            "b.md",
-            "---\npublished: 2023-09-22\n---\nThe east recorded 3,283 deaths as of Monday 18 September.\n",
-        ),
-        (
-            "c.md",
-            "---\npublished: 2023-09-25\n---\nOfficials reported 3,958 deaths.\n",
-        ),
-    ];
-    let (claims, findings) = check_files(&files, &[pack.path().to_str().unwrap()]);
+    let (claims, findings) = check_dated(
+        &[
+            ("2023-09-16", "Officials reported 3,958 deaths."),
+            (
+                "2023-09-22",
+                "The east recorded 3,283 deaths as of Monday 18 September.",
+            ),
+            ("2023-09-25", "Officials reported 3,958 deaths."),
+        ],
+        &pack,
+    );
     assert_eq!(claims.len(), 3, "{claims:#?}");
     assert_eq!(findings.len(), 1, "{findings:#?}");
     assert_eq!(findings[0]["relation"], "update", "{findings:#?}");
     // Two figures stated on the same named day still conflict.
-    let files = [
-        (
-            "a.md",
-            "---\npublished: 2023-09-22\n---\nThe east recorded 3,283 deaths as of Monday 18 September.\n",
-        ),
-        (
-            "b.md",
-            "---\npublished: 2023-09-23\n---\nThe east recorded 3,400 deaths as of Monday 18 September.\n",
-        ),
-    ];
-    let (_, findings) = check_files(&files, &[pack.path().to_str().unwrap()]);
+    let (_, findings) = check_dated(
+        &[
+            (
+                "2023-09-22",
+                "The east recorded 3,283 deaths as of Monday 18 September.",
+            ),
+            (
+                "2023-09-23",
+                "The east recorded 3,400 deaths as of Monday 18 September.",
+            ),
+        ],
+        &pack,
+    );
     assert_eq!(findings[0]["relation"], "conflict", "{findings:#?}");
 }
 
@@ -778,40 +793,29 @@ fn a_figure_of_a_named_past_day_updates_rather_than_conflicts() {
 #[test]
 fn figures_the_text_dates_apart_update() {
     let pack = toll_pack();
-    let files = [
-        (
-            "a.md",
-            "---\npublished: 2023-09-16\n---\nThe WHO certified 3,958 deaths on 16 September.\n",
-        ),
-        (
-            "b.md",
-            "---\npublished: 2023-09-28\n---\nThe WHO has certified 3,958 deaths.\n",
-        ),
-        (
-            "c.md",
-            "---\npublished: 2023-10-02\n---\nThe WHO recorded 4,255 deaths as of 28 September, up from 3,958 on 16 September.\n",
-        ),
-        (
-            "d.md",
-            "---\npublished: 2023-10-05\n---\nThe WHO has certified 3,958 deaths.\n",
-        ),
-    ];
-    let (claims, findings) = check_files(&files, &[pack.path().to_str().unwrap()]);
+    let (claims, findings) = check_dated(
+        &[
+            ("2023-09-16", "The WHO certified 3,958 deaths on 16 September."),
+            ("2023-09-28", "The WHO has certified 3,958 deaths."),
+            (
+                "2023-10-02",
+                "The WHO recorded 4,255 deaths as of 28 September, up from 3,958 on 16 September.",
+            ),
+            ("2023-10-05", "The WHO has certified 3,958 deaths."),
+        ],
+        &pack,
+    );
     assert_eq!(claims.len(), 5, "{claims:#?}");
     assert_eq!(findings.len(), 1, "{findings:#?}");
     assert_eq!(findings[0]["relation"], "update", "{findings:#?}");
     // The same two figures named for one day conflict.
-    let files = [
-        (
-            "a.md",
-            "---\npublished: 2023-10-02\n---\nThe WHO recorded 4,255 deaths as of 28 September.\n",
-        ),
-        (
-            "b.md",
-            "---\npublished: 2023-10-03\n---\nThe WHO recorded 4,525 deaths as of 28 September.\n",
-        ),
-    ];
-    let (_, findings) = check_files(&files, &[pack.path().to_str().unwrap()]);
+    let (_, findings) = check_dated(
+        &[
+            ("2023-10-02", "The WHO recorded 4,255 deaths as of 28 September."),
+            ("2023-10-03", "The WHO recorded 4,525 deaths as of 28 September."),
+        ],
+        &pack,
+    );
     assert_eq!(findings[0]["relation"], "conflict", "{findings:#?}");
 }
 
@@ -828,30 +832,21 @@ fn a_total_that_only_grows_is_not_revised_down() {
             ),
         )])
     };
-    let files = [
-        (
-            "a.md",
-            "---\npublished: 2023-12-01\n---\nThe fund has $726 million in pledges.\n",
-        ),
-        (
-            "b.md",
-            "---\npublished: 2023-12-13\n---\nThe fund has $792 million in pledges.\n",
-        ),
-        (
-            "c.md",
-            "---\npublished: 2024-12-01\n---\nThe fund has $729 million in pledges.\n",
-        ),
+    let articles = [
+        ("2023-12-01", "The fund has $726 million in pledges."),
+        ("2023-12-13", "The fund has $792 million in pledges."),
+        ("2024-12-01", "The fund has $729 million in pledges."),
     ];
     let grows = pack("grows_only");
-    let (claims, findings) = check_files(&files, &[grows.path().to_str().unwrap()]);
+    let (claims, findings) = check_dated(&articles, &grows);
     assert_eq!(claims.len(), 3, "{claims:#?}");
     assert_eq!(findings[0]["relation"], "conflict", "{findings:#?}");
     assert!(findings[0]["explanation"].contains("only grows"), "{findings:#?}");
     let changes = pack("changes_over_time");
-    let (_, findings) = check_files(&files, &[changes.path().to_str().unwrap()]);
+    let (_, findings) = check_dated(&articles, &changes);
     assert_eq!(findings[0]["relation"], "update", "{findings:#?}");
     // Rising only: an update.
-    let (_, findings) = check_files(&files[..2], &[grows.path().to_str().unwrap()]);
+    let (_, findings) = check_dated(&articles[..2], &grows);
     assert_eq!(findings[0]["relation"], "update", "{findings:#?}");
 }
 

@@ -13,7 +13,7 @@ pub mod roster;
 
 use crate::claim::{Claim, Modality, Span, Value};
 use crate::corpus::DocumentMeta;
-use crate::rules::RulePack;
+use crate::rules::{Change, RulePack};
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -188,30 +188,6 @@ struct GroupKey<'c> {
     unit: String,
 }
 
-/// How a rule's figure may change between articles: not at all, over time
-/// (a later different figure is an update), or only upwards (a total of
-/// pledges or signatories: a later smaller figure is still a conflict).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Change {
-    Fixed,
-    OverTime,
-    Grows,
-}
-
-impl Change {
-    pub fn of(rule: &crate::rules::Rule) -> Change {
-        match (rule.changes_over_time, rule.grows_only) {
-            (_, true) => Change::Grows,
-            (true, false) => Change::OverTime,
-            (false, false) => Change::Fixed,
-        }
-    }
-
-    pub fn over_time(self) -> bool {
-        self != Change::Fixed
-    }
-}
-
 /// Compare every group of claims; findings come out in a stable order
 /// (rule, key, then first appearance).
 pub fn align(pack: &RulePack, claims: &[Claim], docs: &[DocumentMeta]) -> Vec<Finding> {
@@ -238,7 +214,7 @@ pub fn align(pack: &RulePack, claims: &[Claim], docs: &[DocumentMeta]) -> Vec<Fi
     let mut findings: Vec<Finding> = groups
         .par_iter()
         .filter_map(|(gk, members)| {
-            let changes = pack.rule(gk.rule).map_or(Change::Fixed, Change::of);
+            let changes = pack.rule(gk.rule).map_or(Change::Fixed, |r| r.change);
             let mut f = key_finding(claims, docs, gk, members, changes)?;
             f.evidence = evidence_of(&f, claims, docs);
             Some(f)

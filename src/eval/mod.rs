@@ -497,7 +497,7 @@ fn ordered(a: usize, b: usize) -> (usize, usize) {
 /// Score the engine's analysis of the labelled corpus.
 pub fn evaluate(
     gazetteer: &Gazetteer,
-    changes_over_time: &dyn Fn(&str) -> crate::align::Change,
+    changes_over_time: &dyn Fn(&str) -> crate::rules::Change,
     labels: &Labels,
     docs: &[Document],
     analysis: &Analysis,
@@ -919,10 +919,7 @@ pub fn run(
     let pack = crate::rules::RulePack::load_all(rules)?;
     let corpus = crate::corpus::load_corpus(corpus)?;
     let analysis = crate::check::analyse(&pack, &corpus);
-    let changes = |rule: &str| {
-        pack.rule(rule)
-            .map_or(crate::align::Change::Fixed, crate::align::Change::of)
-    };
+    let changes = |rule: &str| pack.rule(rule).map_or(crate::rules::Change::Fixed, |r| r.change);
     let evaluation =
         evaluate(&pack.gazetteer, &changes, &labels, &corpus.documents, &analysis).map_err(labels::LabelErrors)?;
     Ok((labels, analysis, evaluation))

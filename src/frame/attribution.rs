@@ -185,8 +185,9 @@ fn cues() -> &'static [(Cue, Regex)] {
     })
 }
 
-/// Every cue needs "according", one of [`VERBS`] or [`NOUNS`]: a sentence with none
-/// of them is not searched (most sentences; the cue regexes are slow).
+/// Every cue but [`Cue::Holds`] needs "according", one of [`VERBS`] or
+/// [`NOUNS`]: a sentence with none of them is not searched (most
+/// sentences; the cue regexes are slow).
 fn may_attribute(sentence: &str) -> bool {
     static AC: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
     AC.get_or_init(|| {
@@ -210,7 +211,6 @@ fn may_attribute(sentence: &str) -> bool {
             .expect("attribution literals")
     })
     .is_match(sentence)
-        || may_hold_on_a_figure(sentence)
 }
 
 /// Could `sentence` hold a party "on" a figure (`Cue::Holds`)? "has",
@@ -262,10 +262,10 @@ fn inverted(before: &str) -> bool {
 /// The sources a sentence names, each with where its cue is: read once
 /// per sentence, then [`nearest`] picks one per number.
 pub fn sources(sentence: &str) -> Vec<(Range<usize>, String)> {
-    if !may_attribute(sentence) {
+    let holds = may_hold_on_a_figure(sentence);
+    if !holds && !may_attribute(sentence) {
         return Vec::new();
     }
-    let holds = may_hold_on_a_figure(sentence);
     let found: Vec<(Cue, regex::Captures)> = cues()
         .iter()
         .filter(|(kind, _)| *kind != Cue::Holds || holds)

@@ -1217,18 +1217,18 @@ pub fn read_sentence_told_from(sentence: &str, published: Option<Date>, anchor: 
 /// right figure, in the next sentence or after a semicolon, is read).
 fn retracted(before: &str) -> bool {
     let clause = before.rsplit(';').next().unwrap_or(before);
-    // Rare: look further only when the words are there at all.
-    if !clause.contains("arlier version of th") {
-        return false;
-    }
-    let lower = clause.to_ascii_lowercase();
-    lower.contains("earlier version of this") || lower.contains("earlier version of the")
+    // "An earlier version" or "an earlier version", of this article or of
+    // the story.
+    clause.contains("arlier version of this") || clause.contains("arlier version of the")
 }
 
 /// "the drop ranged … to 10.3 points in Wales, where about 56% of voters
 /// took part": a clause opened by "where" is about the place named right
 /// before it, so that name joins the words of each figure in the clause.
 fn place_of_where(sentence: &str, out: &mut [Reading]) {
+    if !sentence.contains(", where ") {
+        return;
+    }
     for r in out.iter_mut() {
         let before = &sentence[..r.range.start];
         let Some(at) = before.rfind(", where ") else {
@@ -1858,14 +1858,12 @@ fn in_a_proposal(after: &str) -> bool {
     if !(lead.starts_with("in ") || lead.starts_with("under ")) {
         return false;
     }
-    let words = words(after);
-    matches!(words.first().map(String::as_str), Some("in" | "under"))
-        && words.iter().skip(1).take(6).any(|w| {
-            matches!(
-                w.as_str(),
-                "proposal" | "proposals" | "plan" | "paper" | "draft" | "offer" | "blueprint"
-            )
-        })
+    words(lead).iter().skip(1).take(6).any(|w| {
+        matches!(
+            w.as_str(),
+            "proposal" | "proposals" | "plan" | "paper" | "draft" | "offer" | "blueprint"
+        )
+    })
 }
 
 #[cfg(test)]

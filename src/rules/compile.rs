@@ -18,6 +18,22 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 use toml::Spanned;
 
+/// How a rule's figure may change between articles: not at all, over time
+/// (a later different figure is an update), or only upwards (a total of
+/// pledges or signatories: a later smaller figure is still a conflict).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    Fixed,
+    OverTime,
+    Grows,
+}
+
+impl Change {
+    pub fn over_time(self) -> bool {
+        self != Change::Fixed
+    }
+}
+
 /// A compiled rule.
 #[derive(Debug, Clone)]
 pub struct Rule {
@@ -37,10 +53,9 @@ pub struct Rule {
     pub present: bool,
     /// Sentences this matches are passed over ("Meanwhile, …").
     pub skip_if: Option<Regex>,
-    /// A later different figure is an `update`, not a `conflict`.
-    pub changes_over_time: bool,
-    /// …unless it is smaller and the total only grows.
-    pub grows_only: bool,
+    /// Whether a later different figure is an `update` (`changes_over_time`,
+    /// `grows_only`) or a `conflict`.
+    pub change: Change,
     pub context: Option<Context>,
     /// Set for rules that select readings instead of matching patterns.
     pub frame: Option<FrameSpec>,
@@ -1333,8 +1348,11 @@ fn compile_rule(
         kind,
         present: raw.present.unwrap_or(true),
         skip_if,
-        changes_over_time: raw.changes_over_time || raw.grows_only,
-        grows_only: raw.grows_only,
+        change: match (raw.changes_over_time, raw.grows_only) {
+            (_, true) => Change::Grows,
+            (true, false) => Change::OverTime,
+            (false, false) => Change::Fixed,
+        },
         context,
         frame,
         happened,

@@ -16,8 +16,8 @@ const LIST_FRAME_LITERALS: usize = 3;
 const LIST_ABOUT_WORDS: usize = 4;
 
 pub use compile::{
-    Context, EntitySlot, Example, Expect, FrameSpec, KeyPart, KeyTemplate, Measure, Pattern, Rule, RuleKind, ValueSlot,
-    DEFAULT_CONTEXT_SENTENCES,
+    Change, Context, EntitySlot, Example, Expect, FrameSpec, KeyPart, KeyTemplate, Measure, Pattern, Rule, RuleKind,
+    ValueSlot, DEFAULT_CONTEXT_SENTENCES,
 };
 
 use crate::entity::Gazetteer;
