@@ -272,6 +272,29 @@ const NOT_COUNTED: &[&str] = &[
     "later",
 ];
 
+/// Adverbs of scope or time right after a figure say it names nothing: in
+/// "drew 963,000 nationwide" or "rose to 2,310 today" the figure names
+/// nothing after it, so the words before it say what it counts.
+const SCOPE_ADVERBS: &[&str] = &[
+    "nationwide",
+    "nationally",
+    "countrywide",
+    "worldwide",
+    "globally",
+    "overall",
+    "altogether",
+    "apiece",
+    "alone",
+    "respectively",
+    "today",
+    "tonight",
+    "yesterday",
+    "currently",
+    "now",
+    "previously",
+    "earlier",
+];
+
 /// Verbs that stand where a count's noun would be: "and two were
 /// missing", "four have died".
 const ELLIPTIC_VERBS: &[&str] = &[
@@ -922,7 +945,9 @@ pub fn read_sentence_told_from(sentence: &str, published: Option<Date>, anchor: 
                                     | "declared"
                             )
                         }));
-                if STOP_AFTER.contains(&w.as_str()) && !as_after_participle && !raised {
+                // "drew 963,000 nationwide": nothing named after it.
+                let scope = previous.is_none() && SCOPE_ADVERBS.contains(&w.as_str());
+                if (STOP_AFTER.contains(&w.as_str()) || scope) && !as_after_participle && !raised {
                     return None;
                 }
                 *previous = Some(w.clone());
@@ -2180,6 +2205,18 @@ mod tests {
         assert_eq!(one(s, "80,000").own_noun(&age), None);
         let s = "Unions said all eight confederations marched together.";
         assert_eq!(one(s, "eight").own_noun(&age), Some("confederations"));
+    }
+
+    #[test]
+    fn an_adverb_of_scope_after_a_figure_names_nothing() {
+        let marched = WordList::new(&["drew", "marchers"]);
+        let s = "The march drew 963,000 nationwide and 93,000 in Paris.";
+        assert!(one(s, "963,000").after.is_empty());
+        assert!(one(s, "963,000").counted_by(&marched));
+        assert!(one(s, "93,000").counted_by(&marched));
+        // Inside what the figure counts, an adverb is only an adverb.
+        let s = "More than 3,000 people have now died.";
+        assert_eq!(joined(&one(s, "3,000").after), "people have now died");
     }
 
     #[test]
