@@ -6,7 +6,7 @@ use crate::claim::{Claim, Value};
 use crate::corpus::{
     parse_document, walk_corpus, Corpus, CorpusError, CorpusIndex, CorpusWalk, DocumentError, DocumentMeta, LoadOptions,
 };
-use crate::extract::{extract_corpus, extract_document};
+use crate::extract::{extract_any_topic, extract_corpus, extract_document};
 use crate::quantity::Interval;
 use crate::report::view::{finding_view, FindingView};
 use crate::report::{
@@ -532,7 +532,7 @@ pub fn run_examples(pack: &RulePack) -> Vec<ExampleOutcome> {
             let claims = match parse_document("example", Path::new("example"), ex.text.as_bytes()) {
                 Ok(mut doc) => {
                     doc.published = ex.published;
-                    extract_document(pack, 0, &doc)
+                    extract_any_topic(pack, 0, &doc)
                 }
                 Err(e) => {
                     out.push(outcome(
@@ -717,7 +717,7 @@ pub fn explain_text(pack: &RulePack, sentence: &str, published: Option<crate::da
         Err(e) => return format!("{out}cannot read the sentence: {}\n", e.message),
     };
     doc.published = published;
-    let claims = extract_document(pack, 0, &doc);
+    let claims = extract_any_topic(pack, 0, &doc);
     let _ = writeln!(out, "claims: {}", claims.len());
     for c in &claims {
         let _ = writeln!(

@@ -551,6 +551,38 @@ fn a_story_pack_takes_nothing_in_another_storys_sentences() {
     assert_eq!(rules_of(false), ["dead", "marchers"]);
 }
 
+/// A story pack with a topic reads only documents that mention one of its
+/// words, anywhere (the headline included): a march's "the count was below
+/// half a million" is no flood's death toll. A pack without one reads all.
+#[test]
+fn a_story_pack_with_a_topic_reads_only_documents_about_it() {
+    let flood = |topic: &str| {
+        rule_pack(&[(
+            "flood.toml",
+            format!(
+                "[pack]\n{topic}\n\n[[rule]]\nid = \"toll\"\ndescribe = \"Deaths\"\ncounts = [\"dead\", \"count\"]\nkey = \"toll\"\nunit = \"dead\"\n\n[[rule.example]]\ntext = \"The count reached 300 dead.\"\nvalue = \"[300, 300] dead\"\n"
+            ),
+        )])
+    };
+    let docs = [
+        (
+            "march.md",
+            "---\npublished: 2023-03-07\n---\nNo official count was below 500,000.\n",
+        ),
+        (
+            "flood.md",
+            "---\npublished: 2023-09-20\n---\n# Floodwaters recede\n\nThe count reached 3,000 dead.\n",
+        ),
+    ];
+    let docs_read = |topic: &str| {
+        let pack = flood(topic);
+        let (claims, _) = check_files(&docs, &[pack.path().to_str().unwrap()]);
+        claims.iter().map(|c| c["doc"].clone()).collect::<Vec<_>>()
+    };
+    assert_eq!(docs_read(r#"topic = ["flood*", "storm daniel"]"#), ["flood.md"]);
+    assert_eq!(docs_read(""), ["flood.md", "march.md"]);
+}
+
 /// A bare count after a stating verb counts what the previous sentence's
 /// figure counted: "The CGT says 1.7 million." after the ministry's count
 /// of demonstrators; one with a noun of its own keeps it.

@@ -38,8 +38,21 @@ struct PreviousFigure {
 /// The claims of one document in the order of every report: position,
 /// then rule (documents in corpus order make the corpus's order).
 pub fn extract_document(pack: &RulePack, doc_index: usize, doc: &Document) -> Vec<Claim> {
+    // A story pack reads only documents that mention its topic.
+    extract_with(pack, doc_index, doc, pack.rules_off(&doc.text))
+}
+
+/// The claims of a text every rule reads whatever its pack's topic: a rule
+/// example or a sentence to explain, each of its story by definition.
+pub fn extract_any_topic(pack: &RulePack, doc_index: usize, doc: &Document) -> Vec<Claim> {
+    extract_with(pack, doc_index, doc, None)
+}
+
+/// The claims of one document; `off[r]`: rule `r` does not read it.
+fn extract_with(pack: &RulePack, doc_index: usize, doc: &Document, off: Option<Vec<bool>>) -> Vec<Claim> {
     let sentences = segment(&doc.text, doc.body_start);
     let events = pack.events.bind(&pack.gazetteer, doc, &sentences);
+    let on = |r: usize| off.as_ref().is_none_or(|off| !off[r]);
     let mut claims = Vec::new();
     // Frame rules: the entity kinds they ask whose figure it is, and the
     // last one of each kind named, for "it" and "the country".
@@ -123,6 +136,7 @@ pub fn extract_document(pack: &RulePack, doc_index: usize, doc: &Document) -> Ve
             }
             frame_rules.sort_unstable();
         }
+        frame_rules.retain(|&r| on(r));
         if !frame_rules.is_empty() {
             // A retrospective passage ("On Monday 11 September, … By
             // Wednesday the ministry had 5,300 dead") places bare weekdays
@@ -254,7 +268,10 @@ pub fn extract_document(pack: &RulePack, doc_index: usize, doc: &Document) -> Ve
         }
         // Date frames run their patterns only where a date is (asked once).
         let holds_date = std::cell::OnceCell::new();
-        for (_, rule, pattern) in pack.candidates(&hits) {
+        for (r, rule, pattern) in pack.candidates(&hits) {
+            if !on(r) {
+                continue;
+            }
             if rule.happened.is_some() && !*holds_date.get_or_init(|| crate::event::when::holds_date(text)) {
                 continue;
             }

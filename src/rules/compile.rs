@@ -65,6 +65,9 @@ pub struct Rule {
     /// The pack (folder) whose declared events alone this rule binds to,
     /// when that pack says `[pack] own_events = true`.
     pub own_events: Option<usize>,
+    /// The topic of the rule's pack (`[pack] topic`): a document that
+    /// mentions none of its words is not read by the rule.
+    pub topic: Option<usize>,
     pub examples: Vec<Example>,
 }
 
@@ -589,6 +592,7 @@ pub(super) fn load(dirs: &[PathBuf]) -> Result<RulePack, RuleErrors> {
     let mut events = Vec::new();
     let mut event_pack: BTreeMap<String, usize> = BTreeMap::new();
     let mut own_event_packs: BTreeSet<usize> = BTreeSet::new();
+    let mut pack_topics: BTreeMap<usize, Vec<String>> = BTreeMap::new();
     // Rule ids seen so far, to their index in `rules`.
     let mut rule_index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (path, text, raw) in &parsed {
@@ -614,6 +618,9 @@ pub(super) fn load(dirs: &[PathBuf]) -> Result<RulePack, RuleErrors> {
         if raw.pack.as_ref().is_some_and(|p| p.own_events) {
             own_event_packs.insert(pack);
         }
+        if let Some(words) = raw.pack.as_ref().map(|p| &p.topic).filter(|w| !w.is_empty()) {
+            pack_topics.entry(pack).or_default().extend(words.iter().cloned());
+        }
         for e in &raw.event {
             event_pack.insert(e.id.get_ref().clone(), pack);
             if events.iter().any(|p: &Event| p.id == *e.id.get_ref()) {
@@ -634,11 +641,14 @@ pub(super) fn load(dirs: &[PathBuf]) -> Result<RulePack, RuleErrors> {
     if !errors.is_empty() {
         return Err(RuleErrors(errors));
     }
+    let topic_of: BTreeMap<usize, usize> = pack_topics.keys().enumerate().map(|(t, &pack)| (pack, t)).collect();
     for (rule, &pack) in rules.iter_mut().zip(&rule_pack) {
         if own_event_packs.contains(&pack) {
             rule.own_events = Some(pack);
         }
+        rule.topic = topic_of.get(&pack).copied();
     }
+    let topics = super::topic::Topics::new(&pack_topics.into_values().collect::<Vec<_>>());
     let events = EventBinder::new(events, &gazetteer);
     let pattern_index: Vec<(usize, usize)> = rules
         .iter()
@@ -700,6 +710,7 @@ pub(super) fn load(dirs: &[PathBuf]) -> Result<RulePack, RuleErrors> {
         frame_rules,
         frame_gated,
         scanner,
+        topics,
         #[cfg(test)]
         frame_filters_off: false,
     })
@@ -1357,6 +1368,7 @@ fn compile_rule(
         frame,
         happened,
         own_events: None,
+        topic: None,
         examples,
     })
 }

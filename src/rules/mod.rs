@@ -4,6 +4,7 @@
 mod compile;
 mod prefilter;
 mod schema;
+mod topic;
 
 use prefilter::Scanner;
 pub use prefilter::{Hits, Prefilter};
@@ -116,6 +117,8 @@ pub struct RulePack {
     /// The literals of both prefilters and the `about` words in one
     /// automaton (lists in the order of the `LIST_*` constants).
     scanner: Scanner,
+    /// The packs' topics (see [`topic`]); a rule's `topic` indexes them.
+    topics: topic::Topics,
     /// Every sentence read for every frame rule, as before the prefilter:
     /// the reference its tests compare with.
     #[cfg(test)]
@@ -185,6 +188,21 @@ impl RulePack {
             })
             .map(|i| self.frame_rules[i])
             .collect()
+    }
+
+    /// Per rule: is it off for this document, its pack's topic mentioned
+    /// nowhere in it? `None` when no pack names a topic.
+    pub fn rules_off(&self, text: &str) -> Option<Vec<bool>> {
+        if self.rules.iter().all(|r| r.topic.is_none()) {
+            return None;
+        }
+        let mentioned = self.topics.mentioned(text);
+        Some(
+            self.rules
+                .iter()
+                .map(|r| r.topic.is_some_and(|t| !mentioned[t]))
+                .collect(),
+        )
     }
 
     /// A fresh [`AboutSeen`] for one document.

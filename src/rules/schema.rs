@@ -32,6 +32,10 @@ pub struct RawPackSettings {
     /// events derived from the text), never to another story's.
     #[serde(default)]
     pub own_events: bool,
+    /// Words one of which a document must mention for the pack's rules to
+    /// read it ("flood*", "derna"); none: every document.
+    #[serde(default)]
+    pub topic: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
