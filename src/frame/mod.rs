@@ -597,6 +597,48 @@ fn without_aside(lead: &str) -> std::borrow::Cow<'_, str> {
     format!("{}{}", &lead[..open], &lead[close + 2..]).into()
 }
 
+/// The words after a figure without an aside that places a part of it:
+/// in "more than 6,000 people had died, most of them in Derna" Derna is
+/// where most died, not the place of the figure. The aside runs from its
+/// comma to the next comma or the end.
+fn without_part_aside(after: &str) -> std::borrow::Cow<'_, str> {
+    const PARTS: [&str; 12] = [
+        // "mostly" before "most": the first prefix found is taken.
+        "mostly",
+        "most",
+        "many",
+        "some",
+        "half",
+        "all",
+        "nearly all",
+        "almost all",
+        "the majority",
+        "the bulk",
+        "a third",
+        "the rest",
+    ];
+    let lower = after.to_ascii_lowercase();
+    for (at, _) in lower.match_indices(", ") {
+        let rest = &lower[at + 2..];
+        let Some(rest) = PARTS.iter().find_map(|p| rest.strip_prefix(p)) else {
+            continue;
+        };
+        let rest = rest
+            .strip_prefix(" of them")
+            .or(rest.strip_prefix(" of whom"))
+            .unwrap_or(rest);
+        if !["in ", "from ", "at ", "near ", "outside "]
+            .iter()
+            .any(|p| rest.strip_prefix(' ').is_some_and(|r| r.starts_with(p)))
+        {
+            continue;
+        }
+        let end = lower[at + 2..].find([',', ';']).map_or(after.len(), |e| at + 2 + e);
+        return format!("{}{}", &after[..at], &after[end..]).into();
+    }
+    after.into()
+}
+
 /// Clause boundaries: a semicolon, a dash between spaces, and a comma or
 /// space before a conjunction that starts a new statement.
 fn clauses(sentence: &str) -> Vec<Range<usize>> {
@@ -963,7 +1005,11 @@ pub fn read_sentence_told_from(sentence: &str, published: Option<Date>, anchor: 
                 content <= 4
             })
             .collect();
-        let mut window_words = words(&sentence[window.clone()]);
+        let mut window_words = words(&format!(
+            "{}{}",
+            &sentence[window.start..range.end],
+            without_part_aside(&sentence[range.end..window.end])
+        ));
         // A possessive owns the number, it is not what it counts: "the
         // unions' 50,000", "the unions' figure was 3.5 million".
         let lead = &sentence[window.start..range.start];
@@ -2205,6 +2251,23 @@ mod tests {
         assert_eq!(one(s, "80,000").own_noun(&age), None);
         let s = "Unions said all eight confederations marched together.";
         assert_eq!(one(s, "eight").own_noun(&age), Some("confederations"));
+    }
+
+    #[test]
+    fn an_aside_placing_a_part_is_not_the_figures_place() {
+        let s = "Officials said more than 6,000 people had died, most of them in Derna, and thousands were missing.";
+        assert!(!one(s, "6,000").window_words.iter().any(|w| w == "derna"));
+        let s = "Some 2,000 people died, many of whom from Derna, officials said.";
+        assert!(!one(s, "2,000").window_words.iter().any(|w| w == "derna"));
+        // A place of the figure's own stays.
+        let s = "More than 6,000 people had died in Derna, most of them in the old town.";
+        assert!(one(s, "6,000").window_words.iter().any(|w| w == "derna"));
+        assert_eq!(without_part_aside(", most of them in Derna"), "");
+        assert_eq!(
+            without_part_aside(", mostly in Derna, officials said"),
+            ", officials said"
+        );
+        assert_eq!(without_part_aside(", most agree"), ", most agree");
     }
 
     #[test]
