@@ -12,7 +12,7 @@ fn cues() -> &'static [(Modality, Regex)] {
         let target = r"(?i)\b(?:target(?:s|ing|ed)?|aim(?:s|ing|ed)?|goals?|pledg(?:e|es|ed|ing)|plans?(?:\s+to)?|planning|promis(?:e|es|ed|ing)|commit(?:s|ted|ting)?\s+to|intends?\s+to|will\s+(?:spend|send|reach|raise|increase|deploy|contribute|provide)|propos(?:e|es|ed|ing|al|als)|suggest(?:s|ed|ing)?|draft)\b";
         // "feared dead", "may have been killed", "believed to have died",
         // "expected at": a figure nobody has counted yet.
-        let estimate = r"(?i)\b(?:estimat(?:e|es|ed|ing)|projected|projections?|projects\s+(?:that\s+)?(?:about\s+|around\s+|some\s+)?\d+|projects\s+an?\s|forecasts?|predicts?|(?:model|poll|survey|MRP)s?\s+(?:\w+\s+){0,2}?(?:gave|given|gives|put|puts|showed|shows|suggested|suggests)|(?:has|have|had)\s+(?:them|it|(?-i:(?:the\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3}))\s+on\s+\d+|could|might|would\s+be\s+(?:needed|required)|would\s+have|feared|may\s+have|believed\s+to|thought\s+to|expected|expects?|expecting)\b";
+        let estimate = r"(?i)\b(?:estimat(?:e|es|ed|ing)|projected|projections?|projects\s+(?:that\s+)?(?:about\s+|around\s+|some\s+)?\d+|projects\s+an?\s|forecasts?|predicts?|(?:model|poll|survey|MRP)s?\s+(?:\w+\s+){0,2}?(?:gave|given|gives|put|puts|showed|shows|suggested|suggests)|(?:has|have|had)\s+(?:them|it|(?-i:(?:the\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3}))\s+on\s+\d+|could|might|would\s+be\s+(?:needed|required)|would\s+have|feared|may\s+have|believe[sd]?|thought\s+to|expected|expects?|expecting)\b";
         vec![
             (Modality::Target, Regex::new(target).expect("target cues")),
             (Modality::Estimate, Regex::new(estimate).expect("estimate cues")),
@@ -53,6 +53,12 @@ mod tests {
             Modality::Estimate
         );
         assert_eq!(detect_modality("some 70,000 expected at COP28"), Modality::Estimate);
+        // What someone believes is their estimate, "believed to" or not.
+        assert_eq!(
+            detect_modality("The agency said it believed more than 5,000"),
+            Modality::Estimate
+        );
+        assert_eq!(detect_modality("Up to 400 are believed to be"), Modality::Estimate);
         assert_eq!(detect_modality("Broadcasters' poll projects 410"), Modality::Estimate);
         // What a model or poll gave is its estimate, not a count.
         assert_eq!(
