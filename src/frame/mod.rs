@@ -1352,6 +1352,9 @@ fn parts_of_totals(sentence: &str, readings: &mut [Reading]) {
             && !total.after.is_empty()
         {
             part.after = total.after.clone();
+            // "27 of the 32 Welsh seats": what qualifies the whole
+            // qualifies its part.
+            part.window_words.extend(total.after.iter().cloned());
             part.part = true;
             // "120 of the party's 121 MPs": the total is its owner's figure.
             total.sum = !possessed;
@@ -2251,6 +2254,13 @@ mod tests {
         assert_eq!(one(s, "80,000").own_noun(&age), None);
         let s = "Unions said all eight confederations marched together.";
         assert_eq!(one(s, "eight").own_noun(&age), Some("confederations"));
+    }
+
+    #[test]
+    fn a_part_is_qualified_as_its_whole() {
+        let s = "Labour took 27 of the 32 Welsh seats.";
+        assert!(one(s, "27").window_words.iter().any(|w| w == "welsh"));
+        assert_eq!(joined(&one(s, "27").after), "welsh seats");
     }
 
     #[test]
