@@ -2261,6 +2261,9 @@ mod tests {
         let s = "Labour took 27 of the 32 Welsh seats.";
         assert!(one(s, "27").window_words.iter().any(|w| w == "welsh"));
         assert_eq!(joined(&one(s, "27").after), "welsh seats");
+        // A possessive whole's owner is in the part's words already.
+        let s = "Labour holds 30 of the Senedd's 60 seats.";
+        assert!(one(s, "30").window_words.iter().any(|w| w == "senedd"));
     }
 
     #[test]
