@@ -1126,6 +1126,50 @@ value = "[100000000, 100000000] USD"
     assert_eq!(got, ["$100 million", "$17.5 million"], "{claims:#?}");
 }
 
+/// A list item's paragraph is the item alone: the place its lead-in line
+/// names ("In Lyon, where the march ended:") is the place of its figures.
+#[test]
+fn a_list_item_is_of_the_place_its_lead_in_names() {
+    let pack = rule_pack(&[(
+        "march.toml",
+        r#"
+[[entity]]
+id = "lyon"
+name = "Lyon"
+kind = "city"
+
+[[rule]]
+id = "marchers"
+describe = "How many marched, in the city the text names, else nationwide"
+counts = ["marchers", "march"]
+subject = "city"
+key = "march/{subject|france}"
+unit = "marchers"
+[[rule.example]]
+text = "Police counted 5,000 marchers in Lyon."
+value = "[5000, 5000] marchers"
+key = "march/lyon"
+"#,
+    )]);
+    let (claims, _) = check_files(
+        &[(
+            "a.md",
+            "---\npublished: 2023-02-01\n---\nIn Lyon, where the march ended:\n\n- 21,000 according to the police;\n- 45,000 according to the unions.\n\nNationwide, police counted 757,000 marchers.\n",
+        )],
+        &[pack.path().to_str().unwrap()],
+    );
+    let got: Vec<(&str, &str)> = claims.iter().map(|c| (c["text"].as_str(), c["key"].as_str())).collect();
+    assert_eq!(
+        got,
+        [
+            ("21,000", "march/lyon"),
+            ("45,000", "march/lyon"),
+            ("757,000", "march/france")
+        ],
+        "{claims:#?}"
+    );
+}
+
 #[test]
 fn a_list_item_counts_what_its_lead_in_line_names() {
     let pack = marchers_pack("[\"marchers\"]", "");

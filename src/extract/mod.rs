@@ -217,7 +217,14 @@ fn extract_with(pack: &RulePack, doc_index: usize, doc: &Document, off: Option<V
                         .rev()
                         .take_while(|s| s.paragraph == sentence.paragraph)
                         .map(|s| frames::entities_named(pack, kind, finder, &doc.text[s.range()], doc.published))
-                        .find(|ids| !ids.is_empty())?;
+                        .find(|ids| !ids.is_empty())
+                        // A list item's paragraph is the item: its lead-in
+                        // line names the place ("In Paris, …:").
+                        .or_else(|| {
+                            lead_in
+                                .map(|l| frames::entities_named(pack, kind, finder, l, doc.published))
+                                .filter(|ids| !ids.is_empty())
+                        })?;
                     match <[String; 1]>::try_from(named) {
                         Ok([only]) => Some(only),
                         Err(_) => None,
