@@ -1046,12 +1046,9 @@ value = "[9000, 9000]"
     );
 }
 
-/// A sentence that names no place goes on about the place its paragraph
-/// named last, when the sentence naming it named no other; a new paragraph
-/// starts afresh.
-#[test]
-fn a_sentence_naming_no_place_is_about_its_paragraphs_place() {
-    let pack = rule_pack(&[(
+/// Marchers in a city (Marseille, Lyon) or across France.
+fn city_marchers_pack() -> tempfile::TempDir {
+    rule_pack(&[(
         "marchers.toml",
         r#"
 [[entity]]
@@ -1075,7 +1072,15 @@ text = "In Lyon, police counted 5,000 marchers."
 value = "[5000, 5000]"
 key = "marchers/lyon"
 "#,
-    )]);
+    )])
+}
+
+/// A sentence that names no place goes on about the place its paragraph
+/// named last, when the sentence naming it named no other; a new paragraph
+/// starts afresh.
+#[test]
+fn a_sentence_naming_no_place_is_about_its_paragraphs_place() {
+    let pack = city_marchers_pack();
     let (claims, _) = check_files(
         &[(
             "a.md",
@@ -1130,31 +1135,11 @@ value = "[100000000, 100000000] USD"
 /// names ("In Lyon, where the march ended:") is the place of its figures.
 #[test]
 fn a_list_item_is_of_the_place_its_lead_in_names() {
-    let pack = rule_pack(&[(
-        "march.toml",
-        r#"
-[[entity]]
-id = "lyon"
-name = "Lyon"
-kind = "city"
-
-[[rule]]
-id = "marchers"
-describe = "How many marched, in the city the text names, else nationwide"
-counts = ["marchers", "march"]
-subject = "city"
-key = "march/{subject|france}"
-unit = "marchers"
-[[rule.example]]
-text = "Police counted 5,000 marchers in Lyon."
-value = "[5000, 5000] marchers"
-key = "march/lyon"
-"#,
-    )]);
+    let pack = city_marchers_pack();
     let (claims, _) = check_files(
         &[(
             "a.md",
-            "---\npublished: 2023-02-01\n---\nIn Lyon, where the march ended:\n\n- 21,000 according to the police;\n- 45,000 according to the unions.\n\nNationwide, police counted 757,000 marchers.\n",
+            "---\npublished: 2023-02-01\n---\nIn Lyon, where the marchers ended:\n\n- 21,000 according to the police;\n- 45,000 according to the unions.\n\nNationwide, police counted 757,000 marchers.\n",
         )],
         &[pack.path().to_str().unwrap()],
     );
@@ -1162,9 +1147,9 @@ key = "march/lyon"
     assert_eq!(
         got,
         [
-            ("21,000", "march/lyon"),
-            ("45,000", "march/lyon"),
-            ("757,000", "march/france")
+            ("21,000", "marchers/lyon"),
+            ("45,000", "marchers/lyon"),
+            ("757,000", "marchers/france")
         ],
         "{claims:#?}"
     );

@@ -251,26 +251,9 @@ const GENERIC: &[&str] = &[
 ];
 
 /// Words after a number that are not what it counts: pronouns of a
-/// partitive ("80,000 of them in Paris") and adverbs of time ("62 today").
-const NOT_COUNTED: &[&str] = &[
-    "them",
-    "those",
-    "these",
-    "all",
-    "each",
-    "apiece",
-    "alone",
-    "respectively",
-    "today",
-    "tonight",
-    "yesterday",
-    "currently",
-    "then",
-    "previously",
-    "before",
-    "earlier",
-    "later",
-];
+/// partitive ("80,000 of them in Paris") and adverbs of time ("from 62
+/// then"); [`SCOPE_ADVERBS`] are not either.
+const NOT_COUNTED: &[&str] = &["them", "those", "these", "all", "each", "then", "before", "later"];
 
 /// Adverbs of scope or time right after a figure say it names nothing: in
 /// "drew 963,000 nationwide" or "rose to 2,310 today" the figure names
@@ -546,6 +529,7 @@ impl Reading {
                 !GENERIC.contains(&w.as_str())
                     && !AUXILIARIES.contains(&w.as_str())
                     && !NOT_COUNTED.contains(&w.as_str())
+                    && !SCOPE_ADVERBS.contains(&w.as_str())
                     && !allowed.matches(std::slice::from_ref(*w))
             })
             .map(String::as_str)
