@@ -601,6 +601,9 @@ fn without_part_aside(after: &str) -> std::borrow::Cow<'_, str> {
         "a third",
         "the rest",
     ];
+    if !after.contains(", ") {
+        return after.into();
+    }
     let lower = after.to_ascii_lowercase();
     for (at, _) in lower.match_indices(", ") {
         let rest = &lower[at + 2..];
@@ -989,11 +992,10 @@ pub fn read_sentence_told_from(sentence: &str, published: Option<Date>, anchor: 
                 content <= 4
             })
             .collect();
-        let mut window_words = words(&format!(
-            "{}{}",
-            &sentence[window.start..range.end],
-            without_part_aside(&sentence[range.end..window.end])
-        ));
+        let mut window_words = match without_part_aside(&sentence[range.end..window.end]) {
+            std::borrow::Cow::Borrowed(_) => words(&sentence[window.clone()]),
+            std::borrow::Cow::Owned(rest) => words(&format!("{}{rest}", &sentence[window.start..range.end])),
+        };
         // A possessive owns the number, it is not what it counts: "the
         // unions' 50,000", "the unions' figure was 3.5 million".
         let lead = &sentence[window.start..range.start];
