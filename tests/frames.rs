@@ -33,6 +33,11 @@ fn check_files(files: &[(&str, &str)], packs: &[&str]) -> (Rows, Rows) {
 
 /// `check_files` over articles given as (published, body), named a.md,
 /// b.md, … in order, with the pack at `pack`.
+/// Each claim's text and key, in order.
+fn texts_and_keys(claims: &[std::collections::HashMap<String, String>]) -> Vec<(&str, &str)> {
+    claims.iter().map(|c| (c["text"].as_str(), c["key"].as_str())).collect()
+}
+
 fn check_dated(articles: &[(&str, &str)], pack: &tempfile::TempDir) -> (Rows, Rows) {
     let files: Vec<(String, String)> = articles
         .iter()
@@ -618,7 +623,7 @@ fn a_sentence_opening_with_a_day_binds_to_that_days_event() {
         )],
         &["tests/fixtures/days/rules"],
     );
-    let keys: Vec<(&str, &str)> = claims.iter().map(|c| (c["text"].as_str(), c["key"].as_str())).collect();
+    let keys = texts_and_keys(&claims);
     assert_eq!(
         keys,
         [("5,000", "day2/marchers"), ("12,000", "day1/marchers")],
@@ -1032,7 +1037,7 @@ value = "[9000, 9000]"
         )],
         &[pack.path().to_str().unwrap()],
     );
-    let got: Vec<(&str, &str)> = claims.iter().map(|c| (c["text"].as_str(), c["key"].as_str())).collect();
+    let got = texts_and_keys(&claims);
     assert_eq!(
         got,
         [
@@ -1088,7 +1093,7 @@ fn a_sentence_naming_no_place_is_about_its_paragraphs_place() {
         )],
         &[pack.path().to_str().unwrap()],
     );
-    let got: Vec<(&str, &str)> = claims.iter().map(|c| (c["text"].as_str(), c["key"].as_str())).collect();
+    let got = texts_and_keys(&claims);
     assert_eq!(
         got,
         [
@@ -1132,7 +1137,7 @@ value = "[100000000, 100000000] USD"
 }
 
 /// A list item's paragraph is the item alone: the place its lead-in line
-/// names ("In Lyon, where the march ended:") is the place of its figures.
+/// names ("In Lyon, where the marchers ended:") is the place of its figures.
 #[test]
 fn a_list_item_is_of_the_place_its_lead_in_names() {
     let pack = city_marchers_pack();
@@ -1143,7 +1148,7 @@ fn a_list_item_is_of_the_place_its_lead_in_names() {
         )],
         &[pack.path().to_str().unwrap()],
     );
-    let got: Vec<(&str, &str)> = claims.iter().map(|c| (c["text"].as_str(), c["key"].as_str())).collect();
+    let got = texts_and_keys(&claims);
     assert_eq!(
         got,
         [

@@ -193,7 +193,7 @@ impl RulePack {
     /// Per rule: is it off for this document, its pack's topic mentioned
     /// nowhere in it? `None` when no pack names a topic.
     pub fn rules_off(&self, text: &str) -> Option<Vec<bool>> {
-        if self.rules.iter().all(|r| r.topic.is_none()) {
+        if self.topics.is_empty() {
             return None;
         }
         let mentioned = self.topics.mentioned(text);

@@ -50,6 +50,11 @@ impl Topics {
         }
     }
 
+    /// No pack names a topic: every rule reads every document.
+    pub fn is_empty(&self) -> bool {
+        self.topics == 0
+    }
+
     /// Which topics `text` mentions, by index: a topic word as a whole word
     /// (or a word starting so, for an entry ending in `*`).
     pub fn mentioned(&self, text: &str) -> Vec<bool> {
