@@ -132,6 +132,26 @@ proptest! {
     }
 
     #[test]
+    fn a_share_of_a_group_is_its_numerator_over_its_denominator(
+        n in 1u64..1000,
+        m in 2u64..=1000,
+        group in prop::sample::select(vec!["", " voter", " high-speed train", " rail worker"]),
+        connector in prop::sample::select(vec![" in ", " out of ", " in every "]),
+    ) {
+        let opts = ReadOptions::default();
+        let text = format!("{n}{group}{connector}{m} was out");
+        let (r, q) = find_first(&text, &opts).unwrap();
+        if n < m {
+            prop_assert_eq!(&text[r], &text[..text.len() - " was out".len()]);
+            prop_assert_eq!(q.unit, crosscheck::quantity::Unit::Percent);
+            prop_assert!(q.interval.contains_value(100.0 * n as f64 / m as f64), "{text}: {}", q.interval);
+        } else {
+            // No share of a group is a whole group or more: the numerator alone.
+            prop_assert_eq!(&text[r], n.to_string());
+        }
+    }
+
+    #[test]
     fn number_like_text_never_panics(s in "[0-9a-z ,.%€$£+\\-–]{0,40}") {
         let opts = ReadOptions { tolerance: Some(0.2), round_numbers: RoundNumbers::Approximate };
         let _ = read(&s, &opts);

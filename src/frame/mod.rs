@@ -1088,7 +1088,10 @@ pub fn read_sentence_told_from(sentence: &str, published: Option<Date>, anchor: 
         // The base may run past a year the reader took as a figure: "of
         // Spain's 2019 gross domestic product".
         let mut base = (q.unit == Unit::Percent)
-            .then(|| share_base(&sentence[range.end..clause.end.max(range.end)]))
+            .then(|| {
+                share_base(&sentence[range.end..clause.end.max(range.end)])
+                    .or_else(|| quantity::group_of(&sentence[range.clone()]).map(|g| words(&g)))
+            })
             .flatten();
         // "polled 4,117,610 votes, 14.3 percent of the total": the total of
         // what the figure before it counts.
@@ -2381,6 +2384,16 @@ mod tests {
         assert_eq!(joined(&r.after), "grants");
         let r = one("Turnout was 40%.", "40");
         assert_eq!(r.base, None);
+        // A share of a group names the group between its numbers, in the
+        // plural; with none there, "of" after it names it.
+        let r = one("Only one TGV in two was running.", "one");
+        assert_eq!(r.base.as_deref().map(joined), Some("tgvs".into()));
+        let r = one("Almost one teacher in two was out in Paris.", "one");
+        assert_eq!(r.base.as_deref().map(joined), Some("teachers".into()));
+        let r = one("Four high-speed trains in five ran.", "Four");
+        assert_eq!(r.base.as_deref().map(joined), Some("high speed trains".into()));
+        let r = one("That is one in ten of the electorate.", "one");
+        assert_eq!(r.base.as_deref().map(joined), Some("electorate".into()));
         // A share whose verb is left out is of what the share before it is of…
         let s = "Labour won 33.7% of the UK vote and the Conservatives 23.7%.";
         let r = one(s, "23.7");

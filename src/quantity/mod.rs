@@ -42,7 +42,8 @@ mod words_tests {
     }
 }
 pub use reader::{
-    ascii_fragment, describe_line, find_first, find_iter, hours_and_minutes, number_words, pattern, read, Placeholder,
+    ascii_fragment, describe_line, find_first, find_iter, group_of, hours_and_minutes, number_words, pattern, read,
+    Placeholder,
 };
 
 use std::fmt;

@@ -167,6 +167,10 @@ const FRACTIONS: &[(&str, u32)] = &[
     ("tenths", 10),
 ];
 
+/// At most this many words name the group of a share between its two
+/// numbers ("one high-speed train in three").
+const GROUP_WORDS_MAX: usize = 3;
+
 /// A share given as a fraction is a rounding: ± this fraction of it
 /// ("two-thirds" is [60, 73.3] %).
 const FRACTION_TOLERANCE: f64 = 0.1;
@@ -497,7 +501,60 @@ impl<'a> Cursor<'a> {
         })
     }
 
+    /// "one in five", "seven in ten", "one TGV in two", "three out of
+    /// four": a share of a group, as a whole number of its members in a
+    /// whole number of them. The words between ("TGV") name the group.
+    fn group_share(&mut self) -> Option<(u64, &'a str, u64)> {
+        self.attempt(|c| {
+            let whole = |c: &mut Cursor<'a>| match c.digits() {
+                Some((m, 0)) => u64::try_from(m).ok(),
+                Some(_) => None,
+                None => c.words(),
+            };
+            let numerator = whole(c)?;
+            let group_start = c.pos;
+            let mut group_end = c.pos;
+            for _ in 0..GROUP_WORDS_MAX {
+                let at = c.pos;
+                let Some(word) = c.rest().strip_prefix(' ').map(|r| {
+                    let len = r.find(|ch: char| !(ch.is_alphabetic() || ch == '-')).unwrap_or(r.len());
+                    &r[..len]
+                }) else {
+                    break;
+                };
+                let connector = matches!(word, "in" | "out" | "of" | "every" | "and" | "or" | "to" | "a" | "an");
+                let number = UNITS.iter().any(|u| u.0 == word) || MULTIPLIERS.iter().any(|m| m.0 == word);
+                if word.is_empty() || connector || number || !word.starts_with(|ch: char| ch.is_alphabetic()) {
+                    c.pos = at;
+                    break;
+                }
+                c.pos += 1 + word.len();
+                group_end = c.pos;
+            }
+            let group = c.s[group_start..group_end].trim_start();
+            (c.eat(" in ") || c.eat(" out of ")).then_some(())?;
+            let _ = c.eat("every ");
+            let denominator = whole(c)?;
+            // "365 in 2019" is no share: a group is counted in whole
+            // members, at most a thousand of them.
+            (1..denominator).contains(&numerator).then_some(())?;
+            (denominator <= 1000).then_some((numerator, group, denominator))
+        })
+    }
+
     fn amount(&mut self) -> Option<Amount> {
+        if let Some((n, _, d)) = self.group_share() {
+            let value = 100.0 * n as f64 / d as f64;
+            let t = value * FRACTION_TOLERANCE;
+            return Some(Amount {
+                value,
+                place: 2.0 * t,
+                unit: Some(Unit::Percent),
+                scale_exp: 0,
+                vague: None,
+                rounded: Some(Interval::closed(value - t, value + t)),
+            });
+        }
         if let Some(f) = self.fraction() {
             return Some(f);
         }
@@ -662,6 +719,34 @@ fn hedged(a: &Amount, hedge: Option<Hedge>, opts: &ReadOptions) -> (Interval, Pr
     (i, Precision::Hedged)
 }
 
+/// The group a share of a group names between its numbers, in the
+/// plural ("one TGV in two" → "tgvs", "four high-speed trains in five" →
+/// "high-speed trains"); `None` for any other expression.
+pub fn group_of(expr: &str) -> Option<String> {
+    let s = normalise(expr);
+    let mut c = Cursor { s: &s, pos: 0 };
+    let _ = c.attempt(|c| {
+        let h = c.eat_any(HEDGES)?;
+        c.eat_space().then_some(h)
+    });
+    let (n, group, _) = c.group_share()?;
+    if group.is_empty() {
+        return None;
+    }
+    if n != 1 {
+        return Some(group.to_string());
+    }
+    // "one rail worker in two": the group is rail workers.
+    let plural = if group.ends_with('s') || group.ends_with('x') || group.ends_with("ch") || group.ends_with("sh") {
+        format!("{group}es")
+    } else if group.ends_with('y') && !group.ends_with("ay") && !group.ends_with("ey") && !group.ends_with("oy") {
+        format!("{}ies", &group[..group.len() - 1])
+    } else {
+        format!("{group}s")
+    };
+    Some(plural)
+}
+
 /// Read a whole expression ("more than 30", "€800bn", "between 2% and 3%")
 /// as a quantity; `None` when it is not one, or when anything is left over.
 pub fn read(expr: &str, opts: &ReadOptions) -> Option<Quantity> {
@@ -787,8 +872,19 @@ pub fn find_iter<'t>(
         let src = format!("(?i){}", pattern(Placeholder::Quantity)).replace(r"\b", r"(?-u:\b)");
         Regex::new(&src).expect("quantity regex")
     });
+    // A share of a group runs on past the numerator the regex stops at
+    // ("one TGV in two"): the denominator is no quantity of its own.
+    let mut taken_to = 0;
     re.find_iter(text)
-        .map(|m| vote_tally(text, m.range()))
+        .filter_map(move |m| {
+            if m.start() < taken_to {
+                return None;
+            }
+            let r = group_share_extent(text, m.range(), opts).unwrap_or(m.range());
+            taken_to = r.end;
+            Some(r)
+        })
+        .map(|r| vote_tally(text, r))
         .filter_map(|r| {
             if !super::context::not_a_quantity(text, r.clone()) {
                 return Some(r);
@@ -802,6 +898,100 @@ pub fn find_iter<'t>(
             None => falling_pair(text, r, opts),
         })
 }
+
+/// The range of a share of a group that starts with the match `r`:
+/// "seven in ten", "one TGV in two", "four high-speed trains in five".
+/// Not when what follows the second number says it counts something
+/// else: "two people in three days", "26 people in three European
+/// countries".
+fn group_share_extent(text: &str, r: std::ops::Range<usize>, opts: &ReadOptions) -> Option<std::ops::Range<usize>> {
+    static TAIL: OnceLock<Regex> = OnceLock::new();
+    let tail = TAIL.get_or_init(|| {
+        let word = alternation(UNITS.iter().map(|u| u.0).chain(MULTIPLIERS.iter().map(|m| m.0)));
+        Regex::new(&format!(
+            r"(?i-u)^((?:\s+[a-z][a-z-]*){{0,{GROUP_WORDS_MAX}}}?)\s+(?:in|out\s+of)\s+(?:every\s+)?(?:(?:an?\s+)?(?:{word})(?:[\s-]+(?:{word}))*|\d{{1,4}})\b"
+        ))
+        .expect("group share regex")
+    });
+    let caps = tail.captures(&text[r.end..])?;
+    let end = r.end + caps.get(0)?.end();
+    let q = read(&text[r.start..end], opts)?;
+    if q.unit != Unit::Percent {
+        return None;
+    }
+    let grouped = !caps[1].trim().is_empty();
+    let next: Vec<&str> = text[end..]
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .take(2)
+        .collect();
+    let at_word = text[end..].starts_with(' ') && next.first().is_some_and(|w| text[end + 1..].starts_with(w));
+    let container = next
+        .iter()
+        .any(|w| GROUP_CONTAINERS.contains(&w.to_lowercase().as_str()));
+    // Between two numbers a group is named once: a noun right after the
+    // second ("one person in three Paris schools") is what it counts in.
+    let noun_after = grouped
+        && at_word
+        && next.first().is_some_and(|w| {
+            w.starts_with(|c: char| c.is_uppercase()) || (w.ends_with('s') && !NOT_PLURAL.contains(w))
+        });
+    (!container && !noun_after).then_some(r.start..end)
+}
+
+/// Words after "N in M" that make M a count of its own: "in three days",
+/// "in five countries".
+const GROUP_CONTAINERS: &[&str] = &[
+    "second",
+    "seconds",
+    "minute",
+    "minutes",
+    "hour",
+    "hours",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "decade",
+    "decades",
+    "countries",
+    "country",
+    "states",
+    "cities",
+    "towns",
+    "regions",
+    "provinces",
+    "districts",
+    "constituencies",
+    "villages",
+    "places",
+    "sites",
+    "areas",
+    "locations",
+    "games",
+    "matches",
+    "races",
+    "rounds",
+    "attempts",
+    "elections",
+    "visits",
+    "trips",
+    "incidents",
+    "attacks",
+    "raids",
+    "cases",
+    "stages",
+    "phases",
+];
+
+/// Words ending in "s" that are no plural noun.
+const NOT_PLURAL: &[&str] = &[
+    "was", "is", "has", "as", "its", "this", "thus", "plus", "across", "always", "does", "says",
+];
 
 /// The second end of a match read as a range ("10 - Six"), after its dash
 /// or "to", when there is one.
