@@ -1526,6 +1526,17 @@ fn split_point(sentence: &str, from: usize, to: usize) -> usize {
     if let Some(i) = gap.find([',', '(', ')', ';']) {
         return from + i;
     }
+    // "€500bn would flow to member states as grants | and €250bn as
+    // loans": a conjunction right before the next figure opens its
+    // conjunct; the words before it are all the first figure's.
+    if let Some(last) = gap.split_whitespace().next_back().filter(|w| {
+        matches!(
+            w.to_ascii_lowercase().as_str(),
+            "and" | "or" | "while" | "whereas" | "versus" | "vs" | "against"
+        )
+    }) {
+        return from + (last.as_ptr() as usize - gap.as_ptr() as usize);
+    }
     let mut word_start = None;
     for (i, c) in gap.char_indices() {
         if matches!(c, ',' | '(' | ')' | ';') {
@@ -2624,6 +2635,14 @@ mod tests {
         let s = "Germany spends 2.1% of GDP on defence, and 0.5% on aid.";
         assert!(one(s, "2.1%").window_words.contains(&"defence".to_string()));
         assert!(!one(s, "0.5%").window_words.contains(&"defence".to_string()));
+        // A conjunction right before the next figure opens its conjunct:
+        // everything before it is the first figure's.
+        let s = "Under the plan, €500 billion would flow to member states as grants and €250 billion as loans.";
+        assert!(one(s, "€500").window_words.contains(&"grants".to_string()));
+        assert!(!one(s, "€250").window_words.contains(&"grants".to_string()));
+        let s = "About 3,000 went to the north and 2,000 to the south.";
+        assert!(one(s, "3,000").window_words.contains(&"north".to_string()));
+        assert!(!one(s, "2,000").window_words.contains(&"north".to_string()));
     }
 
     #[test]
