@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 fn cues() -> &'static [(Modality, Regex)] {
     static CUES: OnceLock<Vec<(Modality, Regex)>> = OnceLock::new();
     CUES.get_or_init(|| {
-        let target = r"(?i)\b(?:target(?:s|ing|ed)?|aim(?:s|ing|ed)?|goals?|pledg(?:e|es|ed|ing)|plans?(?:\s+to)?|planning|promis(?:e|es|ed|ing)|commit(?:s|ted|ting)?\s+to|intends?\s+to|will\s+(?:spend|send|reach|raise|increase|deploy|contribute|provide)|propos(?:e|es|ed|ing|al|als)|suggest(?:s|ed|ing)?|draft)\b";
+        let target = r"(?i)\b(?:target(?:s|ing|ed)?|aim(?:s|ing|ed)?|goals?|pledg(?:e|es|ed|ing)|plans?(?:\s+to)?|planning|promis(?:e|es|ed|ing)|commit(?:s|ted|ting)?\s+to|intends?\s+to|will\s+(?:spend|send|reach|raise|increase|deploy|contribute|provide)|propos(?:e|es|ed|ing|al|als)|suggest(?:s|ed|ing)?|draft|blueprints?)\b";
         // "feared dead", "may have been killed", "believed to have died",
         // "expected at": a figure nobody has counted yet.
         let estimate = r"(?i)\b(?:estimat(?:e|es|ed|ing)|projected|projections?|projects\s+(?:that\s+)?(?:about\s+|around\s+|some\s+)?\d+|projects\s+an?\s|forecasts?|predicts?|(?:model|poll|survey|MRP)s?\s+(?:\w+\s+){0,2}?(?:gave|given|gives|put|puts|showed|shows|suggested|suggests)|(?:has|have|had)\s+(?:them|it|(?-i:(?:the\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3}))\s+on\s+\d+|could|might|would\s+be\s+(?:needed|required)|would\s+have|feared|may\s+have|believe[sd]?|thought\s+to|expected|expects?|expecting)\b";
@@ -47,6 +47,11 @@ mod tests {
             Modality::Fact
         );
         assert_eq!(detect_modality("The UK is aiming for 2.5% of GDP"), Modality::Target);
+        // A blueprint is a plan: what it would pay out is its target.
+        assert_eq!(
+            detect_modality("Under the Commission's blueprint, €500 billion"),
+            Modality::Target
+        );
         assert_eq!(detect_modality("20,000 FEARED DEAD"), Modality::Estimate);
         assert_eq!(
             detect_modality("Up to 20,000 people may have been killed"),
