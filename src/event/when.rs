@@ -269,11 +269,30 @@ pub fn is_other_year(expr: &str) -> bool {
 pub fn find_dates(sentence: &str, published: Option<Date>, order: DateOrder) -> Vec<(Range<usize>, When)> {
     regex()
         .find_iter(sentence)
+        .filter(|m| !ranks_a_series(sentence, m.range()))
         .filter_map(|m| {
             let future = speaks_of_future(&sentence[..m.start()]);
             read_when(m.as_str(), published, order, future).map(|w| (m.range(), w))
         })
         .collect()
+}
+
+/// "the last Saturday march", "the next Tuesday of action": after "the",
+/// "last" or "next" picks one of a series (its date, if any, comes after
+/// it: "the last Saturday march, on February 11"), not a day relative to
+/// the publication.
+fn ranks_a_series(sentence: &str, r: Range<usize>) -> bool {
+    let expr = &sentence[r.clone()];
+    let relative = ["last ", "next ", "past "]
+        .iter()
+        .any(|w| expr.get(..w.len()).is_some_and(|p| p.eq_ignore_ascii_case(w)));
+    let before = sentence[..r.start].trim_end();
+    let the = before.len() >= 4
+        && before
+            .get(before.len() - 4..)
+            .is_some_and(|t| t.eq_ignore_ascii_case(" the"))
+        || before.eq_ignore_ascii_case("the");
+    relative && the
 }
 
 /// Read one date expression. `future`: the sentence speaks of what is
@@ -504,7 +523,10 @@ fn relative(s: &str, published: Option<Date>, future: bool) -> Option<When> {
         let back = (today - target).rem_euclid(7);
         let ahead = (target - today).rem_euclid(7);
         let d = match modifier {
-            Some("last") | Some("past") => p.add_days(-(if back == 0 { 7 } else { back })),
+            // "last Monday" is the previous week's Monday: said on a
+            // Tuesday, yesterday would be "Monday" (or "yesterday").
+            Some("last") => week_of(p).start.add_days(target - 7),
+            Some("past") => p.add_days(-(if back == 0 { 7 } else { back })),
             Some("next") => p.add_days(if ahead == 0 { 7 } else { ahead }),
             Some("this") => week_of(p).start.add_days(target),
             _ if future => p.add_days(ahead),
@@ -697,6 +719,21 @@ mod tests {
         assert_eq!(when("Monday's", "2025-02-17"), "2025-02-17");
         assert_eq!(when("Monday’s", "2025-02-17"), "2025-02-17");
         assert_eq!(when("last Tuesday", "2025-03-11"), "2025-03-04");
+        // "last" is the previous week's day, even when this week's is past.
+        assert_eq!(when("last Monday", "2025-03-11"), "2025-03-03");
+        assert_eq!(when("last Tuesday", "2025-03-13"), "2025-03-04");
+        assert_eq!(when("last Friday", "2025-03-12"), "2025-03-07");
+        assert_eq!(when("last Sunday", "2025-03-15"), "2025-03-09");
+        assert_eq!(when("past Monday", "2025-03-11"), "2025-03-10");
+        // After "the", "last" picks one of a series, not a day.
+        let s = "The last Saturday march, on February 11, drew 963,000.";
+        let found = find_dates(s, Some(d("2023-03-12")), DateOrder::DayMonth);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(&s[found[0].0.clone()], "February 11");
+        assert_eq!(
+            find_dates("It fell last Saturday.", Some(d("2023-03-12")), DateOrder::DayMonth).len(),
+            1
+        );
         assert_eq!(when("next Tuesday", "2025-03-12"), "2025-03-18");
         assert_eq!(when("Wednesday", "2025-02-13"), "2025-02-12");
         assert_eq!(when("on Tuesday", ""), "unresolved");
